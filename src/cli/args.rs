@@ -1,0 +1,76 @@
+//! The command-line grammar.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// flowdeck — plan a sprint from the keyboard: capacity, weighted scoring, the tech-debt
+/// register and what technical investment buys, in one local SQLite file.
+#[derive(Debug, Parser)]
+#[command(name = "flowdeck", version, about, long_about = None, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// The database file (default: flowdeck.sqlite in the platform data directory).
+    #[arg(long, global = true, env = "FLOWDECK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// The config file (default: config.toml in the platform config directory).
+    #[arg(long, global = true, env = "FLOWDECK_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Pretend today is this date (for reproducible reports and demos).
+    #[arg(long, global = true, env = "FLOWDECK_TODAY", value_name = "YYYY-MM-DD", hide = true)]
+    pub today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+const EXIT_CODES: &str = "Exit codes: 0 ok, 1 error, 2 usage, 3 check failed, 4 config, 10 not a database, \
+11 another application's database, 12 newer schema, 13 corrupt, 14 read-only, 15 locked, 16 disk full, \
+17 database not found, 18 edit conflict, 19 database not empty.";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build a fresh demo database (a 6-person team, history, backlog, debt register) and open it.
+    Demo {
+        /// Build the database and exit instead of opening the TUI.
+        #[arg(long)]
+        no_tui: bool,
+    },
+    /// Create the database (at --db, or the default path) if it does not exist yet.
+    Init,
+    /// Configuration helpers.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+    /// Check the config and the database (integrity, schema, contents); repairs nothing.
+    Doctor,
+    /// Print every key of the TUI (generated from the keymap).
+    Keys {
+        #[arg(long, value_enum, default_value_t = KeysFormat::Text)]
+        format: KeysFormat,
+    },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the commented default config file.
+    Default,
+    /// Print where flowdeck looks for its config and database.
+    Path,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeysFormat {
+    Text,
+    Md,
+}

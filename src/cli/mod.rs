@@ -1,0 +1,60 @@
+//! The command line (clap derive). One file per subcommand; each writes to `&mut impl Write`
+//! so its output can be tested in-process.
+
+mod args;
+mod context;
+mod demo;
+mod doctor;
+pub mod exit;
+mod init;
+mod keys;
+mod meta;
+mod tui;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Cli, Command, ConfigCommand, KeysFormat};
+use context::Context;
+use exit::{code, Failure};
+
+/// Parses the arguments, runs the command, prints any error and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version land here too; a closed pipe while printing them is not an error.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(code::USAGE));
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = run(cli, &mut out).and_then(|exit| out.flush().map(|_| exit).map_err(Failure::from));
+    match result {
+        Ok(exit) => exit,
+        Err(failure) if failure.quiet => ExitCode::SUCCESS,
+        Err(failure) => {
+            let _ = writeln!(io::stderr(), "flowdeck: {failure}");
+            failure.exit_code()
+        }
+    }
+}
+
+/// Runs one parsed command line, writing its report to `out`.
+pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
+    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let ctx = Context { db: cli.db, config: cli.config, today };
+    match cli.command {
+        None => tui::open(&ctx),
+        Some(Command::Demo { no_tui }) => demo::run(&ctx, no_tui, out),
+        Some(Command::Init) => init::run(&ctx, out),
+        Some(Command::Config { command }) => meta::config(&ctx, command, out),
+        Some(Command::Doctor) => doctor::run(&ctx, out),
+        Some(Command::Keys { format }) => keys::run(format, out),
+        Some(Command::Completions { shell }) => meta::completions(shell, out),
+        Some(Command::Man) => meta::man(out),
+    }
+}

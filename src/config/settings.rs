@@ -1,0 +1,156 @@
+//! The settings file: every key optional, unknown keys refused by name.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::error::ConfigError;
+
+/// The commented default configuration, printed by `flowdeck config default`.
+pub const DEFAULT_CONFIG_TOML: &str = include_str!("../../assets/config.toml");
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub ui: UiSettings,
+    pub capacity: CapacitySettings,
+    pub storage: StorageSettings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    Dark,
+    Light,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct UiSettings {
+    pub theme: Theme,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CapacitySettings {
+    pub points_per_person_day: f64,
+    pub unplanned_reserve: f64,
+    pub history_window: usize,
+}
+
+impl Default for CapacitySettings {
+    fn default() -> Self {
+        CapacitySettings { points_per_person_day: 1.0, unplanned_reserve: 0.10, history_window: 3 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StorageSettings {
+    pub busy_timeout_ms: u64,
+}
+
+impl Default for StorageSettings {
+    fn default() -> Self {
+        StorageSettings { busy_timeout_ms: 5000 }
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+impl Settings {
+    /// Parses `text` (read from `path`, named in every message) and checks value ranges.
+    pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
+        let settings: Settings = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((1, 1), |span| line_column(text, span.start));
+            ConfigError::Parse { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
+        })?;
+        settings.validate(path)?;
+        Ok(settings)
+    }
+
+    /// Reads the file at `path`. A missing file means defaults only when `required` is false
+    /// (the default location); a path the user named must exist.
+    pub fn load(path: &Path, required: bool) -> Result<Settings, ConfigError> {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    let (line, column) =
+                        line_column(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
+                    ConfigError::Parse {
+                        path: path.to_path_buf(),
+                        line,
+                        column,
+                        message: "the file is not valid UTF-8 text".into(),
+                    }
+                })?;
+                Settings::parse(&text, path)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Settings::default()),
+            Err(source) => Err(ConfigError::Read { path: path.to_path_buf(), source }),
+        }
+    }
+
+    fn validate(&self, path: &Path) -> Result<(), ConfigError> {
+        let invalid = |key: &str, value: String, message: &str| ConfigError::Invalid {
+            path: PathBuf::from(path),
+            key: key.to_string(),
+            value,
+            message: message.to_string(),
+        };
+        let c = &self.capacity;
+        if !(c.points_per_person_day.is_finite() && c.points_per_person_day > 0.0 && c.points_per_person_day <= 100.0) {
+            return Err(invalid(
+                "capacity.points_per_person_day",
+                c.points_per_person_day.to_string(),
+                "must be a number above 0 and at most 100",
+            ));
+        }
+        if !(c.unplanned_reserve.is_finite() && (0.0..=0.5).contains(&c.unplanned_reserve)) {
+            return Err(invalid(
+                "capacity.unplanned_reserve",
+                c.unplanned_reserve.to_string(),
+                "must be between 0.0 and 0.5",
+            ));
+        }
+        if !(1..=26).contains(&c.history_window) {
+            return Err(invalid(
+                "capacity.history_window",
+                c.history_window.to_string(),
+                "must be between 1 and 26 sprints",
+            ));
+        }
+        if self.storage.busy_timeout_ms > 600_000 {
+            return Err(invalid(
+                "storage.busy_timeout_ms",
+                self.storage.busy_timeout_ms.to_string(),
+                "must be at most 600000 (ten minutes)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_commented_default_file_is_exactly_the_defaults() {
+        let parsed = Settings::parse(DEFAULT_CONFIG_TOML, Path::new("config.toml")).expect("default config parses");
+        assert_eq!(parsed, Settings::default());
+    }
+
+    #[test]
+    fn line_and_column_are_one_based() {
+        assert_eq!(line_column("a\nbc\nd", 3), (2, 2));
+        assert_eq!(line_column("abc", 0), (1, 1));
+    }
+}

@@ -1,0 +1,257 @@
+//! Work items and the extra register fields a debt item carries.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::estimate::HalfPoints;
+use super::kind::Kind;
+use super::sprint::SprintId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemId(pub i64);
+
+/// Where an item is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Backlog,
+    /// Planned into the sprint named by `WorkItem::sprint`.
+    Planned,
+    Done,
+    Dropped,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Backlog, Status::Planned, Status::Done, Status::Dropped];
+
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Backlog => 0,
+            Status::Planned => 1,
+            Status::Done => 2,
+            Status::Dropped => 3,
+        }
+    }
+
+    pub fn from_code(code: i64) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| i64::from(s.code()) == code)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Backlog => "backlog",
+            Status::Planned => "planned",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s.trim().to_ascii_lowercase())
+    }
+}
+
+/// A candidate or committed piece of work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkItem {
+    pub id: ItemId,
+    /// Key in an external tracker (e.g. `PAY-123`); unique when present.
+    pub key: Option<String>,
+    pub title: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub sprint: Option<SprintId>,
+    pub estimate: HalfPoints,
+    /// 1–5 each. For a debt item, impact is the impact of repayment and risk is its interest.
+    pub impact: u8,
+    pub risk: u8,
+    pub time_to_value: u8,
+    pub outcome: Option<String>,
+    pub tags: Vec<String>,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// Must be in the sprint.
+    pub pinned: bool,
+    /// Never put in the sprint by auto-fill.
+    pub excluded: bool,
+    pub debt: Option<DebtDetails>,
+    /// Optimistic-concurrency counter, bumped by every update.
+    pub version: i64,
+}
+
+/// Why a debt was taken on, judged later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DebtCategory {
+    /// Taken on deliberately to reach a goal sooner.
+    Strategic,
+    /// Taken on deliberately under short-term pressure.
+    Tactical,
+    /// Discovered, never chosen.
+    Accidental,
+}
+
+impl DebtCategory {
+    pub const ALL: [DebtCategory; 3] = [DebtCategory::Strategic, DebtCategory::Tactical, DebtCategory::Accidental];
+
+    pub fn code(self) -> u8 {
+        match self {
+            DebtCategory::Strategic => 0,
+            DebtCategory::Tactical => 1,
+            DebtCategory::Accidental => 2,
+        }
+    }
+
+    pub fn from_code(code: i64) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| i64::from(c.code()) == code)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DebtCategory::Strategic => "strategic",
+            DebtCategory::Tactical => "tactical",
+            DebtCategory::Accidental => "accidental",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s.trim().to_ascii_lowercase())
+    }
+}
+
+/// The area of risk a debt puts the product in; anything but `None` makes it high-risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RiskArea {
+    None,
+    Security,
+    Performance,
+    Compliance,
+}
+
+impl RiskArea {
+    pub const ALL: [RiskArea; 4] = [RiskArea::None, RiskArea::Security, RiskArea::Performance, RiskArea::Compliance];
+
+    pub fn code(self) -> u8 {
+        match self {
+            RiskArea::None => 0,
+            RiskArea::Security => 1,
+            RiskArea::Performance => 2,
+            RiskArea::Compliance => 3,
+        }
+    }
+
+    pub fn from_code(code: i64) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| i64::from(c.code()) == code)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RiskArea::None => "none",
+            RiskArea::Security => "security",
+            RiskArea::Performance => "performance",
+            RiskArea::Compliance => "compliance",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s.trim().to_ascii_lowercase())
+    }
+
+    pub fn is_high_risk(self) -> bool {
+        self != RiskArea::None
+    }
+}
+
+/// The terms under which a shortcut was taken.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Agreement {
+    pub reason: String,
+    pub impact: String,
+    pub trigger_date: Option<NaiveDate>,
+    pub trigger_condition: String,
+    pub owner: String,
+    pub linked_key: Option<String>,
+}
+
+impl Agreement {
+    /// An agreement whose trigger date has passed is overdue.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.trigger_date.is_some_and(|d| d < today)
+    }
+}
+
+/// One recorded decision to put a debt off.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deferral {
+    pub on: NaiveDate,
+    pub rationale: String,
+}
+
+/// The register fields of a debt item. The principal is the item's estimate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DebtDetails {
+    /// What living with it costs each sprint, 1–5.
+    pub interest: u8,
+    /// How often the team touches it, 1–5.
+    pub visibility: u8,
+    /// Capacity lost per sprint (team unit) when stated explicitly.
+    pub drag: Option<f64>,
+    pub category: DebtCategory,
+    pub risk_area: RiskArea,
+    pub agreement: Agreement,
+    pub deferrals: Vec<Deferral>,
+}
+
+/// Points of drag per unit of interest × visibility when no drag is given:
+/// the worst debt (5 × 5) costs 2.5 points a sprint, the mildest (1 × 1) 0.1.
+pub const DRAG_PER_INTEREST_VISIBILITY: f64 = 0.1;
+
+impl DebtDetails {
+    /// Drag per sprint: explicit when recorded, else derived from interest × visibility.
+    pub fn effective_drag(&self) -> f64 {
+        self.drag.unwrap_or(f64::from(self.interest) * f64::from(self.visibility) * DRAG_PER_INTEREST_VISIBILITY)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn debt(drag: Option<f64>) -> DebtDetails {
+        DebtDetails {
+            interest: 4,
+            visibility: 5,
+            drag,
+            category: DebtCategory::Tactical,
+            risk_area: RiskArea::Security,
+            agreement: Agreement::default(),
+            deferrals: vec![],
+        }
+    }
+
+    #[test]
+    fn drag_is_explicit_or_derived() {
+        assert_eq!(debt(Some(1.5)).effective_drag(), 1.5);
+        assert!((debt(None).effective_drag() - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn overdue_means_trigger_date_passed() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let agreement = Agreement { trigger_date: Some(day(10)), ..Agreement::default() };
+        assert!(agreement.is_overdue(day(11)));
+        assert!(!agreement.is_overdue(day(10)));
+        assert!(!Agreement::default().is_overdue(day(11)));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::from_code(i64::from(s.code())), Some(s));
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+        for c in DebtCategory::ALL {
+            assert_eq!(DebtCategory::from_code(i64::from(c.code())), Some(c));
+        }
+        for a in RiskArea::ALL {
+            assert_eq!(RiskArea::from_code(i64::from(a.code())), Some(a));
+        }
+    }
+}

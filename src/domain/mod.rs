@@ -1,0 +1,22 @@
+//! Pure domain: plain data and plain functions over it.
+//!
+//! Nothing in here touches a terminal, a database, the file system or the clock:
+//! `today` is always a parameter. Every other layer builds on these types.
+
+pub mod estimate;
+pub mod history;
+pub mod item;
+pub mod kind;
+pub mod policy;
+pub mod sprint;
+pub mod team;
+pub mod text;
+pub mod workspace;
+
+pub use estimate::HalfPoints;
+pub use item::{Agreement, DebtCategory, DebtDetails, Deferral, ItemId, RiskArea, Status, WorkItem};
+pub use kind::{Kind, KindMap};
+pub use policy::{EstimateUnit, Policy, ScoringModel, Weights};
+pub use sprint::{DeliveryFigures, EntryOutcome, Sprint, SprintActuals, SprintEntry, SprintId, SprintState};
+pub use team::{DayOff, Holiday, Member, MemberId};
+pub use workspace::Workspace;

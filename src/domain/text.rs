@@ -1,0 +1,77 @@
+//! Untrusted text made safe to show: titles come from imports and other people's keyboards.
+
+/// Longest title kept; longer ones are cut with an ellipsis (imports report the cut).
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// True for characters that reorder or hide text on a terminal (bidi embeddings, overrides,
+/// isolates and marks) — the "Trojan Source" family.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Removes control and bidi characters so nothing in `text` can steer a terminal.
+/// Tabs and line breaks become single spaces; runs of whitespace collapse; ends are trimmed.
+pub fn sanitize_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+        } else if c.is_control() || is_bidi_control(c) {
+            continue;
+        } else {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A sanitised title, capped at [`MAX_TITLE_CHARS`]; the flag says whether it was cut.
+pub fn sanitize_title(text: &str) -> (String, bool) {
+    let clean = sanitize_line(text);
+    if clean.chars().count() <= MAX_TITLE_CHARS {
+        return (clean, false);
+    }
+    let mut cut: String = clean.chars().take(MAX_TITLE_CHARS - 1).collect();
+    cut.push('…');
+    (cut, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn strips_escape_sequences_and_bidi_overrides() {
+        assert_eq!(sanitize_line("Fix \u{1b}[31mred\u{1b}[0m login"), "Fix [31mred[0m login");
+        assert_eq!(sanitize_line("admin\u{202E}gnp.exe"), "admingnp.exe");
+        assert_eq!(sanitize_line("  two\nlines\tand\r\n  spaces "), "two lines and spaces");
+    }
+
+    #[test]
+    fn keeps_cjk_and_emoji() {
+        assert_eq!(sanitize_line("支払い 🚀 flow"), "支払い 🚀 flow");
+    }
+
+    #[test]
+    fn caps_huge_titles() {
+        let (title, cut) = sanitize_title(&"x".repeat(5000));
+        assert!(cut);
+        assert_eq!(title.chars().count(), MAX_TITLE_CHARS);
+        assert!(title.ends_with('…'));
+    }
+
+    proptest! {
+        #[test]
+        fn output_never_holds_control_or_bidi_characters(s in any::<String>()) {
+            let clean = sanitize_line(&s);
+            prop_assert!(!clean.chars().any(|c| c.is_control() || is_bidi_control(c)));
+            prop_assert_eq!(sanitize_line(&clean), clean.clone());
+        }
+    }
+}

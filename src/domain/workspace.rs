@@ -1,0 +1,109 @@
+//! Everything one database holds, loaded into plain data.
+
+use chrono::NaiveDate;
+
+use super::item::{ItemId, Status, WorkItem};
+use super::kind::Kind;
+use super::policy::Policy;
+use super::sprint::{Sprint, SprintEntry, SprintId, SprintState};
+use super::team::{DayOff, Holiday, Member};
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Workspace {
+    pub policy: Policy,
+    pub members: Vec<Member>,
+    pub holidays: Vec<Holiday>,
+    pub days_off: Vec<DayOff>,
+    /// Ordered by start date.
+    pub sprints: Vec<Sprint>,
+    pub items: Vec<WorkItem>,
+    pub entries: Vec<SprintEntry>,
+}
+
+impl Workspace {
+    /// The sprint being planned or run: the active one, else the earliest still in planning.
+    pub fn current_sprint(&self) -> Option<&Sprint> {
+        self.sprints
+            .iter()
+            .find(|s| s.state == SprintState::Active)
+            .or_else(|| self.sprints.iter().find(|s| s.state == SprintState::Planning))
+    }
+
+    pub fn closed_sprints(&self) -> impl Iterator<Item = &Sprint> {
+        self.sprints.iter().filter(|s| s.state == SprintState::Closed)
+    }
+
+    pub fn sprint(&self, id: SprintId) -> Option<&Sprint> {
+        self.sprints.iter().find(|s| s.id == id)
+    }
+
+    pub fn item(&self, id: ItemId) -> Option<&WorkItem> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// Items that could still be planned: in the backlog or already in the current sprint.
+    pub fn candidates(&self) -> impl Iterator<Item = &WorkItem> {
+        let current = self.current_sprint().map(|s| s.id);
+        self.items.iter().filter(move |i| match i.status {
+            Status::Backlog => true,
+            Status::Planned => i.sprint == current,
+            Status::Done | Status::Dropped => false,
+        })
+    }
+
+    /// Debt items not yet repaid: the register.
+    pub fn open_debts(&self) -> impl Iterator<Item = &WorkItem> {
+        self.items
+            .iter()
+            .filter(|i| i.kind == Kind::Debt && i.debt.is_some() && !matches!(i.status, Status::Done | Status::Dropped))
+    }
+
+    pub fn entries_of(&self, sprint: SprintId) -> impl Iterator<Item = &SprintEntry> {
+        self.entries.iter().filter(move |e| e.sprint == sprint)
+    }
+
+    pub fn days_off_in(&self, sprint: SprintId) -> impl Iterator<Item = &DayOff> {
+        self.days_off.iter().filter(move |d| d.sprint == sprint)
+    }
+
+    pub fn holidays_between(&self, start: NaiveDate, end: NaiveDate) -> impl Iterator<Item = &Holiday> {
+        self.holidays.iter().filter(move |h| h.date >= start && h.date <= end)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty() && self.sprints.is_empty() && self.items.is_empty()
+    }
+}
+
+impl Workspace {
+    /// Moves every date and timestamp by `days` (used to bring demo data to the present).
+    /// A multiple of 7 keeps every date on its weekday.
+    pub fn shift_dates(&mut self, days: i64) {
+        let delta = chrono::Duration::days(days);
+        for h in &mut self.holidays {
+            h.date += delta;
+        }
+        for d in &mut self.days_off {
+            d.date += delta;
+        }
+        for s in &mut self.sprints {
+            s.start += delta;
+            s.end += delta;
+            if let Some(closed) = s.actuals.as_mut().and_then(|a| a.closed_on.as_mut()) {
+                *closed += delta;
+            }
+        }
+        for i in &mut self.items {
+            i.created += delta;
+            i.updated += delta;
+            if let Some(debt) = i.debt.as_mut() {
+                if let Some(trigger) = debt.agreement.trigger_date.as_mut() {
+                    *trigger += delta;
+                }
+                for f in &mut debt.deferrals {
+                    f.on += delta;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Domain → document: the exact inverse of `to_workspace` for anything it accepts.
+
+use crate::domain::{Kind, KindMap, Policy, Sprint, Workspace};
+
+use super::document::{
+    ActualsDoc, AgreementDoc, DaysOffDoc, DebtDoc, DeferralDoc, DeliveryDoc, Document, EntryDoc, HolidayDoc, ItemDoc,
+    MemberDoc, PerKind, PolicyDoc, SprintDoc, WeightsDoc, FORMAT_NAME, FORMAT_VERSION,
+};
+
+fn per_kind<T: Copy>(map: &KindMap<T>) -> PerKind<T> {
+    PerKind {
+        feature: map.get(Kind::Feature),
+        defect: map.get(Kind::Defect),
+        risk: map.get(Kind::Risk),
+        debt: map.get(Kind::Debt),
+    }
+}
+
+fn policy_doc(p: &Policy) -> PolicyDoc {
+    PolicyDoc {
+        targets: per_kind(&p.targets),
+        tolerance: p.tolerance,
+        investment_floor: p.investment_floor,
+        model: p.model.as_str().to_string(),
+        weights: WeightsDoc {
+            impact: p.weights.impact,
+            risk: p.weights.risk,
+            time_to_value: p.weights.time_to_value,
+            effort: p.weights.effort,
+        },
+        unit: p.unit.as_str().to_string(),
+        default_focus: p.default_focus,
+    }
+}
+
+fn sprint_doc(ws: &Workspace, s: &Sprint) -> SprintDoc {
+    let mut days_off: Vec<DaysOffDoc> = Vec::new();
+    for member in &ws.members {
+        let dates: Vec<_> = ws.days_off_in(s.id).filter(|d| d.member == member.id).map(|d| d.date).collect();
+        if !dates.is_empty() {
+            days_off.push(DaysOffDoc { member: member.name.clone(), dates });
+        }
+    }
+    SprintDoc {
+        name: s.name.clone(),
+        start: s.start,
+        end: s.end,
+        goal: s.goal.clone(),
+        state: s.state.as_str().to_string(),
+        days_off,
+        actuals: s.actuals.as_ref().map(|a| ActualsDoc {
+            closed_on: a.closed_on,
+            unplanned: per_kind(&a.unplanned),
+            rework: a.rework,
+            delivery: Some(DeliveryDoc {
+                deployments: a.delivery.deployments,
+                lead_time_days: a.delivery.lead_time_days,
+                change_failures: a.delivery.change_failures,
+                incidents: a.delivery.incidents,
+                recovery_hours: a.delivery.recovery_hours,
+            })
+            .filter(|d| *d != DeliveryDoc::default()),
+        }),
+    }
+}
+
+impl Document {
+    pub fn from_workspace(ws: &Workspace) -> Document {
+        let sprint_name = |id| ws.sprint(id).map(|s| s.name.clone()).unwrap_or_default();
+        Document {
+            format: FORMAT_NAME.to_string(),
+            version: FORMAT_VERSION,
+            policy: Some(policy_doc(&ws.policy)),
+            members: ws
+                .members
+                .iter()
+                .map(|m| MemberDoc { name: m.name.clone(), allocation: m.allocation, focus: m.focus })
+                .collect(),
+            holidays: ws.holidays.iter().map(|h| HolidayDoc { date: h.date, name: h.name.clone() }).collect(),
+            sprints: ws.sprints.iter().map(|s| sprint_doc(ws, s)).collect(),
+            items: ws
+                .items
+                .iter()
+                .map(|i| ItemDoc {
+                    key: i.key.clone(),
+                    title: i.title.clone(),
+                    kind: i.kind.as_str().to_string(),
+                    status: i.status.as_str().to_string(),
+                    sprint: i.sprint.map(sprint_name),
+                    estimate: i.estimate.points(),
+                    impact: i.impact,
+                    risk: i.risk,
+                    time_to_value: i.time_to_value,
+                    outcome: i.outcome.clone(),
+                    tags: i.tags.clone(),
+                    created: i.created,
+                    updated: Some(i.updated),
+                    pinned: i.pinned,
+                    excluded: i.excluded,
+                    debt: i.debt.as_ref().map(|d| DebtDoc {
+                        interest: d.interest,
+                        visibility: d.visibility,
+                        drag: d.drag,
+                        category: d.category.as_str().to_string(),
+                        risk_area: d.risk_area.as_str().to_string(),
+                        agreement: AgreementDoc {
+                            reason: d.agreement.reason.clone(),
+                            impact: d.agreement.impact.clone(),
+                            trigger_date: d.agreement.trigger_date,
+                            trigger_condition: d.agreement.trigger_condition.clone(),
+                            owner: d.agreement.owner.clone(),
+                            linked_key: d.agreement.linked_key.clone(),
+                        },
+                        deferrals: d
+                            .deferrals
+                            .iter()
+                            .map(|f| DeferralDoc { on: f.on, rationale: f.rationale.clone() })
+                            .collect(),
+                    }),
+                    history: ws
+                        .entries
+                        .iter()
+                        .filter(|e| e.item == i.id)
+                        .map(|e| EntryDoc {
+                            sprint: sprint_name(e.sprint),
+                            planned: e.planned.points(),
+                            outcome: e.outcome.as_str().to_string(),
+                            remaining: e.remaining.points(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}

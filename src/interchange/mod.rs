@@ -1,0 +1,8 @@
+//! Import and export codecs: pure over `Read`/`Write` and plain data, no storage.
+
+pub mod document;
+pub mod json;
+
+pub use document::{Document, DocumentError};
+pub mod from_workspace;
+pub mod to_workspace;

@@ -1,0 +1,7 @@
+//! The one place where storage, domain and interchange meet.
+
+pub mod demo;
+pub mod doctor;
+mod session;
+
+pub use session::Session;

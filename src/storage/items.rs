@@ -1,0 +1,142 @@
+//! Work items, the debt register fields and the deferral log.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, Row};
+
+use crate::domain::{
+    Agreement, DebtCategory, DebtDetails, Deferral, ItemId, Kind, RiskArea, SprintId, Status, WorkItem,
+};
+
+use super::rows::{code, halves, small};
+
+const ITEM_COLUMNS: &str = "i.id, i.external_key, i.title, i.kind, i.status, i.sprint_id, i.estimate_halves,
+    i.impact, i.risk, i.time_to_value, i.outcome, i.tags, i.created_at, i.updated_at, i.pinned, i.excluded,
+    i.version, d.interest, d.visibility, d.drag, d.category, d.risk_area, d.reason, d.impact, d.trigger_date,
+    d.trigger_condition, d.owner, d.linked_key";
+
+fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
+    let tags: String = r.get(11)?;
+    let interest: Option<i64> = r.get(17)?;
+    let debt = match interest {
+        Some(interest) => Some(DebtDetails {
+            interest: small(17, interest)?,
+            visibility: small(18, r.get(18)?)?,
+            drag: r.get(19)?,
+            category: code(20, r.get(20)?, DebtCategory::from_code)?,
+            risk_area: code(21, r.get(21)?, RiskArea::from_code)?,
+            agreement: Agreement {
+                reason: r.get(22)?,
+                impact: r.get(23)?,
+                trigger_date: r.get(24)?,
+                trigger_condition: r.get(25)?,
+                owner: r.get(26)?,
+                linked_key: r.get(27)?,
+            },
+            deferrals: Vec::new(),
+        }),
+        None => None,
+    };
+    Ok(WorkItem {
+        id: ItemId(r.get(0)?),
+        key: r.get(1)?,
+        title: r.get(2)?,
+        kind: code(3, r.get(3)?, Kind::from_code)?,
+        status: code(4, r.get(4)?, Status::from_code)?,
+        sprint: r.get::<_, Option<i64>>(5)?.map(SprintId),
+        estimate: halves(6, r.get(6)?)?,
+        impact: small(7, r.get(7)?)?,
+        risk: small(8, r.get(8)?)?,
+        time_to_value: small(9, r.get(9)?)?,
+        outcome: r.get(10)?,
+        tags: tags.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect(),
+        created: r.get(12)?,
+        updated: r.get(13)?,
+        pinned: r.get(14)?,
+        excluded: r.get(15)?,
+        version: r.get(16)?,
+        debt,
+    })
+}
+
+pub fn load_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
+    let mut deferrals = load_deferrals(conn)?;
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN debts d ON d.item_id = i.id ORDER BY i.id");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut items: Vec<WorkItem> = stmt.query_map([], item_from_row)?.collect::<rusqlite::Result<_>>()?;
+    for item in &mut items {
+        if let (Some(debt), Some(log)) = (item.debt.as_mut(), deferrals.remove(&item.id)) {
+            debt.deferrals = log;
+        }
+    }
+    Ok(items)
+}
+
+fn load_deferrals(conn: &Connection) -> rusqlite::Result<HashMap<ItemId, Vec<Deferral>>> {
+    let mut stmt =
+        conn.prepare("SELECT item_id, deferred_on, rationale FROM deferrals ORDER BY item_id, deferred_on, id")?;
+    let mut map: HashMap<ItemId, Vec<Deferral>> = HashMap::new();
+    let rows = stmt.query_map([], |r| Ok((ItemId(r.get(0)?), Deferral { on: r.get(1)?, rationale: r.get(2)? })))?;
+    for row in rows {
+        let (id, deferral) = row?;
+        map.entry(id).or_default().push(deferral);
+    }
+    Ok(map)
+}
+
+/// Inserts an item with its id (and its register fields and deferral log, for debt).
+pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO items (id, external_key, title, kind, status, sprint_id, estimate_halves, impact, risk,
+             time_to_value, outcome, tags, created_at, updated_at, pinned, excluded, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        params![
+            i.id.0,
+            i.key,
+            i.title,
+            i.kind.code(),
+            i.status.code(),
+            i.sprint.map(|s| s.0),
+            i.estimate.0,
+            i.impact,
+            i.risk,
+            i.time_to_value,
+            i.outcome,
+            i.tags.join(","),
+            i.created,
+            i.updated,
+            i.pinned,
+            i.excluded,
+            i.version
+        ],
+    )?;
+    if let Some(d) = &i.debt {
+        let a = &d.agreement;
+        conn.execute(
+            "INSERT INTO debts (item_id, interest, visibility, drag, category, risk_area, reason, impact,
+                 trigger_date, trigger_condition, owner, linked_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                i.id.0,
+                d.interest,
+                d.visibility,
+                d.drag,
+                d.category.code(),
+                d.risk_area.code(),
+                a.reason,
+                a.impact,
+                a.trigger_date,
+                a.trigger_condition,
+                a.owner,
+                a.linked_key
+            ],
+        )?;
+        for f in &d.deferrals {
+            conn.execute(
+                "INSERT INTO deferrals (item_id, deferred_on, rationale) VALUES (?1, ?2, ?3)",
+                params![i.id.0, f.on, f.rationale],
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! The ordered, append-only list of schema migrations, applied on `user_version`.
+//!
+//! Hand-written rather than `rusqlite_migration`, which pins an older rusqlite.
+//! An applied migration is never edited: add the next one to the end of the list.
+
+use rusqlite::Connection;
+
+pub struct Migration {
+    /// The `user_version` after this migration.
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] =
+    &[Migration { version: 1, name: "initial schema", sql: include_str!("migrations/0001_initial.sql") }];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+/// Applies every migration newer than `from` inside the caller's transaction.
+pub fn apply_pending(conn: &Connection, from: i64) -> rusqlite::Result<()> {
+    for migration in MIGRATIONS.iter().filter(|m| m.version > from) {
+        conn.execute_batch(migration.sql)?;
+        conn.pragma_update(None, "user_version", migration.version)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_consecutive_from_one() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version, i as i64 + 1, "migration '{}' is out of order", m.name);
+        }
+    }
+}

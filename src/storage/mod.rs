@@ -1,0 +1,145 @@
+//! The SQLite store: the only module that uses rusqlite.
+//!
+//! Opening follows DESIGN.md "Storage and reliability": header check before connecting,
+//! identity by `application_id`, schema by `user_version`, WAL, `synchronous=FULL`, foreign keys,
+//! a busy timeout, and every write in its own `BEGIN IMMEDIATE` transaction.
+
+mod error;
+mod items;
+pub mod migrations;
+mod open;
+mod policy;
+mod rows;
+mod sprints;
+mod team;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::domain::Workspace;
+
+pub use error::StoreError;
+pub use open::{OpenMode, OpenOptions, APPLICATION_ID};
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    read_only: bool,
+    busy_timeout_ms: u64,
+}
+
+impl Store {
+    pub fn open(path: &Path, options: OpenOptions) -> Result<Store, StoreError> {
+        let opened = open::open(path, options)?;
+        Ok(Store {
+            conn: opened.conn,
+            path: path.to_path_buf(),
+            read_only: opened.read_only,
+            busy_timeout_ms: options.busy_timeout_ms,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn error(&self, context: &str, err: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(&self.path, context, err, self.busy_timeout_ms)
+    }
+
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| self.error("reading version", e))
+    }
+
+    /// Changes whenever another connection commits; polled to notice a second flowdeck.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn.pragma_query_value(None, "data_version", |r| r.get(0)).map_err(|e| self.error("polling", e))
+    }
+
+    /// Loads everything in one read transaction so the parts are consistent with each other.
+    pub fn load(&mut self) -> Result<Workspace, StoreError> {
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| StoreError::from_sqlite(&self.path, "loading", e, self.busy_timeout_ms))?;
+        let load = |tx: &Transaction<'_>| -> rusqlite::Result<Workspace> {
+            Ok(Workspace {
+                policy: policy::load(tx)?,
+                members: team::load_members(tx)?,
+                holidays: team::load_holidays(tx)?,
+                days_off: team::load_days_off(tx)?,
+                sprints: sprints::load_sprints(tx)?,
+                items: items::load_items(tx)?,
+                entries: sprints::load_entries(tx)?,
+            })
+        };
+        let ws = load(&tx).map_err(|e| StoreError::from_sqlite(&self.path, "loading", e, self.busy_timeout_ms))?;
+        tx.commit().map_err(|e| StoreError::from_sqlite(&self.path, "loading", e, self.busy_timeout_ms))?;
+        Ok(ws)
+    }
+
+    /// Runs `f` as one `BEGIN IMMEDIATE` transaction: all of it is saved, or none.
+    pub fn write<T>(
+        &mut self,
+        context: &str,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::from_sqlite(&path, context, e, timeout))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|e| StoreError::from_sqlite(&path, context, e, timeout))?;
+        Ok(value)
+    }
+
+    /// Writes a whole workspace, ids included, into an empty database (demo data, restores).
+    pub fn seed(&mut self, ws: &Workspace, action: &str) -> Result<(), StoreError> {
+        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let sql = move |e| StoreError::from_sqlite(&path, "writing", e, timeout);
+        let not_empty = StoreError::NotEmpty { path: self.path.clone(), action: action.to_string() };
+        self.write("seeding", |tx| {
+            let rows: i64 = tx
+                .query_row("SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM members) + (SELECT count(*) FROM sprints)", [], |r| r.get(0))
+                .map_err(&sql)?;
+            if rows > 0 {
+                return Err(not_empty);
+            }
+            let mut policy = ws.policy.clone();
+            policy.version = policy::load(tx).map_err(&sql)?.version;
+            policy::save(tx, &policy).map_err(&sql)?;
+            for m in &ws.members {
+                team::insert_member(tx, m).map_err(&sql)?;
+            }
+            for h in &ws.holidays {
+                team::insert_holiday(tx, h).map_err(&sql)?;
+            }
+            for s in &ws.sprints {
+                sprints::insert_sprint(tx, s).map_err(&sql)?;
+            }
+            for d in &ws.days_off {
+                team::insert_day_off(tx, d).map_err(&sql)?;
+            }
+            for i in &ws.items {
+                items::insert_item(tx, i).map_err(&sql)?;
+            }
+            for e in &ws.entries {
+                sprints::insert_entry(tx, e).map_err(&sql)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// `PRAGMA quick_check`: "ok", or the problems SQLite found.
+    pub fn quick_check(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check").map_err(|e| self.error("checking", e))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.error("checking", e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.error("checking", e))
+    }
+}

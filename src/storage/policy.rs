@@ -1,0 +1,66 @@
+//! The single policy row.
+
+use rusqlite::{params, Connection};
+
+use crate::domain::{EstimateUnit, Kind, KindMap, Policy, ScoringModel, Weights};
+
+use super::rows::{code, small};
+
+pub fn load(conn: &Connection) -> rusqlite::Result<Policy> {
+    conn.query_row(
+        "SELECT target_feature, target_defect, target_risk, target_debt, tolerance, investment_floor, model,
+                weight_impact, weight_risk, weight_ttv, weight_effort, unit, default_focus, version
+         FROM policy WHERE id = 1",
+        [],
+        |r| {
+            Ok(Policy {
+                targets: KindMap::new(
+                    small(0, r.get(0)?)?,
+                    small(1, r.get(1)?)?,
+                    small(2, r.get(2)?)?,
+                    small(3, r.get(3)?)?,
+                ),
+                tolerance: small(4, r.get(4)?)?,
+                investment_floor: small(5, r.get(5)?)?,
+                model: code(6, r.get(6)?, ScoringModel::from_code)?,
+                weights: Weights { impact: r.get(7)?, risk: r.get(8)?, time_to_value: r.get(9)?, effort: r.get(10)? },
+                unit: code(11, r.get(11)?, |c| match c {
+                    0 => Some(EstimateUnit::Points),
+                    1 => Some(EstimateUnit::Days),
+                    _ => None,
+                })?,
+                default_focus: r.get(12)?,
+                version: r.get(13)?,
+            })
+        },
+    )
+}
+
+pub fn save(conn: &Connection, p: &Policy) -> rusqlite::Result<usize> {
+    let unit = match p.unit {
+        EstimateUnit::Points => 0,
+        EstimateUnit::Days => 1,
+    };
+    conn.execute(
+        "UPDATE policy SET target_feature = ?1, target_defect = ?2, target_risk = ?3, target_debt = ?4,
+                tolerance = ?5, investment_floor = ?6, model = ?7, weight_impact = ?8, weight_risk = ?9,
+                weight_ttv = ?10, weight_effort = ?11, unit = ?12, default_focus = ?13, version = version + 1
+         WHERE id = 1 AND version = ?14",
+        params![
+            p.targets.get(Kind::Feature),
+            p.targets.get(Kind::Defect),
+            p.targets.get(Kind::Risk),
+            p.targets.get(Kind::Debt),
+            p.tolerance,
+            p.investment_floor,
+            p.model.code(),
+            p.weights.impact,
+            p.weights.risk,
+            p.weights.time_to_value,
+            p.weights.effort,
+            unit,
+            p.default_focus,
+            p.version
+        ],
+    )
+}

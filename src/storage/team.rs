@@ -1,0 +1,54 @@
+//! Members, holidays and days off.
+
+use rusqlite::{params, Connection};
+
+use crate::domain::{DayOff, Holiday, Member, MemberId, SprintId};
+
+pub fn load_members(conn: &Connection) -> rusqlite::Result<Vec<Member>> {
+    let mut stmt = conn.prepare("SELECT id, name, allocation, focus, version FROM members ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Member {
+            id: MemberId(r.get(0)?),
+            name: r.get(1)?,
+            allocation: r.get(2)?,
+            focus: r.get(3)?,
+            version: r.get(4)?,
+        })
+    })?;
+    rows.collect()
+}
+
+pub fn load_holidays(conn: &Connection) -> rusqlite::Result<Vec<Holiday>> {
+    let mut stmt = conn.prepare("SELECT date, name FROM holidays ORDER BY date")?;
+    let rows = stmt.query_map([], |r| Ok(Holiday { date: r.get(0)?, name: r.get(1)? }))?;
+    rows.collect()
+}
+
+pub fn load_days_off(conn: &Connection) -> rusqlite::Result<Vec<DayOff>> {
+    let mut stmt =
+        conn.prepare("SELECT member_id, sprint_id, date FROM days_off ORDER BY sprint_id, member_id, date")?;
+    let rows = stmt
+        .query_map([], |r| Ok(DayOff { member: MemberId(r.get(0)?), sprint: SprintId(r.get(1)?), date: r.get(2)? }))?;
+    rows.collect()
+}
+
+pub fn insert_member(conn: &Connection, m: &Member) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO members (id, name, allocation, focus, version) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![m.id.0, m.name, m.allocation, m.focus, m.version],
+    )?;
+    Ok(())
+}
+
+pub fn insert_holiday(conn: &Connection, h: &Holiday) -> rusqlite::Result<()> {
+    conn.execute("INSERT INTO holidays (date, name) VALUES (?1, ?2)", params![h.date, h.name])?;
+    Ok(())
+}
+
+pub fn insert_day_off(conn: &Connection, d: &DayOff) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO days_off (member_id, sprint_id, date) VALUES (?1, ?2, ?3)",
+        params![d.member.0, d.sprint.0, d.date],
+    )?;
+    Ok(())
+}

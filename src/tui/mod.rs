@@ -1,0 +1,48 @@
+//! The terminal UI: the only module that uses ratatui and crossterm.
+//!
+//! Key → action (keymap) → `update(state, action)` → effects; rendering is a pure function of
+//! the state; the loop is generic over the backend.
+
+pub mod app;
+pub mod keymap;
+pub mod run_loop;
+mod screens;
+mod table;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use std::io::stdout;
+
+use chrono::NaiveDate;
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use crate::config::Settings;
+use crate::service::Session;
+
+use app::App;
+use run_loop::{run_loop, Exit, TerminalEvents};
+use terminal::TerminalGuard;
+use theme::Palette;
+
+/// Opens the TUI on `session` until the user quits or a signal arrives.
+pub fn run(session: &mut Session, settings: &Settings, today: NaiveDate) -> anyhow::Result<Exit> {
+    let signal = terminal::watch_signals()?;
+    let palette = Palette::new(settings.ui.theme, Palette::no_color_from_env());
+    let db_label = session
+        .store()
+        .path()
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| session.store().path().display().to_string());
+    let mut app = App::new(session.workspace().clone(), today, db_label, palette);
+    app.read_only = session.is_read_only();
+
+    let _guard = TerminalGuard::enter()
+        .map_err(|e| anyhow::anyhow!("cannot open the terminal UI ({e}); it needs an interactive terminal — for scripts, use the subcommands (flowdeck --help)"))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    terminal.clear()?;
+    run_loop(&mut terminal, &mut app, session, &mut TerminalEvents, &signal)
+}

@@ -1,0 +1,45 @@
+//! One file per screen. Each renders from `App` alone and says how many rows its list has.
+
+mod debt;
+mod history;
+mod plan;
+mod projection;
+mod split;
+mod team;
+
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::app::{App, Tab};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    match app.tab {
+        Tab::Plan => plan::render(frame, area, app),
+        Tab::Debt => debt::render(frame, area, app),
+        Tab::Split => split::render(frame, area, app),
+        Tab::Projection => projection::render(frame, area, app),
+        Tab::History => history::render(frame, area, app),
+        Tab::Team => team::render(frame, area, app),
+    }
+}
+
+/// Rows in the selectable list of `tab` (0 when it has none).
+pub fn row_count(app: &App, tab: Tab) -> usize {
+    let ws = &app.workspace;
+    match tab {
+        Tab::Plan => plan::candidates(ws).len(),
+        Tab::Debt => ws.open_debts().count(),
+        Tab::Split | Tab::Team => ws.members.len(),
+        Tab::Projection => 0,
+        Tab::History => ws.sprints.len(),
+    }
+}
+
+/// A number of points as "12" or "12.5".
+fn points(value: f64) -> String {
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}

@@ -1,0 +1,92 @@
+//! Colours and text styles. With NO_COLOR, every cue that matters is carried by
+//! a marker or a modifier (reverse, bold, underline), never by colour alone.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::Theme;
+use crate::domain::Kind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub color: bool,
+    pub theme: Theme,
+}
+
+impl Palette {
+    pub fn new(theme: Theme, no_color: bool) -> Palette {
+        Palette { color: !no_color, theme }
+    }
+
+    /// `NO_COLOR` set to anything non-empty turns colour off (https://no-color.org).
+    pub fn no_color_from_env() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
+
+    fn fg(&self, color: Color) -> Style {
+        if self.color {
+            Style::default().fg(color)
+        } else {
+            Style::default()
+        }
+    }
+
+    fn accent(&self) -> Color {
+        match self.theme {
+            Theme::Dark => Color::Cyan,
+            Theme::Light => Color::Blue,
+        }
+    }
+
+    pub fn title(&self) -> Style {
+        self.fg(self.accent()).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn header(&self) -> Style {
+        self.fg(self.accent()).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// The selected row: reversed, which reads the same with or without colour.
+    pub fn selected(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    pub fn warn(&self) -> Style {
+        self.fg(match self.theme {
+            Theme::Dark => Color::Yellow,
+            Theme::Light => Color::Red,
+        })
+        .add_modifier(Modifier::BOLD)
+    }
+
+    pub fn muted(&self) -> Style {
+        match (self.color, self.theme) {
+            (false, _) => Style::default().add_modifier(Modifier::DIM),
+            (true, Theme::Dark) => Style::default().fg(Color::DarkGray),
+            (true, Theme::Light) => Style::default().fg(Color::Gray),
+        }
+    }
+
+    pub fn tab_active(&self) -> Style {
+        self.title().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn status_bar(&self) -> Style {
+        if self.color {
+            match self.theme {
+                Theme::Dark => Style::default().bg(Color::DarkGray).fg(Color::White),
+                Theme::Light => Style::default().bg(Color::Gray).fg(Color::Black),
+            }
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn kind(&self, kind: Kind) -> Style {
+        self.fg(match kind {
+            Kind::Feature => Color::Green,
+            Kind::Defect => Color::Red,
+            Kind::Risk => Color::Magenta,
+            Kind::Debt => Color::Yellow,
+        })
+    }
+}

@@ -1,0 +1,101 @@
+//! The whole frame: tab bar, the current screen, status bar, and the help overlay on top.
+
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
+use ratatui::Frame;
+
+use super::app::{App, Tab};
+use super::keymap::{keys_label, Scope, KEYMAP};
+use super::screens;
+
+/// The smallest terminal every screen is designed for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, area, app);
+        return;
+    }
+    let [tabs, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    render_tabs(frame, tabs, app);
+    screens::render(frame, body, app);
+    render_status(frame, status, app);
+    if app.help_open {
+        render_help(frame, area, app);
+    }
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let text = vec![
+        Line::styled("Terminal too small", app.palette.warn()),
+        Line::from(format!("{}×{} here; flowdeck needs at least {MIN_WIDTH}×{MIN_HEIGHT}.", area.width, area.height)),
+        Line::from("Enlarge the window, or press q to quit."),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let centered = Rect { y: area.y.saturating_add(top), height: area.height.saturating_sub(top), ..area };
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), centered);
+}
+
+fn render_tabs(frame: &mut Frame, area: Rect, app: &App) {
+    let titles = Tab::ALL.iter().enumerate().map(|(i, t)| format!("{} {}", i + 1, t.title()));
+    let tabs = Tabs::new(titles)
+        .select(app.tab.index())
+        .highlight_style(app.palette.tab_active())
+        .divider("│")
+        .padding(" ", " ");
+    frame.render_widget(tabs, area);
+}
+
+fn render_status(frame: &mut Frame, area: Rect, app: &App) {
+    let sprint = app
+        .workspace
+        .current_sprint()
+        .map(|s| format!("{} ({}, {} → {})", s.name, s.state.as_str(), s.start, s.end))
+        .unwrap_or_else(|| "no sprint yet".into());
+    let mut left = vec![Span::raw(format!(" {} · {}", app.db_label, sprint))];
+    if app.read_only {
+        left.push(Span::styled("  READ-ONLY: changes cannot be saved ", app.palette.warn()));
+    }
+    if let Some(message) = &app.status {
+        left.push(Span::raw(format!("  {message}")));
+    }
+    let right = "? help  Tab/1-6 screens  q quit ";
+    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right.len() as u16)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::from(left)).style(app.palette.status_bar()), l);
+    frame.render_widget(Paragraph::new(right).alignment(Alignment::Right).style(app.palette.status_bar()), r);
+}
+
+/// The help overlay, generated from the keymap table.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let width = KEYMAP.iter().map(|b| keys_label(b).chars().count()).max().unwrap_or(0);
+    for scope in [Scope::Global, Scope::Lists, Scope::Help] {
+        lines.push(Line::styled(scope.title().to_string(), app.palette.header()));
+        for b in KEYMAP.iter().filter(|b| b.scope == scope) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<width$}  ", keys_label(b)), app.palette.title()),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    lines
+}
+
+fn render_help(frame: &mut Frame, area: Rect, app: &App) {
+    let lines = help_lines(app);
+    let height = (lines.len() as u16).saturating_add(2).min(area.height.saturating_sub(2));
+    let width = 60.min(area.width.saturating_sub(4));
+    let popup = Rect {
+        x: area.x.saturating_add(area.width.saturating_sub(width) / 2),
+        y: area.y.saturating_add(area.height.saturating_sub(height) / 2),
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(" Keys — Esc closes ", app.palette.title()));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
