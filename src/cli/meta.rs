@@ -24,7 +24,10 @@ pub fn config(ctx: &Context, command: ConfigCommand, out: &mut impl Write) -> Re
 }
 
 pub fn completions(shell: clap_complete::Shell, out: &mut impl Write) -> Result<ExitCode, Failure> {
-    clap_complete::generate(shell, &mut Cli::command(), "flowdeck", out);
+    // Generated into memory first: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "flowdeck", &mut script);
+    out.write_all(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -70,7 +70,12 @@ impl Settings {
     pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         let settings: Settings = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((1, 1), |span| line_column(text, span.start));
-            ConfigError::Parse { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
+            ConfigError::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: e.message().trim().replace("unknown field", "unknown key"),
+            }
         })?;
         settings.validate(path)?;
         Ok(settings)

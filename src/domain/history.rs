@@ -1,7 +1,8 @@
 //! Per-sprint totals from the plan snapshot and the recorded actuals.
 
 use super::estimate::HalfPoints;
-use super::sprint::{EntryOutcome, SprintId};
+use super::item::Status;
+use super::sprint::{EntryOutcome, SprintId, SprintState};
 use super::workspace::Workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -16,8 +17,19 @@ pub struct SprintTotals {
     pub unplanned: f64,
 }
 
+/// Totals of one sprint. A sprint still in planning has no snapshot yet: its planned figure
+/// is the load of the items currently planned into it.
 pub fn sprint_totals(ws: &Workspace, sprint: SprintId) -> SprintTotals {
     let mut totals = SprintTotals::default();
+    if ws.sprint(sprint).is_some_and(|s| s.state == SprintState::Planning) {
+        totals.planned = ws
+            .items
+            .iter()
+            .filter(|i| i.status == Status::Planned && i.sprint == Some(sprint))
+            .map(|i| i.estimate.points())
+            .sum();
+        return totals;
+    }
     for e in ws.entries_of(sprint) {
         totals.planned += e.planned.points();
         match e.outcome {

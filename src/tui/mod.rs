@@ -43,6 +43,5 @@ pub fn run(session: &mut Session, settings: &Settings, today: NaiveDate) -> anyh
     let _guard = TerminalGuard::enter()
         .map_err(|e| anyhow::anyhow!("cannot open the terminal UI ({e}); it needs an interactive terminal — for scripts, use the subcommands (flowdeck --help)"))?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-    terminal.clear()?;
     run_loop(&mut terminal, &mut app, session, &mut TerminalEvents, &signal)
 }

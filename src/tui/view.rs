@@ -51,11 +51,13 @@ fn render_tabs(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn render_status(frame: &mut Frame, area: Rect, app: &App) {
-    let sprint = app
-        .workspace
-        .current_sprint()
-        .map(|s| format!("{} ({}, {} → {})", s.name, s.state.as_str(), s.start, s.end))
-        .unwrap_or_else(|| "no sprint yet".into());
+    // Dates only when there is room for them beside the key hints.
+    let wide = area.width >= 110;
+    let sprint = match app.workspace.current_sprint() {
+        Some(s) if wide => format!("{} ({}, {} → {})", s.name, s.state.as_str(), s.start, s.end),
+        Some(s) => format!("{} ({})", s.name, s.state.as_str()),
+        None => "no sprint yet".into(),
+    };
     let mut left = vec![Span::raw(format!(" {} · {}", app.db_label, sprint))];
     if app.read_only {
         left.push(Span::styled("  READ-ONLY: changes cannot be saved ", app.palette.warn()));
@@ -63,7 +65,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(message) = &app.status {
         left.push(Span::raw(format!("  {message}")));
     }
-    let right = "? help  Tab/1-6 screens  q quit ";
+    let right = if wide { "? help  Tab/1-6 screens  q quit " } else { "? help  q quit " };
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right.len() as u16)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)).style(app.palette.status_bar()), l);
     frame.render_widget(Paragraph::new(right).alignment(Alignment::Right).style(app.palette.status_bar()), r);

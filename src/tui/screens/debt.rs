@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::domain::WorkItem;
+use crate::domain::{DebtCategory, WorkItem};
 use crate::tui::app::{App, Tab};
 use crate::tui::table::{self, TableSpec};
 
@@ -23,16 +23,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         top,
         TableSpec {
             title: format!(" Debt register ({} open, drag {} points/sprint) ", debts.len(), points(total_drag)),
-            header: &["Key", "Title", "Int", "Vis", "Drag", "Princ", "Category", "Area", "Trigger"],
+            header: &["Key", "Title", "I×V", "Drag", "Princ", "Cat", "Area", "Trigger"],
             widths: &[
-                Constraint::Length(9),
+                Constraint::Length(8),
                 Constraint::Min(12),
-                Constraint::Length(3),
                 Constraint::Length(3),
                 Constraint::Length(4),
                 Constraint::Length(5),
-                Constraint::Length(10),
-                Constraint::Length(11),
+                Constraint::Length(5),
+                Constraint::Length(12),
                 Constraint::Length(11),
             ],
         },
@@ -47,11 +46,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             vec![
                 Cell::from(item.key.clone().unwrap_or_default()),
                 Cell::from(item.title.clone()),
-                Cell::from(d.interest.to_string()),
-                Cell::from(d.visibility.to_string()),
+                Cell::from(format!("{}×{}", d.interest, d.visibility)),
                 Cell::from(points(d.effective_drag())),
                 Cell::from(item.estimate.to_string()),
-                Cell::from(d.category.as_str()),
+                Cell::from(match d.category {
+                    DebtCategory::Strategic => "strat",
+                    DebtCategory::Tactical => "tact",
+                    DebtCategory::Accidental => "accid",
+                }),
                 Cell::from(if d.risk_area.is_high_risk() {
                     Span::styled(format!("!{}", d.risk_area.as_str()), palette.warn())
                 } else {
@@ -94,5 +96,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::styled("No open debt recorded.", palette.muted()));
     }
     let block = Block::default().borders(Borders::ALL).title(Line::styled(" Agreement ", palette.title()));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), bottom);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), bottom);
 }

@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             header: &["Sprint", "Dates", "State", "Planned", "Done", "Carried", "Unplanned", "Goal"],
             widths: &[
                 Constraint::Length(10),
-                Constraint::Length(23),
+                Constraint::Length(15),
                 Constraint::Length(8),
                 Constraint::Length(7),
                 Constraint::Length(5),
@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             let t = sprint_totals(ws, s.id);
             vec![
                 Cell::from(s.name.clone()),
-                Cell::from(format!("{} → {}", s.start, s.end)),
+                Cell::from(format!("{} → {}", s.start.format("%b %d"), s.end.format("%b %d"))),
                 Cell::from(s.state.as_str()),
                 Cell::from(points(t.planned)),
                 Cell::from(points(t.completed)),

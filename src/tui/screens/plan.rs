@@ -80,5 +80,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         None => lines.push(Line::styled("No sprint is being planned.", palette.muted())),
     }
     let block = Block::default().borders(Borders::ALL).title(Line::styled(" Sprint ", palette.title()));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), right);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), right);
 }

@@ -27,5 +27,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ),
     ];
     let block = Block::default().borders(Borders::ALL).title(Line::styled(" Projection ", palette.title()));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
 }

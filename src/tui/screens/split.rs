@@ -19,8 +19,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         left,
         TableSpec {
             title: format!(" Availability — {} ", sprint.map_or("no sprint", |s| s.name.as_str())),
-            header: &["Member", "Alloc", "Focus", "Days off"],
-            widths: &[Constraint::Min(12), Constraint::Length(5), Constraint::Length(9), Constraint::Length(8)],
+            header: &["Member", "Alloc", "Focus", "Off"],
+            widths: &[Constraint::Min(12), Constraint::Length(5), Constraint::Length(9), Constraint::Length(3)],
         },
         ws.members.len(),
         Some(app.selected[Tab::Split.index()]),
@@ -60,5 +60,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     lines.push(Line::from(format!("  technical investment (debt + risk) ≥ {}%", p.investment_floor)));
     let block = Block::default().borders(Borders::ALL).title(Line::styled(" Sprint and policy ", palette.title()));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), right);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), right);
 }

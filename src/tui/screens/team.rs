@@ -19,7 +19,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         TableSpec {
             title: format!(" Members ({}) ", ws.members.len()),
             header: &["Name", "Allocation", "Focus"],
-            widths: &[Constraint::Min(12), Constraint::Length(10), Constraint::Length(12)],
+            widths: &[Constraint::Min(16), Constraint::Length(10), Constraint::Length(12)],
         },
         ws.members.len(),
         Some(app.selected[Tab::Team.index()]),
@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::from(format!("  {:<8} {:>3}%", kind.as_str(), p.targets.get(kind))));
     }
     lines.extend([
-        Line::from(format!("  tolerance ±{} points, investment floor {}%", p.tolerance, p.investment_floor)),
+        Line::from(format!("  tolerance ±{} pp, investment floor {}%", p.tolerance, p.investment_floor)),
         Line::from(""),
         Line::styled("Scoring", palette.header()),
         Line::from(format!("  model {}, estimates in {}", p.model.as_str(), p.unit.as_str())),
@@ -51,5 +51,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Line::from(format!("  team focus factor {:.2}", p.default_focus)),
     ]);
     let block = Block::default().borders(Borders::ALL).title(Line::styled(" Policy ", palette.title()));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), right);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), right);
 }

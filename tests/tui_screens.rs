@@ -1,0 +1,143 @@
+//! Screens drawn with ratatui's TestBackend: snapshots at the two reference sizes, the help
+//! overlay, the too-small notice, NO_COLOR cues, and no panic at any size.
+
+mod common;
+
+use flowdeck::config::Theme;
+use flowdeck::service::demo::demo_workspace;
+use flowdeck::tui::app::{App, Tab};
+use flowdeck::tui::keymap::Action;
+use flowdeck::tui::theme::Palette;
+use flowdeck::tui::update::update;
+use flowdeck::tui::view;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+
+fn demo_app(no_color: bool) -> App {
+    let ws = demo_workspace(common::today()).expect("demo loads");
+    App::new(ws, common::today(), "demo.sqlite".into(), Palette::new(Theme::Dark, no_color))
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| view::render(f, app)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_screen_at_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for tab in Tab::ALL {
+            let mut app = demo_app(false);
+            app.tab = tab;
+            let name = format!("{}_{w}x{h}", tab.title().to_lowercase().replace(" & ", "_"));
+            insta::assert_snapshot!(name, text(&draw(&app, w, h)));
+        }
+    }
+}
+
+#[test]
+fn help_overlay_lists_the_keymap_and_fits_80x24() {
+    let mut app = demo_app(false);
+    update(&mut app, Action::ToggleHelp);
+    let screen = text(&draw(&app, 80, 24));
+    insta::assert_snapshot!("help_80x24", screen);
+    for binding in flowdeck::tui::keymap::KEYMAP {
+        assert!(screen.contains(binding.help), "help misses '{}'", binding.help);
+    }
+}
+
+#[test]
+fn a_small_terminal_gets_a_notice_instead_of_a_broken_screen() {
+    let app = demo_app(false);
+    let screen = text(&draw(&app, 79, 24));
+    assert!(screen.contains("Terminal too small"), "{screen}");
+    assert!(screen.contains("79×24"), "{screen}");
+    assert!(text(&draw(&app, 80, 23)).contains("too small"));
+    assert!(!text(&draw(&app, 80, 24)).contains("too small"));
+}
+
+#[test]
+fn every_screen_renders_at_every_size_without_panic() {
+    let mut app = demo_app(false);
+    for tab in Tab::ALL {
+        app.tab = tab;
+        app.help_open = tab == Tab::Plan;
+        app.selected = [usize::MAX / 2; 6]; // a selection far past the end must be clamped
+        for width in 1..=200 {
+            for height in 1..=60 {
+                draw(&app, width, height);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_color_keeps_a_visible_selection_cue_without_colours() {
+    let app = demo_app(true);
+    for tab in Tab::ALL {
+        let mut app = demo_app(true);
+        app.tab = tab;
+        let buffer = draw(&app, 120, 40);
+        for cell in buffer.content() {
+            assert!(
+                matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset),
+                "{tab:?}: a coloured cell '{}' under NO_COLOR",
+                cell.symbol()
+            );
+        }
+    }
+    let buffer = draw(&app, 120, 40);
+    let marker =
+        buffer.content().iter().position(|c| c.symbol() == "▶").expect("a selection marker on the Plan screen");
+    assert!(buffer.content()[marker].modifier.contains(Modifier::REVERSED), "the selected row is reversed");
+}
+
+#[test]
+fn with_colour_kinds_are_coloured() {
+    let app = demo_app(false);
+    let buffer = draw(&app, 120, 40);
+    let coloured = buffer.content().iter().filter(|c| c.fg == Color::Green && c.symbol() == "f").count();
+    assert!(coloured > 0, "feature kind labels are green");
+}
+
+#[test]
+fn moving_the_selection_follows_keys_and_stays_in_bounds() {
+    let mut app = demo_app(false);
+    update(&mut app, Action::MoveDown);
+    update(&mut app, Action::MoveDown);
+    assert_eq!(app.selected(), 2);
+    update(&mut app, Action::MoveBottom);
+    let last = app.selected();
+    update(&mut app, Action::MoveDown);
+    assert_eq!(app.selected(), last, "cannot move past the end");
+    update(&mut app, Action::PageUp);
+    assert_eq!(app.selected(), last.saturating_sub(app.page_rows));
+    update(&mut app, Action::MoveTop);
+    assert_eq!(app.selected(), 0);
+    update(&mut app, Action::MoveUp);
+    assert_eq!(app.selected(), 0);
+}
+
+#[test]
+fn tabs_switch_by_number_and_cycle_both_ways() {
+    let mut app = demo_app(false);
+    update(&mut app, Action::ShowTab(4));
+    assert_eq!(app.tab, Tab::History);
+    update(&mut app, Action::NextTab);
+    update(&mut app, Action::NextTab);
+    assert_eq!(app.tab, Tab::Plan);
+    update(&mut app, Action::PrevTab);
+    assert_eq!(app.tab, Tab::Team);
+    assert!(text(&draw(&app, 120, 40)).contains("Capacity split targets"));
+}
