@@ -106,6 +106,24 @@ fn wrong_files_get_distinct_exit_codes_and_say_so() {
         .assert()
         .code(12)
         .stderr(predicate::str::contains("schema version 7").and(predicate::str::contains("upgrade flowdeck")));
+
+    let damaged = sandbox.demo_db("damaged.sqlite");
+    rusqlite::Connection::open(&damaged)
+        .expect("open")
+        .pragma_update(None, "journal_mode", "DELETE")
+        .expect("fold WAL");
+    let mut bytes = fs::read(&damaged).expect("read");
+    bytes.iter_mut().skip(100).for_each(|b| *b = 0x5A);
+    fs::write(&damaged, &bytes).expect("write");
+    sandbox
+        .flowdeck()
+        .arg("--db")
+        .arg(&damaged)
+        .arg("init")
+        .assert()
+        .code(13)
+        .stderr(predicate::str::contains("is damaged").and(predicate::str::contains("does not repair silently")));
+    assert_eq!(fs::read(&damaged).expect("read"), bytes, "a damaged file is not touched");
 }
 
 #[test]

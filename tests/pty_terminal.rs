@@ -137,18 +137,27 @@ fn demo_opens_switches_tabs_shows_help_and_quits_cleanly() {
     tty.assert_restored();
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
+fn signal_restores_the_terminal(signal: &str, number: u32) {
     let sandbox = common::Sandbox::new();
     let db = sandbox.demo_db("d.sqlite");
     let mut tty = Tty::spawn(&sandbox, &["--db", db.to_str().expect("utf-8")], 100, 30);
     tty.wait_for("Candidates");
     let pid = tty.child.process_id().expect("pid");
-    let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+    let killed = std::process::Command::new("kill").args([signal, &pid.to_string()]).status().expect("kill");
     assert!(killed.success());
     let status = tty.wait_exit();
-    assert_eq!(status.exit_code(), 128 + 15, "conventional exit code after SIGTERM");
+    assert_eq!(status.exit_code(), 128 + number, "conventional exit code after {signal}");
     tty.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("-TERM", 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal("-HUP", 1);
 }
 
 #[test]

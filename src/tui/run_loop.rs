@@ -37,12 +37,13 @@ impl EventSource for TerminalEvents {
     }
 }
 
-/// Scripted events for tests; running out of them is an error, so a test cannot hang.
-pub struct ScriptedEvents(pub VecDeque<Event>);
+/// Scripted events for tests (`None` is an idle tick); running out of them is an error, so a
+/// test cannot hang.
+pub struct ScriptedEvents(pub VecDeque<Option<Event>>);
 
 impl EventSource for ScriptedEvents {
     fn next(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
-        self.0.pop_front().map(Some).ok_or_else(|| io::Error::other("scripted events ran out before quit"))
+        self.0.pop_front().ok_or_else(|| io::Error::other("scripted events ran out before quit"))
     }
 }
 

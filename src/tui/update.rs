@@ -12,6 +12,8 @@ pub enum Effect {
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let tabs = Tab::ALL.len();
+    // A status message is news until the user does something.
+    app.status = None;
     match action {
         Action::Quit => {
             app.quit = true;

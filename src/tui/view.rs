@@ -51,20 +51,19 @@ fn render_tabs(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn render_status(frame: &mut Frame, area: Rect, app: &App) {
-    // Dates only when there is room for them beside the key hints.
+    // A message outranks the sprint summary; dates only when there is room beside the hints.
     let wide = area.width >= 110;
-    let sprint = match app.workspace.current_sprint() {
-        Some(s) if wide => format!("{} ({}, {} → {})", s.name, s.state.as_str(), s.start, s.end),
-        Some(s) => format!("{} ({})", s.name, s.state.as_str()),
-        None => "no sprint yet".into(),
-    };
-    let mut left = vec![Span::raw(format!(" {} · {}", app.db_label, sprint))];
+    let mut left = vec![Span::raw(format!(" {} · ", app.db_label))];
     if app.read_only {
-        left.push(Span::styled("  READ-ONLY: changes cannot be saved ", app.palette.warn()));
+        left.push(Span::styled("READ-ONLY: changes cannot be saved · ", app.palette.warn()));
     }
-    if let Some(message) = &app.status {
-        left.push(Span::raw(format!("  {message}")));
-    }
+    let summary = match (&app.status, app.workspace.current_sprint()) {
+        (Some(message), _) => message.clone(),
+        (None, Some(s)) if wide => format!("{} ({}, {} → {})", s.name, s.state.as_str(), s.start, s.end),
+        (None, Some(s)) => format!("{} ({})", s.name, s.state.as_str()),
+        (None, None) => "no sprint yet".into(),
+    };
+    left.push(Span::raw(summary));
     let right = if wide { "? help  Tab/1-6 screens  q quit " } else { "? help  q quit " };
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right.len() as u16)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)).style(app.palette.status_bar()), l);
