@@ -3,11 +3,14 @@
 //! Nothing in here touches a terminal, a database, the file system or the clock:
 //! `today` is always a parameter. Every other layer builds on these types.
 
+pub mod capacity;
 pub mod estimate;
+pub mod guardrails;
 pub mod history;
 pub mod item;
 pub mod kind;
 pub mod policy;
+pub mod scoring;
 pub mod sprint;
 pub mod team;
 pub mod text;
@@ -20,3 +23,4 @@ pub use policy::{EstimateUnit, Policy, ScoringModel, Weights};
 pub use sprint::{DeliveryFigures, EntryOutcome, Sprint, SprintActuals, SprintEntry, SprintId, SprintState};
 pub use team::{DayOff, Holiday, Member, MemberId};
 pub use workspace::Workspace;
+

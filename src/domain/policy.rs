@@ -1,5 +1,6 @@
 //! The team's capacity split policy and scoring settings.
 
+use super::guardrails::Rule;
 use super::kind::{Kind, KindMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,6 +88,10 @@ pub struct Policy {
     pub unit: EstimateUnit,
     /// Focus factor for members who have none of their own.
     pub default_focus: f64,
+    /// Below this share of plannable capacity (percent) a sprint is under-committed.
+    pub min_commitment: u8,
+    /// Guardrails that block instead of warn.
+    pub blocking: Vec<Rule>,
     pub version: i64,
 }
 
@@ -100,6 +105,8 @@ impl Default for Policy {
             weights: Weights::default(),
             unit: EstimateUnit::Points,
             default_focus: 0.8,
+            min_commitment: 85,
+            blocking: vec![Rule::OverCommitment],
             version: 1,
         }
     }
@@ -126,6 +133,9 @@ impl Policy {
             if !value.is_finite() || !(0.0..=10.0).contains(&value) {
                 problems.push(format!("weight {name} = {value} is outside 0–10"));
             }
+        }
+        if self.min_commitment > 100 {
+            problems.push(format!("minimum commitment {}% is above 100%", self.min_commitment));
         }
         if !(0.0..=1.0).contains(&self.default_focus) {
             problems.push(format!("default focus {} is outside 0–1", self.default_focus));

@@ -53,6 +53,20 @@ pub struct PolicyDoc {
     /// "points" or "days".
     pub unit: String,
     pub default_focus: f64,
+    /// Percent of plannable capacity below which a sprint is under-committed (default 85).
+    #[serde(default = "default_min_commitment")]
+    pub min_commitment: u8,
+    /// Guardrail rules that block instead of warn (default: over-commitment).
+    #[serde(default = "default_blocking")]
+    pub blocking: Vec<String>,
+}
+
+fn default_min_commitment() -> u8 {
+    85
+}
+
+fn default_blocking() -> Vec<String> {
+    vec!["over-commitment".into()]
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

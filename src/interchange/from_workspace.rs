@@ -30,6 +30,8 @@ fn policy_doc(p: &Policy) -> PolicyDoc {
         },
         unit: p.unit.as_str().to_string(),
         default_focus: p.default_focus,
+        min_commitment: p.min_commitment,
+        blocking: p.blocking.iter().map(|r| r.as_str().to_string()).collect(),
     }
 }
 

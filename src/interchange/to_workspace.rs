@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::guardrails::Rule;
 use crate::domain::text::{sanitize_line, sanitize_title};
 use crate::domain::{
     Agreement, DayOff, DebtCategory, DebtDetails, Deferral, DeliveryFigures, EntryOutcome, EstimateUnit, HalfPoints,
@@ -141,6 +142,12 @@ fn policy_from_doc(p: &PolicyDoc) -> Result<Policy, String> {
         },
         unit: EstimateUnit::parse(&p.unit).ok_or_else(|| format!("unknown unit '{}' (points or days)", p.unit))?,
         default_focus: p.default_focus,
+        min_commitment: p.min_commitment,
+        blocking: p
+            .blocking
+            .iter()
+            .map(|r| Rule::parse(r).ok_or_else(|| format!("unknown guardrail '{r}' in blocking")))
+            .collect::<Result<_, _>>()?,
         version: 1,
     };
     match policy.problems().first() {

@@ -12,8 +12,10 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, name: "initial schema", sql: include_str!("migrations/0001_initial.sql") }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "initial schema", sql: include_str!("migrations/0001_initial.sql") },
+    Migration { version: 2, name: "guardrail policy", sql: include_str!("migrations/0002_guardrail_policy.sql") },
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

@@ -2,14 +2,20 @@
 
 use rusqlite::{params, Connection};
 
+use crate::domain::guardrails::Rule;
 use crate::domain::{EstimateUnit, Kind, KindMap, Policy, ScoringModel, Weights};
 
 use super::rows::{code, small};
 
+fn bad_rule(s: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(15, rusqlite::types::Type::Text, format!("unknown guardrail '{s}'").into())
+}
+
 pub fn load(conn: &Connection) -> rusqlite::Result<Policy> {
     conn.query_row(
         "SELECT target_feature, target_defect, target_risk, target_debt, tolerance, investment_floor, model,
-                weight_impact, weight_risk, weight_ttv, weight_effort, unit, default_focus, version
+                weight_impact, weight_risk, weight_ttv, weight_effort, unit, default_focus, version,
+                min_commitment, blocking
          FROM policy WHERE id = 1",
         [],
         |r| {
@@ -31,6 +37,13 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Policy> {
                 })?,
                 default_focus: r.get(12)?,
                 version: r.get(13)?,
+                min_commitment: small(14, r.get(14)?)?,
+                blocking: r
+                    .get::<_, String>(15)?
+                    .split(',')
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| Rule::parse(s).ok_or_else(|| bad_rule(s)))
+                    .collect::<rusqlite::Result<_>>()?,
             })
         },
     )
@@ -44,7 +57,8 @@ pub fn save(conn: &Connection, p: &Policy) -> rusqlite::Result<usize> {
     conn.execute(
         "UPDATE policy SET target_feature = ?1, target_defect = ?2, target_risk = ?3, target_debt = ?4,
                 tolerance = ?5, investment_floor = ?6, model = ?7, weight_impact = ?8, weight_risk = ?9,
-                weight_ttv = ?10, weight_effort = ?11, unit = ?12, default_focus = ?13, version = version + 1
+                weight_ttv = ?10, weight_effort = ?11, unit = ?12, default_focus = ?13, min_commitment = ?15,
+                blocking = ?16, version = version + 1
          WHERE id = 1 AND version = ?14",
         params![
             p.targets.get(Kind::Feature),
@@ -60,7 +74,9 @@ pub fn save(conn: &Connection, p: &Policy) -> rusqlite::Result<usize> {
             p.weights.effort,
             unit,
             p.default_focus,
-            p.version
+            p.version,
+            p.min_commitment,
+            p.blocking.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")
         ],
     )
 }

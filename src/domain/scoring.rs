@@ -1,0 +1,186 @@
+//! Weighted scoring: benefit from impact, risk and time-to-value; the score divides (wsjf) or
+//! subtracts (weighted-sum) effort. Every term is kept for the breakdown.
+
+use std::cmp::Ordering;
+
+use super::item::{ItemId, WorkItem};
+use super::policy::{Policy, ScoringModel, Weights};
+
+/// Estimates below this count as this for wsjf, so a zero-point item does not divide by zero.
+pub const MIN_WSJF_ESTIMATE: f64 = 0.5;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreBreakdown {
+    pub impact_term: f64,
+    pub risk_term: f64,
+    pub ttv_term: f64,
+    /// impact_term + risk_term + ttv_term.
+    pub benefit: f64,
+    /// wsjf: estimate^w_effort (the divisor); weighted-sum: w_effort × effort_scale (subtracted).
+    pub effort_term: f64,
+    pub score: f64,
+}
+
+/// Maps an estimate to 1–5 for the weighted-sum model (points: ≤1, ≤3, ≤5, ≤8, more).
+pub fn effort_scale(estimate: f64) -> f64 {
+    match estimate {
+        e if e <= 1.0 => 1.0,
+        e if e <= 3.0 => 2.0,
+        e if e <= 5.0 => 3.0,
+        e if e <= 8.0 => 4.0,
+        _ => 5.0,
+    }
+}
+
+pub fn breakdown(item: &WorkItem, model: ScoringModel, w: &Weights) -> ScoreBreakdown {
+    let impact_term = w.impact * f64::from(item.impact);
+    let risk_term = w.risk * f64::from(item.risk);
+    let ttv_term = w.time_to_value * f64::from(item.time_to_value);
+    let benefit = impact_term + risk_term + ttv_term;
+    let estimate = item.estimate.points();
+    let (effort_term, score) = match model {
+        ScoringModel::Wsjf => {
+            let divisor = estimate.max(MIN_WSJF_ESTIMATE).powf(w.effort);
+            (divisor, benefit / divisor)
+        }
+        ScoringModel::WeightedSum => {
+            let penalty = w.effort * effort_scale(estimate);
+            (penalty, benefit - penalty)
+        }
+    };
+    ScoreBreakdown { impact_term, risk_term, ttv_term, benefit, effort_term, score }
+}
+
+pub fn score(item: &WorkItem, policy: &Policy) -> ScoreBreakdown {
+    breakdown(item, policy.model, &policy.weights)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ranked {
+    pub id: ItemId,
+    pub score: f64,
+    pub benefit: f64,
+}
+
+/// Best first: score, then benefit, then the older item (lower id) — a total, stable order.
+pub fn compare(a: &Ranked, b: &Ranked) -> Ordering {
+    b.score.total_cmp(&a.score).then(b.benefit.total_cmp(&a.benefit)).then(a.id.cmp(&b.id))
+}
+
+pub fn rank<'a>(items: impl IntoIterator<Item = &'a WorkItem>, policy: &Policy) -> Vec<Ranked> {
+    let mut ranked: Vec<Ranked> = items
+        .into_iter()
+        .map(|i| {
+            let s = score(i, policy);
+            Ranked { id: i.id, score: s.score, benefit: s.benefit }
+        })
+        .collect();
+    ranked.sort_by(compare);
+    ranked
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightName {
+    Impact,
+    Risk,
+    TimeToValue,
+    Effort,
+}
+
+impl WeightName {
+    pub const ALL: [WeightName; 4] = [WeightName::Impact, WeightName::Risk, WeightName::TimeToValue, WeightName::Effort];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WeightName::Impact => "impact",
+            WeightName::Risk => "risk",
+            WeightName::TimeToValue => "time-to-value",
+            WeightName::Effort => "effort",
+        }
+    }
+
+    fn get(self, w: &Weights) -> f64 {
+        match self {
+            WeightName::Impact => w.impact,
+            WeightName::Risk => w.risk,
+            WeightName::TimeToValue => w.time_to_value,
+            WeightName::Effort => w.effort,
+        }
+    }
+
+    fn with(self, w: &Weights, value: f64) -> Weights {
+        let mut w = *w;
+        match self {
+            WeightName::Impact => w.impact = value,
+            WeightName::Risk => w.risk = value,
+            WeightName::TimeToValue => w.time_to_value = value,
+            WeightName::Effort => w.effort = value,
+        }
+        w
+    }
+}
+
+/// The smallest change of one weight that swaps an item with its neighbour in the ranking.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SensitivityHint {
+    pub weight: WeightName,
+    pub from: f64,
+    pub to: f64,
+}
+
+/// Weights stay within this range (the policy's own limits).
+const WEIGHT_RANGE: (f64, f64) = (0.0, 10.0);
+const SCAN_STEP: f64 = 0.01;
+
+/// Finds the smallest single-weight change (within 0–10) after which `item` and `neighbour`
+/// trade places; `None` when no single weight can do it.
+pub fn sensitivity(item: &WorkItem, neighbour: &WorkItem, policy: &Policy) -> Option<SensitivityHint> {
+    let margin = |w: &Weights| {
+        breakdown(item, policy.model, w).score - breakdown(neighbour, policy.model, w).score
+    };
+    let base = margin(&policy.weights);
+    if base.abs() < 1e-12 {
+        // Already tied on score: the order comes from the tie-break, not from the weights.
+        return None;
+    }
+    let mut best: Option<SensitivityHint> = None;
+    for name in WeightName::ALL {
+        let from = name.get(&policy.weights);
+        for direction in [1.0, -1.0] {
+            // Scan outwards for a sign change, then bisect: scores are smooth in each weight.
+            let mut previous = from;
+            let mut step = 1;
+            loop {
+                let candidate = from + direction * SCAN_STEP * f64::from(step);
+                if candidate < WEIGHT_RANGE.0 - 1e-12 || candidate > WEIGHT_RANGE.1 + 1e-12 {
+                    break;
+                }
+                let m = margin(&name.with(&policy.weights, candidate));
+                if m.signum() != base.signum() || m == 0.0 {
+                    let (mut lo, mut hi) = (previous, candidate);
+                    for _ in 0..40 {
+                        let mid = (lo + hi) / 2.0;
+                        let mm = margin(&name.with(&policy.weights, mid));
+                        if mm.signum() == base.signum() && mm != 0.0 {
+                            lo = mid;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    let hint = SensitivityHint { weight: name, from, to: hi };
+                    if best.is_none_or(|b| (hint.to - hint.from).abs() < (b.to - b.from).abs()) {
+                        best = Some(hint);
+                    }
+                    break;
+                }
+                previous = candidate;
+                step += 1;
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+#[path = "scoring_tests.rs"]
+mod tests;

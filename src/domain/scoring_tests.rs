@@ -1,0 +1,123 @@
+use chrono::{TimeZone, Utc};
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::{HalfPoints, Kind, Status};
+
+fn item(id: i64, estimate: f64, impact: u8, risk: u8, ttv: u8) -> WorkItem {
+    let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("valid time");
+    WorkItem {
+        id: ItemId(id),
+        key: None,
+        title: format!("item {id}"),
+        kind: Kind::Feature,
+        status: Status::Backlog,
+        sprint: None,
+        estimate: HalfPoints::from_points(estimate).expect("estimate"),
+        impact,
+        risk,
+        time_to_value: ttv,
+        outcome: None,
+        tags: vec![],
+        created: at,
+        updated: at,
+        pinned: false,
+        excluded: false,
+        debt: None,
+        version: 1,
+    }
+}
+
+#[test]
+fn wsjf_divides_benefit_by_estimate() {
+    let b = breakdown(&item(1, 2.0, 5, 4, 3), ScoringModel::Wsjf, &Weights::default());
+    assert!((b.benefit - (0.4 * 5.0 + 0.35 * 4.0 + 0.25 * 3.0)).abs() < 1e-12);
+    assert!((b.score - b.benefit / 2.0).abs() < 1e-12);
+}
+
+#[test]
+fn wsjf_never_divides_by_zero() {
+    let b = breakdown(&item(1, 0.0, 3, 3, 3), ScoringModel::Wsjf, &Weights::default());
+    assert!(b.score.is_finite());
+    assert!((b.effort_term - 0.5).abs() < 1e-12);
+}
+
+#[test]
+fn weighted_sum_subtracts_scaled_effort() {
+    let cases = [(0.5, 1.0), (1.0, 1.0), (2.0, 2.0), (3.0, 2.0), (5.0, 3.0), (8.0, 4.0), (13.0, 5.0)];
+    for (estimate, scale) in cases {
+        assert_eq!(effort_scale(estimate), scale, "estimate {estimate}");
+        let b = breakdown(&item(1, estimate, 3, 3, 3), ScoringModel::WeightedSum, &Weights::default());
+        assert!((b.score - (3.0 - scale)).abs() < 1e-12);
+    }
+}
+
+#[test]
+fn ranking_is_by_score_then_benefit_then_age() {
+    let policy = Policy::default();
+    let items = [item(3, 2.0, 3, 3, 3), item(1, 4.0, 3, 3, 3), item(2, 2.0, 3, 3, 3), item(4, 1.0, 5, 5, 5)];
+    let ids: Vec<i64> = rank(items.iter(), &policy).iter().map(|r| r.id.0).collect();
+    assert_eq!(ids, vec![4, 2, 3, 1]);
+}
+
+#[test]
+fn sensitivity_names_the_weight_that_swaps_neighbours() {
+    let policy = Policy::default();
+    // a: high impact, low risk; b: low impact, high risk. Same estimate.
+    let a = item(1, 3.0, 5, 1, 3);
+    let b = item(2, 3.0, 2, 4, 3);
+    let hint = sensitivity(&a, &b, &policy).expect("a swap exists");
+    // margin = 0.4·3 − 0.35·3 = 0.15 over 3 points; raising risk by 0.05 or lowering impact by 0.05 swaps.
+    assert!((hint.to - hint.from).abs() - 0.05 < 1e-6, "{hint:?}");
+    let swapped = Policy { weights: hint.weight_applied(&policy.weights, 1e-6), ..policy.clone() };
+    assert!(score(&a, &swapped).score <= score(&b, &swapped).score);
+}
+
+#[test]
+fn identical_items_have_no_sensitivity_hint() {
+    let policy = Policy::default();
+    assert_eq!(sensitivity(&item(1, 3.0, 3, 3, 3), &item(2, 3.0, 3, 3, 3), &policy), None);
+}
+
+impl SensitivityHint {
+    /// The weights with this hint applied, nudged a little further past the tie.
+    fn weight_applied(&self, w: &Weights, nudge: f64) -> Weights {
+        let direction = if self.to >= self.from { 1.0 } else { -1.0 };
+        self.weight.with(w, self.to + direction * nudge)
+    }
+}
+
+proptest! {
+    #[test]
+    fn ranking_is_a_total_order_sorted_by_score(
+        specs in proptest::collection::vec((0u32..40, 1u8..=5, 1u8..=5, 1u8..=5), 0..40)
+    ) {
+        let items: Vec<WorkItem> = specs
+            .iter()
+            .enumerate()
+            .map(|(i, (e, a, b, c))| item(i as i64, f64::from(*e) / 2.0, *a, *b, *c))
+            .collect();
+        let ranked = rank(items.iter(), &Policy::default());
+        prop_assert_eq!(ranked.len(), items.len());
+        for pair in ranked.windows(2) {
+            prop_assert!(compare(&pair[0], &pair[1]) == Ordering::Less);
+            prop_assert!(pair[0].score >= pair[1].score);
+        }
+    }
+
+    #[test]
+    fn a_sensitivity_hint_really_swaps_the_pair(
+        a in (1u32..20, 1u8..=5, 1u8..=5, 1u8..=5),
+        b in (1u32..20, 1u8..=5, 1u8..=5, 1u8..=5),
+    ) {
+        let policy = Policy::default();
+        let x = item(1, f64::from(a.0) / 2.0, a.1, a.2, a.3);
+        let y = item(2, f64::from(b.0) / 2.0, b.1, b.2, b.3);
+        if let Some(hint) = sensitivity(&x, &y, &policy) {
+            let before = score(&x, &policy).score - score(&y, &policy).score;
+            let changed = Policy { weights: hint.weight_applied(&policy.weights, 1e-4), ..policy.clone() };
+            let after = score(&x, &changed).score - score(&y, &changed).score;
+            prop_assert!(before.signum() != after.signum() || after.abs() < 1e-9, "{before} → {after}, {hint:?}");
+        }
+    }
+}
