@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::domain::Kind;
+
 /// flowdeck — plan a sprint from the keyboard: capacity, weighted scoring, the tech-debt
 /// register and what technical investment buys, in one local SQLite file.
 #[derive(Debug, Parser)]
@@ -47,6 +49,33 @@ pub enum Command {
     },
     /// Check the config and the database (integrity, schema, contents); repairs nothing.
     Doctor,
+    /// Capacity step by step, the split per kind against policy, and the guardrails.
+    Split {
+        /// The sprint to check (default: the one running or being planned).
+        #[arg(long, value_name = "NAME")]
+        sprint: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Exit with code 3 when any guardrail fails (for scripts and CI).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Candidates ranked by score, best first.
+    Rank {
+        /// Only this kind: feature, defect, risk or debt.
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<Kind>,
+        /// Show at most N items.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+        format: TableFormat,
+    },
+    /// Plan the sprint.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
     /// Print every key of the TUI (generated from the keymap).
     Keys {
         #[arg(long, value_enum, default_value_t = KeysFormat::Text)]
@@ -59,6 +88,42 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Propose the best sprint (an exact optimizer) under capacity and policy; --apply saves it.
+    Auto {
+        /// Save the proposal as the sprint's plan (otherwise nothing changes).
+        #[arg(long)]
+        apply: bool,
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Md,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Text,
+    Json,
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse()
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,9 @@ pub mod exit;
 mod init;
 mod keys;
 mod meta;
+mod plan;
+mod rank;
+mod split;
 mod tui;
 
 use std::io::{self, Write};
@@ -16,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{Cli, Command, ConfigCommand, KeysFormat};
+pub use args::{Cli, Command, ConfigCommand, KeysFormat, PlanCommand, PlanFormat, ReportFormat, TableFormat};
 use context::Context;
 use exit::{code, Failure};
 
@@ -53,6 +56,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
         Some(Command::Init) => init::run(&ctx, out),
         Some(Command::Config { command }) => meta::config(&ctx, command, out),
         Some(Command::Doctor) => doctor::run(&ctx, out),
+        Some(Command::Split { sprint, format, check }) => split::run(&ctx, sprint.as_deref(), format, check, out),
+        Some(Command::Rank { kind, limit, format }) => rank::run(&ctx, kind, limit, format, out),
+        Some(Command::Plan { command: PlanCommand::Auto { apply, format } }) => plan::auto(&ctx, apply, format, out),
         Some(Command::Keys { format }) => keys::run(format, out),
         Some(Command::Completions { shell }) => meta::completions(shell, out),
         Some(Command::Man) => meta::man(out),

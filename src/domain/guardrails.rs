@@ -113,11 +113,25 @@ pub fn split<'a>(planned: impl IntoIterator<Item = &'a WorkItem>, policy: &Polic
         .map(|kind| {
             let planned = by_kind[usize::from(kind.code())];
             let (min, max) = band(policy, kind);
-            KindSplit { kind, planned, share: share(planned), target: f64::from(policy.targets.get(kind)) / 100.0, min, max }
+            KindSplit {
+                kind,
+                planned,
+                share: share(planned),
+                target: f64::from(policy.targets.get(kind)) / 100.0,
+                min,
+                max,
+            }
         })
         .collect();
-    let investment: f64 = Kind::ALL.into_iter().filter(|k| k.is_investment()).map(|k| by_kind[usize::from(k.code())]).sum();
-    Split { load, kinds, investment, investment_share: share(investment), floor: f64::from(policy.investment_floor) / 100.0 }
+    let investment: f64 =
+        Kind::ALL.into_iter().filter(|k| k.is_investment()).map(|k| by_kind[usize::from(k.code())]).sum();
+    Split {
+        load,
+        kinds,
+        investment,
+        investment_share: share(investment),
+        floor: f64::from(policy.investment_floor) / 100.0,
+    }
 }
 
 /// Tolerance for comparing shares, so 15.0000001% is not "above 15%".
@@ -133,7 +147,8 @@ pub fn check<'a>(
 ) -> Vec<Guardrail> {
     let severity = |rule| if policy.blocking.contains(&rule) { Severity::Block } else { Severity::Warn };
     let mut out = Vec::new();
-    let mut push = |id: String, rule: Rule, message: String| out.push(Guardrail { id, rule, severity: severity(rule), message });
+    let mut push =
+        |id: String, rule: Rule, message: String| out.push(Guardrail { id, rule, severity: severity(rule), message });
 
     if split.load > 0.0 {
         for k in &split.kinds {

@@ -53,7 +53,8 @@ fn ids(guardrails: &[Guardrail]) -> Vec<&str> {
 #[test]
 fn a_sprint_on_policy_passes() {
     let policy = Policy::default();
-    let plan = [item(1, Kind::Feature, 18.0), item(2, Kind::Defect, 3.0), item(3, Kind::Risk, 3.0), item(4, Kind::Debt, 6.0)];
+    let plan =
+        [item(1, Kind::Feature, 18.0), item(2, Kind::Defect, 3.0), item(3, Kind::Risk, 3.0), item(4, Kind::Debt, 6.0)];
     let s = split(plan.iter(), &policy);
     assert_eq!(s.load, 30.0);
     assert!((s.investment_share - 0.3).abs() < 1e-12);
@@ -66,9 +67,15 @@ fn bands_floor_and_commitment_each_produce_a_readable_guardrail() {
     let plan = [item(1, Kind::Feature, 24.0), item(2, Kind::Defect, 3.0), item(3, Kind::Debt, 3.0)];
     let s = split(plan.iter(), &policy);
     let g = check(&s, 20.0, &policy, [], day(11, 21));
-    assert_eq!(ids(&g), vec!["kind-share:feature", "kind-share:risk", "kind-share:debt", "investment-floor", "over-commitment"]);
+    assert_eq!(
+        ids(&g),
+        vec!["kind-share:feature", "kind-share:risk", "kind-share:debt", "investment-floor", "over-commitment"]
+    );
     assert_eq!(g[0].message, "Feature is 80% of the sprint (24 of 30 points), above its 55–65% band.");
-    assert_eq!(g[3].message, "Technical investment (debt + risk) is 10% of the sprint (3 points), below the 20% floor.");
+    assert_eq!(
+        g[3].message,
+        "Technical investment (debt + risk) is 10% of the sprint (3 points), below the 20% floor."
+    );
     assert_eq!(g[4].severity, Severity::Block, "the default policy blocks over-commitment");
     assert_eq!(g[0].severity, Severity::Warn);
 }
@@ -76,7 +83,8 @@ fn bands_floor_and_commitment_each_produce_a_readable_guardrail() {
 #[test]
 fn under_commitment_is_measured_against_the_policy_minimum() {
     let policy = Policy::default();
-    let plan = [item(1, Kind::Feature, 12.0), item(2, Kind::Debt, 4.0), item(3, Kind::Defect, 2.0), item(4, Kind::Risk, 2.0)];
+    let plan =
+        [item(1, Kind::Feature, 12.0), item(2, Kind::Debt, 4.0), item(3, Kind::Defect, 2.0), item(4, Kind::Risk, 2.0)];
     let s = split(plan.iter(), &policy);
     let g = check(&s, 30.0, &policy, [], day(11, 21));
     assert_eq!(ids(&g), vec!["under-commitment"]);

@@ -23,4 +23,3 @@ pub use policy::{EstimateUnit, Policy, ScoringModel, Weights};
 pub use sprint::{DeliveryFigures, EntryOutcome, Sprint, SprintActuals, SprintEntry, SprintId, SprintState};
 pub use team::{DayOff, Holiday, Member, MemberId};
 pub use workspace::Workspace;
-

@@ -88,7 +88,8 @@ pub enum WeightName {
 }
 
 impl WeightName {
-    pub const ALL: [WeightName; 4] = [WeightName::Impact, WeightName::Risk, WeightName::TimeToValue, WeightName::Effort];
+    pub const ALL: [WeightName; 4] =
+        [WeightName::Impact, WeightName::Risk, WeightName::TimeToValue, WeightName::Effort];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -135,9 +136,7 @@ const SCAN_STEP: f64 = 0.01;
 /// Finds the smallest single-weight change (within 0–10) after which `item` and `neighbour`
 /// trade places; `None` when no single weight can do it.
 pub fn sensitivity(item: &WorkItem, neighbour: &WorkItem, policy: &Policy) -> Option<SensitivityHint> {
-    let margin = |w: &Weights| {
-        breakdown(item, policy.model, w).score - breakdown(neighbour, policy.model, w).score
-    };
+    let margin = |w: &Weights| breakdown(item, policy.model, w).score - breakdown(neighbour, policy.model, w).score;
     let base = margin(&policy.weights);
     if base.abs() < 1e-12 {
         // Already tied on score: the order comes from the tie-break, not from the weights.

@@ -1,3 +1,6 @@
-//! Renderers for reports: plain text, Markdown and JSON over plain data.
+//! Renderers for reports: plain text, Markdown, JSON and CSV over plain data.
 
 pub mod checks;
+pub mod numbers;
+pub mod rank;
+pub mod split;

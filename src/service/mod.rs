@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod doctor;
+pub mod planning;
 mod session;
 
 pub use session::Session;

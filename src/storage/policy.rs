@@ -8,7 +8,11 @@ use crate::domain::{EstimateUnit, Kind, KindMap, Policy, ScoringModel, Weights};
 use super::rows::{code, small};
 
 fn bad_rule(s: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(15, rusqlite::types::Type::Text, format!("unknown guardrail '{s}'").into())
+    rusqlite::Error::FromSqlConversionFailure(
+        15,
+        rusqlite::types::Type::Text,
+        format!("unknown guardrail '{s}'").into(),
+    )
 }
 
 pub fn load(conn: &Connection) -> rusqlite::Result<Policy> {

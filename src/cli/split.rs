@@ -1,0 +1,41 @@
+//! `flowdeck split`: can the team take this sprint, and does its split respect policy?
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::report::split::{to_json, write_markdown, write_text};
+use crate::service::planning::{fallbacks, find_sprint, sprint_plan};
+
+use super::args::ReportFormat;
+use super::context::Context;
+use super::exit::{code, Failure};
+
+pub fn run(
+    ctx: &Context,
+    sprint: Option<&str>,
+    format: ReportFormat,
+    check: bool,
+    out: &mut impl Write,
+) -> Result<ExitCode, Failure> {
+    let settings = ctx.settings()?;
+    let session = ctx.open_session(&settings)?;
+    let ws = session.workspace();
+    let sprint = find_sprint(ws, sprint).map_err(|m| Failure::new(code::ERROR, m))?;
+    let plan = sprint_plan(ws, sprint, &fallbacks(&settings), ctx.today);
+    match format {
+        ReportFormat::Text => write_text(&plan.sprint, &plan.capacity, &plan.split, &plan.guardrails, out)?,
+        ReportFormat::Md => write_markdown(&plan.sprint, &plan.capacity, &plan.split, &plan.guardrails, out)?,
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &to_json(&plan.sprint, &plan.capacity, &plan.split, &plan.guardrails),
+            )
+            .map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+    }
+    if check && !plan.guardrails.is_empty() {
+        return Ok(ExitCode::from(code::CHECK_FAILED));
+    }
+    Ok(ExitCode::SUCCESS)
+}

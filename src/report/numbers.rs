@@ -1,0 +1,21 @@
+//! Number formatting shared by every report, so text, Markdown and screens agree.
+
+/// Points with at most one decimal: "12", "12.5", "0.3".
+pub fn points(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// A fraction as a whole percentage: 0.236 → "24%".
+pub fn percent(fraction: f64) -> String {
+    format!("{:.0}%", fraction * 100.0)
+}
+
+/// Rounds for JSON output so contracts show 33.6, not 33.600000000000001.
+pub fn round3(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}

@@ -1,0 +1,264 @@
+//! `flowdeck split`: every capacity step, the split against policy, and the guardrails —
+//! as text, Markdown or JSON (a stable contract documented in the README).
+
+use std::io::{self, Write};
+
+use serde_json::{json, Value};
+
+use crate::domain::capacity::{CapacityBreakdown, Source};
+use crate::domain::guardrails::{Guardrail, Severity, Split};
+use crate::domain::text::sanitize_line;
+use crate::domain::Sprint;
+
+use super::numbers::{percent, points, round3};
+
+fn source_text(source: &Source, what: &str) -> String {
+    match source {
+        Source::History(names) => format!("{what} over {}", names.join(", ")),
+        Source::Configured => "configured value: no closed sprints yet".to_string(),
+    }
+}
+
+fn holidays_text(c: &CapacityBreakdown) -> String {
+    if c.holidays.is_empty() {
+        return format!("{} weekdays, no holidays", c.weekdays);
+    }
+    let names: Vec<String> = c.holidays.iter().map(|(d, n)| format!("{d} {}", sanitize_line(n))).collect();
+    format!("{} weekdays − {} holiday ({})", c.weekdays, c.holidays.len(), names.join(", "))
+}
+
+fn verdict(share: f64, min: f64, max: f64) -> &'static str {
+    if share < min - 1e-9 {
+        "below"
+    } else if share > max + 1e-9 {
+        "above"
+    } else {
+        "ok"
+    }
+}
+
+fn marker(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Warn => "[warn] ",
+        Severity::Block => "[BLOCK]",
+    }
+}
+
+pub fn write_text(
+    sprint: &Sprint,
+    c: &CapacityBreakdown,
+    split: &Split,
+    guardrails: &[Guardrail],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(out, "{} · {} → {} ({})", sanitize_line(&sprint.name), sprint.start, sprint.end, sprint.state.as_str())?;
+    if !sprint.goal.is_empty() {
+        writeln!(out, "Goal: {}", sanitize_line(&sprint.goal))?;
+    }
+    writeln!(out, "\nCapacity")?;
+    writeln!(out, "  working days        {} = {}", holidays_text(c), c.working_days)?;
+    let width = c.members.iter().map(|m| m.name.chars().count()).max().unwrap_or(6).max(6);
+    writeln!(out, "  {:<width$}  days off  allocation  focus  person-days", "member")?;
+    for m in &c.members {
+        writeln!(
+            out,
+            "  {:<width$}  {:>8}  {:>10}  {:>5.2}  {:>11}",
+            sanitize_line(&m.name),
+            m.days_off,
+            percent(m.allocation),
+            m.focus,
+            format!("{:.1}", m.person_days)
+        )?;
+    }
+    writeln!(out, "  person-days         Σ (working days − days off) × allocation × focus = {:.1}", c.person_days)?;
+    writeln!(
+        out,
+        "  points/person-day   {:.2} ({})",
+        c.points_per_person_day,
+        source_text(&c.points_per_person_day_source, "Σ done + unplanned points ÷ Σ person-days")
+    )?;
+    writeln!(
+        out,
+        "  capacity            {:.1} × {:.2} = {} points",
+        c.person_days,
+        c.points_per_person_day,
+        points(c.points)
+    )?;
+    writeln!(
+        out,
+        "  unplanned reserve   {} ({}) = {} points",
+        percent(c.reserve_share),
+        source_text(&c.reserve_source, "median unplanned share"),
+        points(c.reserve_points)
+    )?;
+    writeln!(
+        out,
+        "  plannable           {} × (1 − {}) = {} points",
+        points(c.points),
+        percent(c.reserve_share),
+        points(c.plannable)
+    )?;
+
+    writeln!(out, "\nSplit ({} of {} plannable points planned)", points(split.load), points(c.plannable))?;
+    writeln!(out, "  kind        planned  share  target  band")?;
+    for k in &split.kinds {
+        writeln!(
+            out,
+            "  {:<10} {:>8}  {:>5}  {:>6}  {:>7}  {}",
+            k.kind.as_str(),
+            points(k.planned),
+            percent(k.share),
+            percent(k.target),
+            format!("{:.0}–{}", k.min * 100.0, percent(k.max)),
+            verdict(k.share, k.min, k.max)
+        )?;
+    }
+    writeln!(
+        out,
+        "  investment {:>8}  {:>5}  floor {}  {}",
+        points(split.investment),
+        percent(split.investment_share),
+        percent(split.floor),
+        verdict(split.investment_share, split.floor, 1.0)
+    )?;
+
+    writeln!(out, "\nGuardrails")?;
+    if guardrails.is_empty() {
+        writeln!(out, "  all clear: the sprint respects the policy")?;
+    }
+    for g in guardrails {
+        writeln!(out, "  {} {}", marker(g.severity), sanitize_line(&g.message))?;
+    }
+    Ok(())
+}
+
+pub fn write_markdown(
+    sprint: &Sprint,
+    c: &CapacityBreakdown,
+    split: &Split,
+    guardrails: &[Guardrail],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(out, "## {} · {} → {}\n", sanitize_line(&sprint.name), sprint.start, sprint.end)?;
+    if !sprint.goal.is_empty() {
+        writeln!(out, "**Goal:** {}\n", sanitize_line(&sprint.goal))?;
+    }
+    writeln!(out, "### Capacity\n")?;
+    writeln!(out, "| Member | Days off | Allocation | Focus | Person-days |")?;
+    writeln!(out, "| --- | ---: | ---: | ---: | ---: |")?;
+    for m in &c.members {
+        writeln!(
+            out,
+            "| {} | {} | {} | {:.2} | {:.1} |",
+            sanitize_line(&m.name),
+            m.days_off,
+            percent(m.allocation),
+            m.focus,
+            m.person_days
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "| Step | Value |")?;
+    writeln!(out, "| --- | --- |")?;
+    writeln!(out, "| Working days | {} = {} |", holidays_text(c), c.working_days)?;
+    writeln!(out, "| Person-days | {:.1} |", c.person_days)?;
+    writeln!(
+        out,
+        "| Points per person-day | {:.2} ({}) |",
+        c.points_per_person_day,
+        source_text(&c.points_per_person_day_source, "Σ done + unplanned points ÷ Σ person-days")
+    )?;
+    writeln!(out, "| Capacity | {} points |", points(c.points))?;
+    writeln!(
+        out,
+        "| Unplanned reserve | {} ({}) = {} points |",
+        percent(c.reserve_share),
+        source_text(&c.reserve_source, "median unplanned share"),
+        points(c.reserve_points)
+    )?;
+    writeln!(out, "| **Plannable** | **{} points** |\n", points(c.plannable))?;
+    writeln!(out, "### Split ({} of {} points planned)\n", points(split.load), points(c.plannable))?;
+    writeln!(out, "| Kind | Planned | Share | Target | Band | |")?;
+    writeln!(out, "| --- | ---: | ---: | ---: | ---: | --- |")?;
+    for k in &split.kinds {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.0}–{} | {} |",
+            k.kind.as_str(),
+            points(k.planned),
+            percent(k.share),
+            percent(k.target),
+            k.min * 100.0,
+            percent(k.max),
+            verdict(k.share, k.min, k.max)
+        )?;
+    }
+    writeln!(
+        out,
+        "| investment (debt + risk) | {} | {} | floor {} | | {} |\n",
+        points(split.investment),
+        percent(split.investment_share),
+        percent(split.floor),
+        verdict(split.investment_share, split.floor, 1.0)
+    )?;
+    writeln!(out, "### Guardrails\n")?;
+    if guardrails.is_empty() {
+        writeln!(out, "All clear: the sprint respects the policy.")?;
+    }
+    for g in guardrails {
+        writeln!(out, "- **{}** {}", g.severity.as_str(), sanitize_line(&g.message))?;
+    }
+    Ok(())
+}
+
+fn source_json(source: &Source) -> Value {
+    match source {
+        Source::History(names) => json!({ "kind": "history", "sprints": names }),
+        Source::Configured => json!({ "kind": "configured" }),
+    }
+}
+
+pub fn to_json(sprint: &Sprint, c: &CapacityBreakdown, split: &Split, guardrails: &[Guardrail]) -> Value {
+    let kinds: serde_json::Map<String, Value> = split
+        .kinds
+        .iter()
+        .map(|k| {
+            (
+                k.kind.as_str().to_string(),
+                json!({
+                    "planned": round3(k.planned),
+                    "share": round3(k.share),
+                    "target": round3(k.target),
+                    "min": round3(k.min),
+                    "max": round3(k.max),
+                }),
+            )
+        })
+        .collect();
+    json!({
+        "sprint": { "name": sprint.name, "start": sprint.start, "end": sprint.end, "state": sprint.state.as_str(), "goal": sprint.goal },
+        "capacity": {
+            "weekdays": c.weekdays,
+            "holidays": c.holidays.iter().map(|(d, n)| json!({ "date": d, "name": n })).collect::<Vec<_>>(),
+            "working_days": c.working_days,
+            "members": c.members.iter().map(|m| json!({
+                "name": m.name, "days_off": m.days_off, "allocation": m.allocation, "focus": m.focus,
+                "person_days": round3(m.person_days),
+            })).collect::<Vec<_>>(),
+            "person_days": round3(c.person_days),
+            "points_per_person_day": round3(c.points_per_person_day),
+            "points_per_person_day_source": source_json(&c.points_per_person_day_source),
+            "points": round3(c.points),
+            "reserve_share": round3(c.reserve_share),
+            "reserve_source": source_json(&c.reserve_source),
+            "reserve_points": round3(c.reserve_points),
+            "plannable": round3(c.plannable),
+        },
+        "load": round3(split.load),
+        "kinds": kinds,
+        "investment": { "planned": round3(split.investment), "share": round3(split.investment_share), "floor": round3(split.floor) },
+        "guardrails": guardrails.iter().map(|g| json!({
+            "id": g.id, "rule": g.rule.as_str(), "severity": g.severity.as_str(), "message": g.message,
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,71 @@
+//! The planning picture of one sprint: capacity, what is planned, the split and its guardrails.
+
+use chrono::NaiveDate;
+
+use crate::config::Settings;
+use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
+use crate::domain::guardrails::{check, split, Guardrail, Split};
+use crate::domain::scoring::{compare, score, Ranked};
+use crate::domain::{Kind, Sprint, SprintState, Status, WorkItem, Workspace};
+
+pub fn fallbacks(settings: &Settings) -> Fallbacks {
+    Fallbacks {
+        points_per_person_day: settings.capacity.points_per_person_day,
+        unplanned_reserve: settings.capacity.unplanned_reserve,
+        history_window: settings.capacity.history_window,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SprintPlan {
+    pub sprint: Sprint,
+    pub capacity: CapacityBreakdown,
+    pub planned: Vec<WorkItem>,
+    pub split: Split,
+    pub guardrails: Vec<Guardrail>,
+}
+
+/// Finds the sprint by name, or the current one (active, else the first in planning).
+pub fn find_sprint<'a>(ws: &'a Workspace, name: Option<&str>) -> Result<&'a Sprint, String> {
+    match name {
+        Some(name) => ws.sprints.iter().find(|s| s.name.eq_ignore_ascii_case(name.trim())).ok_or_else(|| {
+            let names: Vec<&str> = ws.sprints.iter().map(|s| s.name.as_str()).collect();
+            format!("no sprint named '{name}'; the sprints are: {}", names.join(", "))
+        }),
+        None => {
+            ws.current_sprint().ok_or_else(|| "there is no sprint in planning or running; create one first".to_string())
+        }
+    }
+}
+
+/// Items in the sprint: its current plan, or for a closed sprint its plan snapshot.
+pub fn planned_items(ws: &Workspace, sprint: &Sprint) -> Vec<WorkItem> {
+    if sprint.state == SprintState::Closed {
+        ws.entries_of(sprint.id).filter_map(|e| ws.item(e.item)).cloned().collect()
+    } else {
+        ws.items.iter().filter(|i| i.status == Status::Planned && i.sprint == Some(sprint.id)).cloned().collect()
+    }
+}
+
+pub fn sprint_plan(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today: NaiveDate) -> SprintPlan {
+    let capacity = capacity(ws, sprint, fallbacks);
+    let planned = planned_items(ws, sprint);
+    let split = split(planned.iter(), &ws.policy);
+    let left_out = ws.open_debts().filter(|d| !planned.iter().any(|p| p.id == d.id));
+    let guardrails = check(&split, capacity.plannable, &ws.policy, left_out, today);
+    SprintPlan { sprint: sprint.clone(), capacity, planned, split, guardrails }
+}
+
+/// Candidates ranked best first, optionally of one kind.
+pub fn ranking<'a>(ws: &'a Workspace, kind: Option<Kind>) -> Vec<(Ranked, &'a WorkItem)> {
+    let mut ranked: Vec<(Ranked, &WorkItem)> = ws
+        .candidates()
+        .filter(|i| kind.is_none_or(|k| i.kind == k))
+        .map(|i| {
+            let s = score(i, &ws.policy);
+            (Ranked { id: i.id, score: s.score, benefit: s.benefit }, i)
+        })
+        .collect();
+    ranked.sort_by(|a, b| compare(&a.0, &b.0));
+    ranked
+}
