@@ -109,7 +109,6 @@ fn only_overdue_high_risk_debt_left_out_is_flagged() {
 
 #[test]
 fn bands_never_leave_zero_to_one() {
-    let mut policy = Policy::default();
-    policy.tolerance = 30;
+    let policy = Policy { tolerance: 30, ..Policy::default() };
     assert_eq!(band(&policy, Kind::Defect), (0.0, 0.4));
 }

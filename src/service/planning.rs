@@ -57,7 +57,7 @@ pub fn sprint_plan(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today
 }
 
 /// Candidates ranked best first, optionally of one kind.
-pub fn ranking<'a>(ws: &'a Workspace, kind: Option<Kind>) -> Vec<(Ranked, &'a WorkItem)> {
+pub fn ranking(ws: &Workspace, kind: Option<Kind>) -> Vec<(Ranked, &WorkItem)> {
     let mut ranked: Vec<(Ranked, &WorkItem)> = ws
         .candidates()
         .filter(|i| kind.is_none_or(|k| i.kind == k))
