@@ -67,6 +67,18 @@ pub fn compare(a: &Ranked, b: &Ranked) -> Ordering {
     b.score.total_cmp(&a.score).then(b.benefit.total_cmp(&a.benefit)).then(a.id.cmp(&b.id))
 }
 
+/// An integer key that sorts exactly like [`compare`]: integer comparisons sort 100k items
+/// noticeably faster than chained float comparisons.
+pub fn sort_key(r: &Ranked) -> (u64, u64, i64) {
+    // Maps f64 to u64 preserving total order, then inverts it for "largest first".
+    fn descending(x: f64) -> u64 {
+        let bits = x.to_bits();
+        let ordered = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
+        !ordered
+    }
+    (descending(r.score), descending(r.benefit), r.id.0)
+}
+
 pub fn rank<'a>(items: impl IntoIterator<Item = &'a WorkItem>, policy: &Policy) -> Vec<Ranked> {
     let mut ranked: Vec<Ranked> = items
         .into_iter()
@@ -75,7 +87,7 @@ pub fn rank<'a>(items: impl IntoIterator<Item = &'a WorkItem>, policy: &Policy) 
             Ranked { id: i.id, score: s.score, benefit: s.benefit }
         })
         .collect();
-    ranked.sort_by(compare);
+    ranked.sort_unstable_by_key(sort_key);
     ranked
 }
 

@@ -101,6 +101,7 @@ proptest! {
         prop_assert_eq!(ranked.len(), items.len());
         for pair in ranked.windows(2) {
             prop_assert!(compare(&pair[0], &pair[1]) == Ordering::Less);
+            prop_assert!(sort_key(&pair[0]) < sort_key(&pair[1]), "sort_key agrees with compare");
             prop_assert!(pair[0].score >= pair[1].score);
         }
     }

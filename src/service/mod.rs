@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod doctor;
+pub mod generate;
 pub mod planning;
 mod session;
 

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::config::Settings;
 use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
 use crate::domain::guardrails::{check, split, Guardrail, Split};
-use crate::domain::scoring::{compare, score, Ranked};
+use crate::domain::scoring::{score, sort_key, Ranked};
 use crate::domain::{Kind, Sprint, SprintState, Status, WorkItem, Workspace};
 
 pub fn fallbacks(settings: &Settings) -> Fallbacks {
@@ -66,6 +66,7 @@ pub fn ranking(ws: &Workspace, kind: Option<Kind>) -> Vec<(Ranked, &WorkItem)> {
             (Ranked { id: i.id, score: s.score, benefit: s.benefit }, i)
         })
         .collect();
-    ranked.sort_by(|a, b| compare(&a.0, &b.0));
+    // The order is total (ids break ties), so an unstable sort gives the same result, faster.
+    ranked.sort_unstable_by_key(|(r, _)| sort_key(r));
     ranked
 }
