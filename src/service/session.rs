@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::domain::Workspace;
+use crate::domain::{ItemId, SprintId, Status, Workspace};
 use crate::storage::{OpenOptions, Store, StoreError};
 
 pub struct Session {
@@ -41,6 +41,28 @@ impl Session {
         self.workspace = self.store.load()?;
         self.seen_data_version = self.store.data_version()?;
         Ok(())
+    }
+
+    /// Saves `chosen` as the plan of `sprint`, returning items planned there before but not
+    /// chosen to the backlog. One transaction; a conflicting edit elsewhere refuses it whole.
+    pub fn apply_plan(&mut self, sprint: SprintId, chosen: &[ItemId]) -> Result<(), StoreError> {
+        let ws = &self.workspace;
+        let plan: Vec<(ItemId, i64)> = chosen
+            .iter()
+            .filter_map(|id| ws.item(*id))
+            .filter(|i| !(i.status == Status::Planned && i.sprint == Some(sprint)))
+            .map(|i| (i.id, i.version))
+            .collect();
+        let unplan: Vec<(ItemId, i64)> = ws
+            .items
+            .iter()
+            .filter(|i| i.status == Status::Planned && i.sprint == Some(sprint) && !chosen.contains(&i.id))
+            .map(|i| (i.id, i.version))
+            .collect();
+        let result = self.store.set_sprint_plan(sprint, &plan, &unplan, chrono::Utc::now());
+        // Reload either way: after a conflict the user must see what the other process saved.
+        self.reload()?;
+        result
     }
 
     /// Reloads when another process committed since the last look; true when it did.

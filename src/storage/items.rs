@@ -140,3 +140,20 @@ pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
     }
     Ok(())
 }
+
+/// Moves an item into a sprint's plan (`Some`) or back to the backlog (`None`), only if nobody
+/// changed it since `version` was read. Returns the rows changed: 0 means a conflict.
+pub fn set_planned(
+    conn: &Connection,
+    id: ItemId,
+    version: i64,
+    sprint: Option<SprintId>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> rusqlite::Result<usize> {
+    let status = if sprint.is_some() { Status::Planned } else { Status::Backlog };
+    conn.execute(
+        "UPDATE items SET status = ?1, sprint_id = ?2, updated_at = ?3, version = version + 1
+         WHERE id = ?4 AND version = ?5 AND status IN (0, 1)",
+        params![status.code(), sprint.map(|s| s.0), now, id.0, version],
+    )
+}

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::domain::Workspace;
+use crate::domain::{ItemId, SprintId, Workspace};
 
 pub use error::StoreError;
 pub use open::{OpenMode, OpenOptions, APPLICATION_ID};
@@ -131,6 +131,29 @@ impl Store {
             }
             for e in &ws.entries {
                 sprints::insert_entry(tx, e).map_err(&sql)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Makes `plan` the plan of `sprint`: each `(item, version)` in `plan` goes in, each in
+    /// `unplan` goes back to the backlog — all in one transaction, refused as a whole if any
+    /// item changed since it was read.
+    pub fn set_sprint_plan(
+        &mut self,
+        sprint: SprintId,
+        plan: &[(ItemId, i64)],
+        unplan: &[(ItemId, i64)],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let sql = move |e| StoreError::from_sqlite(&path, "saving the plan", e, timeout);
+        self.write("saving the plan", |tx| {
+            let moves = plan.iter().map(|m| (m, Some(sprint))).chain(unplan.iter().map(|m| (m, None)));
+            for ((id, version), target) in moves {
+                if items::set_planned(tx, *id, *version, target, now).map_err(&sql)? == 0 {
+                    return Err(StoreError::Conflict { what: format!("item #{}", id.0) });
+                }
             }
             Ok(())
         })
