@@ -108,3 +108,52 @@ fn rank_filters_limits_and_orders_by_score() {
         .code(2)
         .stderr(predicate::str::contains("unknown kind 'story'"));
 }
+
+fn load_of(sandbox: &common::Sandbox, db: &str) -> f64 {
+    json(sandbox, &["--db", db, "split", "--format", "json"])["load"].as_f64().unwrap_or(-1.0)
+}
+
+#[test]
+fn plan_auto_proposes_without_changing_anything_until_applied() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.demo_db("d.sqlite");
+    let db = db.to_str().expect("utf-8");
+    let proposal = json(&sandbox, &["--db", db, "plan", "auto", "--format", "json"]);
+    assert_eq!(proposal["applied"], false);
+    assert_eq!(load_of(&sandbox, db), 10.0, "a proposal changes nothing");
+
+    let load = proposal["load"].as_f64().expect("load");
+    let capacity = proposal["capacity_points"].as_f64().expect("capacity");
+    assert!(load <= capacity && load > capacity - 2.0, "a full sprint: {load} of {capacity}");
+    let chosen = proposal["chosen"].as_array().expect("chosen");
+    let total: f64 = chosen.iter().filter_map(|c| c["benefit"].as_f64()).sum();
+    assert!((total - proposal["total_benefit"].as_f64().expect("benefit")).abs() < 0.01);
+    let keys: Vec<&str> = chosen.iter().filter_map(|c| c["key"].as_str()).collect();
+    assert!(keys.contains(&"PAY-1221") && keys.contains(&"PAY-1282"), "pinned items are in: {keys:?}");
+    assert!(!keys.contains(&"PAY-1036"), "excluded items are out");
+
+    let applied = json(&sandbox, &["--db", db, "plan", "auto", "--apply", "--format", "json"]);
+    assert_eq!(applied["applied"], true);
+    assert_eq!(applied["chosen"], proposal["chosen"], "applying saves exactly the proposal");
+    assert_eq!(load_of(&sandbox, db), load);
+
+    // The saved plan respects the policy: only the left-out overdue debt still warns.
+    let split = json(&sandbox, &["--db", db, "split", "--format", "json"]);
+    let ids: Vec<&str> =
+        split["guardrails"].as_array().expect("list").iter().filter_map(|g| g["id"].as_str()).collect();
+    assert!(ids.iter().all(|id| id.starts_with("debt-left-out:")), "{ids:?}");
+
+    let again = json(&sandbox, &["--db", db, "plan", "auto", "--format", "json"]);
+    assert_eq!(again["chosen"], proposal["chosen"], "re-running on the saved plan proposes the same");
+}
+
+#[test]
+fn plan_auto_text_explains_the_choice() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.demo_db("d.sqlite");
+    sandbox.flowdeck().arg("--db").arg(&db).args(["plan", "auto"]).assert().success().stdout(
+        predicate::str::contains("Optimal:")
+            .and(predicate::str::contains("excluded from planning (2): PAY-1036, PAY-1045"))
+            .and(predicate::str::contains("Nothing was changed")),
+    );
+}

@@ -3,10 +3,44 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use crate::domain::scoring::score;
+use crate::domain::WorkItem;
+use crate::report::plan::{to_json, write_text, PlanView};
+use crate::service::autofill::propose;
+use crate::service::planning::{fallbacks, find_sprint};
+
 use super::args::PlanFormat;
 use super::context::Context;
 use super::exit::{code, Failure};
 
-pub fn auto(_ctx: &Context, _apply: bool, _format: PlanFormat, _out: &mut impl Write) -> Result<ExitCode, Failure> {
-    Err(Failure::new(code::ERROR, "plan auto is not available yet"))
+pub fn auto(ctx: &Context, apply: bool, format: PlanFormat, out: &mut impl Write) -> Result<ExitCode, Failure> {
+    let settings = ctx.settings()?;
+    let mut session = ctx.open_session(&settings)?;
+    let ws = session.workspace();
+    let sprint = find_sprint(ws, None).map_err(|m| Failure::new(code::ERROR, m))?;
+    let proposal = propose(ws, sprint, &fallbacks(&settings), ctx.today).map_err(|m| Failure::new(code::ERROR, m))?;
+    if apply {
+        session.apply_plan(proposal.sprint.id, &proposal.result.plan.chosen)?;
+    }
+    let ws = session.workspace();
+    let policy = ws.policy.clone();
+    let benefit_of = move |i: &WorkItem| score(i, &policy).benefit;
+    let view = PlanView {
+        ws,
+        sprint: &proposal.sprint.name,
+        plannable: proposal.capacity.plannable,
+        chosen: &proposal.chosen,
+        result: &proposal.result,
+        total_benefit: proposal.total_benefit(),
+        benefit_of: &benefit_of,
+        applied: apply,
+    };
+    match format {
+        PlanFormat::Text => write_text(&view, out)?,
+        PlanFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &to_json(&view)).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -9,6 +9,7 @@ pub mod guardrails;
 pub mod history;
 pub mod item;
 pub mod kind;
+pub mod optimizer;
 pub mod policy;
 pub mod scoring;
 pub mod sprint;

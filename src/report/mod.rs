@@ -2,5 +2,6 @@
 
 pub mod checks;
 pub mod numbers;
+pub mod plan;
 pub mod rank;
 pub mod split;

@@ -1,5 +1,6 @@
 //! The one place where storage, domain and interchange meet.
 
+pub mod autofill;
 pub mod demo;
 pub mod doctor;
 pub mod generate;

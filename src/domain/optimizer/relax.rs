@@ -1,0 +1,157 @@
+//! Relaxing bounds a full sprint cannot meet, and saying which and by how much.
+
+use super::{solve_exact, Bounds, Candidate, Plan};
+use crate::domain::kind::{Kind, KindMap};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Relaxation {
+    KindMin {
+        kind: Kind,
+        from: f64,
+        to: f64,
+    },
+    KindMax {
+        kind: Kind,
+        from: f64,
+        to: f64,
+    },
+    InvestmentFloor {
+        from: f64,
+        to: f64,
+    },
+    /// Pinned items alone need more than the capacity (half points).
+    Capacity {
+        from: u32,
+        to: u32,
+    },
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+impl Relaxation {
+    pub fn describe(&self) -> String {
+        match self {
+            Relaxation::KindMin { kind, from, to } => {
+                format!(
+                    "{kind} minimum lowered from {} to {}: not enough {kind} candidates to fill it",
+                    pct(*from),
+                    pct(*to)
+                )
+            }
+            Relaxation::KindMax { kind, from, to } => {
+                format!(
+                    "{kind} maximum raised from {} to {}: pinned {kind} items or too little other work need it",
+                    pct(*from),
+                    pct(*to)
+                )
+            }
+            Relaxation::InvestmentFloor { from, to } => format!(
+                "investment floor lowered from {} to {}: not enough debt and risk candidates",
+                pct(*from),
+                pct(*to)
+            ),
+            Relaxation::Capacity { from, to } => format!(
+                "capacity exceeded: pinned items need {} points, {} more than the {} plannable",
+                f64::from(*to) / 2.0,
+                f64::from(to - from) / 2.0,
+                f64::from(*from) / 2.0
+            ),
+        }
+    }
+}
+
+/// One percentage point: the step by which bands widen when pre-checks were not enough.
+const STEP: f64 = 0.01;
+
+fn widen(b: &Bounds) -> Bounds {
+    let mut min_share = KindMap::splat(0.0);
+    let mut max_share = KindMap::splat(1.0);
+    for k in Kind::ALL {
+        min_share.set(k, (b.min_share.get(k) - STEP).max(0.0));
+        max_share.set(k, (b.max_share.get(k) + STEP).min(1.0));
+    }
+    Bounds { capacity: b.capacity, min_share, max_share, investment_floor: (b.investment_floor - STEP).max(0.0) }
+}
+
+/// Every bound that differs between `from` and `to`, as relaxations.
+fn differences(from: &Bounds, to: &Bounds) -> Vec<Relaxation> {
+    let mut out = Vec::new();
+    if to.capacity != from.capacity {
+        out.push(Relaxation::Capacity { from: from.capacity, to: to.capacity });
+    }
+    for k in Kind::ALL {
+        let (a, b) = (from.min_share.get(k), to.min_share.get(k));
+        if (a - b).abs() > 1e-12 {
+            out.push(Relaxation::KindMin { kind: k, from: a, to: b });
+        }
+        let (a, b) = (from.max_share.get(k), to.max_share.get(k));
+        if (a - b).abs() > 1e-12 {
+            out.push(Relaxation::KindMax { kind: k, from: a, to: b });
+        }
+    }
+    if (from.investment_floor - to.investment_floor).abs() > 1e-12 {
+        out.push(Relaxation::InvestmentFloor { from: from.investment_floor, to: to.investment_floor });
+    }
+    out
+}
+
+fn empty_plan() -> Plan {
+    Plan { chosen: Vec::new(), load: 0, load_by_kind: KindMap::splat(0), benefit: 0 }
+}
+
+/// Relaxes what a full sprint cannot meet, solves, and widens every band step by step if
+/// that is still not enough for a non-empty plan. Returns the plan, the bounds used and the
+/// relaxations (net change per bound).
+pub fn solve_relaxing(candidates: &[Candidate], original: &Bounds) -> (Plan, Bounds, Vec<Relaxation>) {
+    let mut b = *original;
+    let usable = |c: &&Candidate| !c.excluded;
+    let pinned: u32 = candidates.iter().filter(usable).filter(|c| c.pinned).map(|c| c.size).sum();
+    if pinned > b.capacity {
+        b.capacity = pinned;
+    }
+    let capacity = f64::from(b.capacity.max(1));
+    let available = |kinds: &[Kind]| -> f64 {
+        let size: u32 = candidates
+            .iter()
+            .filter(usable)
+            .filter(|c| kinds.contains(&c.kind) && (c.pinned || c.size <= b.capacity))
+            .map(|c| c.size)
+            .sum();
+        f64::from(size)
+    };
+    for k in Kind::ALL {
+        let have = available(&[k]) / capacity;
+        if have < b.min_share.get(k) {
+            b.min_share.set(k, have);
+        }
+        let pinned_k: u32 = candidates.iter().filter(usable).filter(|c| c.pinned && c.kind == k).map(|c| c.size).sum();
+        // A kind must go above its maximum when its pinned items need more, or when the other
+        // kinds together cannot fill the rest of a full sprint.
+        let others: Vec<Kind> = Kind::ALL.into_iter().filter(|o| *o != k).collect();
+        let need = (f64::from(pinned_k) / capacity).max(1.0 - available(&others) / capacity);
+        if need > b.max_share.get(k) {
+            b.max_share.set(k, need.min(1.0));
+        }
+    }
+    let investment = available(&[Kind::Risk, Kind::Debt]) / capacity;
+    if investment < b.investment_floor {
+        b.investment_floor = investment;
+    }
+
+    let fits = candidates.iter().any(|c| !c.excluded && c.size > 0 && c.size <= b.capacity);
+    for _ in 0..=100 {
+        match solve_exact(candidates, &b) {
+            Some(plan) if plan.load > 0 || !fits => {
+                let relaxations = differences(original, &b);
+                return (plan, b, relaxations);
+            }
+            _ => b = widen(&b),
+        }
+    }
+    // After 100 steps every band is 0–100% and the floor 0: only capacity binds, so the loop
+    // has returned unless nothing fits at all.
+    let relaxations = differences(original, &b);
+    (empty_plan(), b, relaxations)
+}

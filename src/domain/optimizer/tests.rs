@@ -1,0 +1,205 @@
+use proptest::prelude::*;
+
+use super::*;
+
+fn c(id: i64, kind: Kind, size: u32, benefit: i64) -> Candidate {
+    Candidate { id: ItemId(id), kind, size, benefit, pinned: false, excluded: false }
+}
+
+/// Policy-like bands: targets 60/10/10/20 ± `tol` percentage points, floor `floor`.
+fn bounds(capacity: u32, tol: f64, floor: f64) -> Bounds {
+    let targets = [0.6, 0.1, 0.1, 0.2];
+    let mut min_share = KindMap::splat(0.0);
+    let mut max_share = KindMap::splat(1.0);
+    for (k, t) in Kind::ALL.into_iter().zip(targets) {
+        min_share.set(k, (t - tol).max(0.0));
+        max_share.set(k, (t + tol).min(1.0));
+    }
+    Bounds { capacity, min_share, max_share, investment_floor: floor }
+}
+
+fn loose(capacity: u32) -> Bounds {
+    Bounds { capacity, min_share: KindMap::splat(0.0), max_share: KindMap::splat(1.0), investment_floor: 0.0 }
+}
+
+fn brute_force(candidates: &[Candidate], b: &Bounds) -> Option<i64> {
+    let n = candidates.len();
+    let mut best: Option<i64> = None;
+    for mask in 0u32..(1 << n) {
+        let mut loads = KindMap::splat(0u32);
+        let mut benefit = 0;
+        let mut ok = true;
+        for (i, cand) in candidates.iter().enumerate() {
+            let taken = mask & (1 << i) != 0;
+            if (taken && cand.excluded) || (!taken && cand.pinned && !cand.excluded) {
+                ok = false;
+                break;
+            }
+            if taken {
+                loads.set(cand.kind, loads.get(cand.kind) + cand.size);
+                benefit += cand.benefit;
+            }
+        }
+        if ok && satisfies(b, &loads) && best.is_none_or(|x| benefit > x) {
+            best = Some(benefit);
+        }
+    }
+    best
+}
+
+#[test]
+fn nothing_to_plan_gives_an_empty_plan() {
+    let fill = auto_fill(&[], &bounds(20, 0.05, 0.2));
+    assert!(fill.plan.chosen.is_empty());
+    let mut x = c(1, Kind::Feature, 4, 100);
+    x.excluded = true;
+    let fill = auto_fill(&[x], &bounds(20, 0.05, 0.2));
+    assert!(fill.plan.chosen.is_empty());
+    assert_eq!(fill.cut, vec![Cut { id: ItemId(1), reason: CutReason::Excluded }]);
+}
+
+#[test]
+fn capacity_alone_is_a_plain_knapsack() {
+    let items = [c(1, Kind::Feature, 6, 60), c(2, Kind::Feature, 5, 50), c(3, Kind::Feature, 5, 50)];
+    let plan = solve_exact(&items, &loose(10)).expect("feasible");
+    assert_eq!(plan.chosen, vec![ItemId(2), ItemId(3)], "two fives beat the six");
+    assert_eq!(plan.benefit, 100);
+}
+
+#[test]
+fn a_pinned_item_above_capacity_is_kept_and_reported() {
+    let mut big = c(1, Kind::Feature, 30, 10);
+    big.pinned = true;
+    let fill = auto_fill(&[big, c(2, Kind::Feature, 2, 50)], &loose(20));
+    assert!(fill.plan.chosen.contains(&ItemId(1)));
+    assert_eq!(fill.relaxations, vec![Relaxation::Capacity { from: 20, to: 30 }]);
+    assert!(fill.relaxations[0].describe().contains("pinned items need 15 points"));
+}
+
+#[test]
+fn too_few_debt_candidates_lower_the_debt_minimum_and_say_by_how_much() {
+    let mut items: Vec<Candidate> = (1..=10).map(|i| c(i, Kind::Feature, i as u32, 100 * i)).collect();
+    items.push(c(20, Kind::Debt, 2, 10));
+    items.push(c(21, Kind::Risk, 4, 10));
+    items.push(c(22, Kind::Defect, 4, 10));
+    let fill = auto_fill(&items, &bounds(40, 0.05, 0.2));
+    // Debt: 2 of 40 points available (5%) against a 15% minimum; investment 6 of 40 (15%) < 20%;
+    // and with only 10 points of other work, features must be allowed 75% of a full sprint.
+    assert_eq!(fill.relaxations.len(), 3, "{:?}", fill.relaxations);
+    let Relaxation::KindMax { kind: Kind::Feature, to, .. } = fill.relaxations[0] else {
+        panic!("expected the feature maximum first: {:?}", fill.relaxations)
+    };
+    assert!((to - 0.75).abs() < 1e-9, "{to}");
+    let Relaxation::KindMin { kind: Kind::Debt, from, to } = fill.relaxations[1] else {
+        panic!("expected the debt minimum first: {:?}", fill.relaxations)
+    };
+    assert!((from - 0.15).abs() < 1e-9 && (to - 0.05).abs() < 1e-9, "{from} → {to}");
+    assert!(fill.relaxations[1].describe().starts_with("debt minimum lowered from 15% to 5%"));
+    let Relaxation::InvestmentFloor { from, to } = fill.relaxations[2] else { panic!("floor") };
+    assert!((from - 0.2).abs() < 1e-9 && (to - 0.15).abs() < 1e-9);
+    assert_eq!(fill.plan.load, 40, "the sprint is full");
+    assert!(satisfies(&fill.bounds, &fill.plan.load_by_kind));
+}
+
+#[test]
+fn bands_can_make_a_smaller_plan_the_best_one() {
+    // Features alone would fill it, but features may be at most 65% of the load.
+    let items = [c(1, Kind::Feature, 10, 500), c(2, Kind::Debt, 4, 1), c(3, Kind::Feature, 6, 400)];
+    let plan = solve_exact(&items, &Bounds { investment_floor: 0.0, ..bounds(20, 1.0, 0.0) }).expect("loose");
+    assert_eq!(plan.benefit, 901);
+    let mut strict = loose(20);
+    strict.max_share.set(Kind::Feature, 0.65);
+    let plan = solve_exact(&items, &strict).expect("feasible");
+    // {1, 2}: 10 of 14 = 71% > 65%; {3, 2}: 6 of 10 = 60% — the only non-empty plans.
+    assert_eq!(plan.chosen, vec![ItemId(2), ItemId(3)]);
+}
+
+#[test]
+fn ties_are_broken_the_same_way_whatever_the_input_order() {
+    let items: Vec<Candidate> = (1..=8).map(|i| c(i, Kind::Feature, 2, 10)).collect();
+    let first = solve_exact(&items, &loose(8)).expect("feasible");
+    let mut reversed = items.clone();
+    reversed.reverse();
+    assert_eq!(solve_exact(&reversed, &loose(8)), Some(first.clone()));
+    assert_eq!(first.chosen, vec![ItemId(1), ItemId(2), ItemId(3), ItemId(4)]);
+}
+
+#[test]
+fn every_cut_has_the_reason_that_applies() {
+    let mut excluded = c(5, Kind::Feature, 1, 1000);
+    excluded.excluded = true;
+    let items = [c(1, Kind::Feature, 8, 100), c(2, Kind::Feature, 30, 900), c(3, Kind::Feature, 4, 10), excluded];
+    let fill = auto_fill(&items, &loose(10));
+    let reason = |id| fill.cut.iter().find(|c| c.id == ItemId(id)).map(|c| c.reason);
+    assert_eq!(reason(2), Some(CutReason::Oversized));
+    assert_eq!(reason(3), Some(CutReason::NoRoom));
+    assert_eq!(reason(5), Some(CutReason::Excluded));
+
+    let mut capped = loose(10);
+    capped.max_share.set(Kind::Feature, 0.5);
+    let items =
+        [c(1, Kind::Feature, 4, 100), c(2, Kind::Debt, 4, 1), c(3, Kind::Feature, 2, 50), c(4, Kind::Defect, 3, 1)];
+    let fill = auto_fill(&items, &capped);
+    assert!(fill.relaxations.is_empty(), "{:?}", fill.relaxations);
+    assert_eq!(fill.plan.chosen, vec![ItemId(1), ItemId(2)]);
+    assert_eq!(reason_of(&fill, 3), Some(CutReason::KindAboveMax(Kind::Feature)));
+    assert_eq!(reason_of(&fill, 4), Some(CutReason::NoRoom));
+}
+
+fn reason_of(fill: &AutoFill, id: i64) -> Option<CutReason> {
+    fill.cut.iter().find(|c| c.id == ItemId(id)).map(|c| c.reason)
+}
+
+fn instance() -> impl Strategy<Value = (Vec<Candidate>, Bounds)> {
+    let item = (0u32..=12, 0i64..=5000, 0usize..4, 0u8..10, 0u8..10);
+    (proptest::collection::vec(item, 0..=15), 0u32..=60, 0.0f64..0.2, 0.0f64..0.4).prop_map(
+        |(specs, capacity, tol, floor)| {
+            let candidates = specs
+                .into_iter()
+                .enumerate()
+                .map(|(i, (size, benefit, kind, p, e))| Candidate {
+                    id: ItemId(i as i64 + 1),
+                    kind: Kind::ALL[kind],
+                    size,
+                    benefit,
+                    pinned: p == 0,
+                    excluded: e == 0,
+                })
+                .collect();
+            (candidates, bounds(capacity, tol, floor))
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn exact_equals_brute_force((candidates, b) in instance()) {
+        let plan = solve_exact(&candidates, &b);
+        prop_assert_eq!(plan.as_ref().map(|p| p.benefit), brute_force(&candidates, &b));
+        if let Some(plan) = plan {
+            prop_assert!(plan.load <= b.capacity);
+            prop_assert!(satisfies(&b, &plan.load_by_kind));
+            for cand in &candidates {
+                let chosen = plan.chosen.contains(&cand.id);
+                prop_assert!(!(chosen && cand.excluded), "excluded item chosen");
+                prop_assert!(chosen || !cand.pinned || cand.excluded, "pinned item left out");
+            }
+        }
+    }
+
+    #[test]
+    fn more_capacity_never_lowers_the_benefit((candidates, b) in instance()) {
+        let smaller = solve_exact(&candidates, &b).map(|p| p.benefit);
+        let larger = solve_exact(&candidates, &Bounds { capacity: b.capacity + 1, ..b }).map(|p| p.benefit);
+        prop_assert!(larger >= smaller, "{:?} then {:?}", smaller, larger);
+    }
+
+    #[test]
+    fn auto_fill_meets_the_bounds_it_reports((candidates, b) in instance()) {
+        let fill = auto_fill(&candidates, &b);
+        prop_assert!(satisfies(&fill.bounds, &fill.plan.load_by_kind) || fill.plan.chosen.is_empty());
+        prop_assert_eq!(fill.cut.len() + fill.plan.chosen.len(), candidates.len());
+    }
+}

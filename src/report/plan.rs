@@ -1,0 +1,117 @@
+//! `flowdeck plan auto`: the proposal, what was relaxed, and what was cut and why.
+
+use std::io::{self, Write};
+
+use serde_json::{json, Value};
+
+use crate::domain::optimizer::{AutoFill, Relaxation};
+use crate::domain::text::sanitize_line;
+use crate::domain::{ItemId, WorkItem, Workspace};
+
+use super::numbers::{percent, points, round3};
+
+fn label(ws: &Workspace, id: ItemId) -> String {
+    ws.item(id).and_then(|i| i.key.as_deref().map(sanitize_line)).unwrap_or_else(|| format!("#{}", id.0))
+}
+
+pub struct PlanView<'a> {
+    pub ws: &'a Workspace,
+    pub sprint: &'a str,
+    pub plannable: f64,
+    pub chosen: &'a [WorkItem],
+    pub result: &'a AutoFill,
+    pub total_benefit: f64,
+    pub benefit_of: &'a dyn Fn(&WorkItem) -> f64,
+    pub applied: bool,
+}
+
+pub fn write_text(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
+    let load = f64::from(v.result.plan.load) / 2.0;
+    writeln!(
+        out,
+        "Auto-fill for {}: {} items, {} of {} plannable points, total benefit {:.2}",
+        sanitize_line(v.sprint),
+        v.chosen.len(),
+        points(load),
+        points(v.plannable),
+        v.total_benefit
+    )?;
+    writeln!(out, "Optimal: no other choice of items within these bounds has a higher total benefit.\n")?;
+    for item in v.chosen {
+        writeln!(
+            out,
+            "  {:<10} {:<7} {:>4}  benefit {:>5.2}  {}{}",
+            label(v.ws, item.id),
+            item.kind.as_str(),
+            item.estimate.to_string(),
+            (v.benefit_of)(item),
+            sanitize_line(&item.title),
+            if item.pinned { " [pinned]" } else { "" }
+        )?;
+    }
+    writeln!(out, "\nBy kind")?;
+    for (kind, halves) in v.result.plan.load_by_kind.iter() {
+        let share = if v.result.plan.load > 0 { f64::from(halves) / f64::from(v.result.plan.load) } else { 0.0 };
+        writeln!(out, "  {:<8} {:>5} points  {:>4}", kind.as_str(), points(f64::from(halves) / 2.0), percent(share))?;
+    }
+    if !v.result.relaxations.is_empty() {
+        writeln!(out, "\nRelaxed to make a full sprint possible")?;
+        for r in &v.result.relaxations {
+            writeln!(out, "  {}", r.describe())?;
+        }
+    }
+    if !v.result.cut.is_empty() {
+        writeln!(out, "\nLeft out ({}), by reason", v.result.cut.len())?;
+        // Grouped: fifty lines of "no room left" would bury the interesting reasons.
+        let mut reasons: Vec<String> = v.result.cut.iter().map(|c| c.reason.describe()).collect();
+        reasons.sort();
+        reasons.dedup();
+        for reason in reasons {
+            let keys: Vec<String> =
+                v.result.cut.iter().filter(|c| c.reason.describe() == reason).map(|c| label(v.ws, c.id)).collect();
+            writeln!(out, "  {reason} ({}): {}", keys.len(), keys.join(", "))?;
+        }
+    }
+    if v.applied {
+        writeln!(out, "\nSaved as the plan of {}.", sanitize_line(v.sprint))?;
+    } else {
+        writeln!(out, "\nNothing was changed. Run `flowdeck plan auto --apply` to save this plan.")?;
+    }
+    Ok(())
+}
+
+fn relaxation_json(r: &Relaxation) -> Value {
+    let (bound, from, to) = match r {
+        Relaxation::KindMin { kind, from, to } => (format!("min-share:{}", kind.as_str()), *from, *to),
+        Relaxation::KindMax { kind, from, to } => (format!("max-share:{}", kind.as_str()), *from, *to),
+        Relaxation::InvestmentFloor { from, to } => ("investment-floor".to_string(), *from, *to),
+        Relaxation::Capacity { from, to } => ("capacity".to_string(), f64::from(*from) / 2.0, f64::from(*to) / 2.0),
+    };
+    json!({ "bound": bound, "from": round3(from), "to": round3(to), "message": r.describe() })
+}
+
+pub fn to_json(v: &PlanView<'_>) -> Value {
+    let load_by_kind: serde_json::Map<String, Value> = v
+        .result
+        .plan
+        .load_by_kind
+        .iter()
+        .map(|(k, halves)| (k.as_str().to_string(), json!(f64::from(halves) / 2.0)))
+        .collect();
+    json!({
+        "sprint": v.sprint,
+        "capacity_points": round3(v.plannable),
+        "total_benefit": round3(v.total_benefit),
+        "load": f64::from(v.result.plan.load) / 2.0,
+        "load_by_kind": load_by_kind,
+        "chosen": v.chosen.iter().map(|i| json!({
+            "id": i.id.0, "key": i.key, "title": i.title, "kind": i.kind.as_str(),
+            "estimate": i.estimate.points(), "benefit": round3((v.benefit_of)(i)), "pinned": i.pinned,
+        })).collect::<Vec<_>>(),
+        "relaxations": v.result.relaxations.iter().map(relaxation_json).collect::<Vec<_>>(),
+        "cut": v.result.cut.iter().map(|c| json!({
+            "id": c.id.0, "key": v.ws.item(c.id).and_then(|i| i.key.clone()), "reason": c.reason.describe(),
+        })).collect::<Vec<_>>(),
+        "applied": v.applied,
+    })
+}

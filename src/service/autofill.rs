@@ -1,0 +1,79 @@
+//! Auto-fill: the optimizer's proposal for a sprint, and saving it.
+
+use chrono::NaiveDate;
+
+use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
+use crate::domain::guardrails::{band, check, split, Guardrail, Split};
+use crate::domain::optimizer::{auto_fill, AutoFill, Bounds, Candidate};
+use crate::domain::scoring::score;
+use crate::domain::{Kind, KindMap, Sprint, SprintState, WorkItem, Workspace};
+
+/// Benefits go to the optimizer as integers (thousandths) so sums and ties are exact.
+pub const BENEFIT_SCALE: f64 = 1000.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    pub sprint: Sprint,
+    pub capacity: CapacityBreakdown,
+    pub result: AutoFill,
+    /// The chosen items, best benefit first.
+    pub chosen: Vec<WorkItem>,
+    pub split: Split,
+    pub guardrails: Vec<Guardrail>,
+}
+
+impl Proposal {
+    pub fn total_benefit(&self) -> f64 {
+        self.result.plan.benefit as f64 / BENEFIT_SCALE
+    }
+}
+
+pub fn candidates(ws: &Workspace) -> Vec<Candidate> {
+    ws.candidates()
+        .map(|i| Candidate {
+            id: i.id,
+            kind: i.kind,
+            size: i.estimate.0,
+            benefit: (score(i, &ws.policy).benefit * BENEFIT_SCALE).round().max(0.0) as i64,
+            pinned: i.pinned,
+            excluded: i.excluded,
+        })
+        .collect()
+}
+
+pub fn bounds(ws: &Workspace, plannable_points: f64) -> Bounds {
+    let mut min_share = KindMap::splat(0.0);
+    let mut max_share = KindMap::splat(1.0);
+    for kind in Kind::ALL {
+        let (min, max) = band(&ws.policy, kind);
+        min_share.set(kind, min);
+        max_share.set(kind, max);
+    }
+    Bounds {
+        // Plannable capacity in whole half points, rounded down: never plan beyond it.
+        capacity: (plannable_points.max(0.0) * 2.0).floor() as u32,
+        min_share,
+        max_share,
+        investment_floor: f64::from(ws.policy.investment_floor) / 100.0,
+    }
+}
+
+/// The best sprint for `sprint` under its capacity and the policy. Only a sprint still in
+/// planning can be auto-filled: a started sprint's plan is its commitment.
+pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today: NaiveDate) -> Result<Proposal, String> {
+    if sprint.state != SprintState::Planning {
+        return Err(format!(
+            "{} is {}; only a sprint in planning can be auto-filled",
+            sprint.name,
+            sprint.state.as_str()
+        ));
+    }
+    let capacity = capacity(ws, sprint, fallbacks);
+    let result = auto_fill(&candidates(ws), &bounds(ws, capacity.plannable));
+    let mut chosen: Vec<WorkItem> = result.plan.chosen.iter().filter_map(|id| ws.item(*id)).cloned().collect();
+    chosen.sort_by(|a, b| score(b, &ws.policy).benefit.total_cmp(&score(a, &ws.policy).benefit).then(a.id.cmp(&b.id)));
+    let split = split(chosen.iter(), &ws.policy);
+    let left_out = ws.open_debts().filter(|d| !result.plan.chosen.contains(&d.id));
+    let guardrails = check(&split, capacity.plannable, &ws.policy, left_out, today);
+    Ok(Proposal { sprint: sprint.clone(), capacity, result, chosen, split, guardrails })
+}
