@@ -32,6 +32,11 @@ pub fn effort_scale(estimate: f64) -> f64 {
     }
 }
 
+/// w_impact·impact + w_risk·risk + w_ttv·time_to_value: what the optimizer maximises.
+pub fn benefit(item: &WorkItem, w: &Weights) -> f64 {
+    w.impact * f64::from(item.impact) + w.risk * f64::from(item.risk) + w.time_to_value * f64::from(item.time_to_value)
+}
+
 pub fn breakdown(item: &WorkItem, model: ScoringModel, w: &Weights) -> ScoreBreakdown {
     let impact_term = w.impact * f64::from(item.impact);
     let risk_term = w.risk * f64::from(item.risk);

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
 use crate::domain::guardrails::{band, check, split, Guardrail, Split};
 use crate::domain::optimizer::{auto_fill, AutoFill, Bounds, Candidate};
-use crate::domain::scoring::score;
+use crate::domain::scoring::{benefit, score};
 use crate::domain::{Kind, KindMap, Sprint, SprintState, WorkItem, Workspace};
 
 /// Benefits go to the optimizer as integers (thousandths) so sums and ties are exact.
@@ -34,7 +34,7 @@ pub fn candidates(ws: &Workspace) -> Vec<Candidate> {
             id: i.id,
             kind: i.kind,
             size: i.estimate.0,
-            benefit: (score(i, &ws.policy).benefit * BENEFIT_SCALE).round().max(0.0) as i64,
+            benefit: (benefit(i, &ws.policy.weights) * BENEFIT_SCALE).round().max(0.0) as i64,
             pinned: i.pinned,
             excluded: i.excluded,
         })

@@ -34,16 +34,22 @@ impl KindTable {
         let room = capacity.saturating_sub(base_load);
         // Exact pruning: of the free items of one size, at most ⌊room/size⌋ fit, and swapping a
         // chosen one for a better unchosen one of the same size never hurts, so keep the best.
-        free.retain(|c| c.size <= room);
-        free.sort_by(|a, b| a.size.cmp(&b.size).then(b.benefit.cmp(&a.benefit)).then(a.id.cmp(&b.id)));
+        // Bucketing by size and selecting (not sorting) keeps this linear in the candidates.
+        let better = |a: &&Candidate, b: &&Candidate| b.benefit.cmp(&a.benefit).then(a.id.cmp(&b.id));
+        let mut buckets: Vec<Vec<&Candidate>> = vec![Vec::new(); room as usize + 1];
+        for c in free.into_iter().filter(|c| c.size <= room) {
+            buckets[c.size as usize].push(c);
+        }
         let mut items: Vec<(ItemId, u32, i64)> = Vec::new();
-        let mut i = 0;
-        while i < free.len() {
-            let size = free[i].size;
-            let keep = (room / size.max(1)) as usize;
-            let group_end = free[i..].iter().position(|c| c.size != size).map_or(free.len(), |p| i + p);
-            items.extend(free[i..group_end].iter().take(keep).map(|c| (c.id, c.size, c.benefit)));
-            i = group_end;
+        for (size, mut bucket) in buckets.into_iter().enumerate() {
+            let keep = (room as usize) / size.max(1);
+            if bucket.len() > keep {
+                if keep > 0 {
+                    bucket.select_nth_unstable_by(keep - 1, better);
+                }
+                bucket.truncate(keep);
+            }
+            items.extend(bucket.iter().map(|c| (c.id, c.size, c.benefit)));
         }
         items.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
 

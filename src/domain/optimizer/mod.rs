@@ -96,27 +96,39 @@ pub fn satisfies(bounds: &Bounds, load_by_kind: &KindMap<u32>) -> bool {
     bands && investment >= floor_limit(bounds, load)
 }
 
+/// The per-kind knapsack tables for one capacity: they do not depend on the bands, so
+/// relaxation can try many bands against the same tables.
+pub(crate) struct Tables(Vec<knapsack::KindTable>);
+
+impl Tables {
+    pub(crate) fn new(candidates: &[Candidate], capacity: u32) -> Tables {
+        let mut by_kind: [Vec<&Candidate>; 4] = Default::default();
+        for c in candidates.iter().filter(|c| !c.excluded) {
+            by_kind[usize::from(c.kind.code())].push(c);
+        }
+        Tables(by_kind.iter().map(|of_kind| knapsack::KindTable::solve(of_kind, capacity)).collect())
+    }
+
+    /// The best plan under `bounds` (whose capacity must be the tables' capacity).
+    pub(crate) fn solve(&self, bounds: &Bounds) -> Option<Plan> {
+        let loads = combine::best_loads(&self.0, bounds)?;
+        let mut chosen = Vec::new();
+        let mut load_by_kind = KindMap::splat(0);
+        let mut benefit = 0;
+        for (i, kind) in Kind::ALL.into_iter().enumerate() {
+            let (ids, b) = self.0[i].items_at(loads[i])?;
+            chosen.extend(ids);
+            benefit += b;
+            load_by_kind.set(kind, loads[i]);
+        }
+        chosen.sort();
+        Some(Plan { chosen, load: loads.iter().sum(), load_by_kind, benefit })
+    }
+}
+
 /// The best plan under `bounds` exactly as given, or `None` when no plan meets them.
 pub fn solve_exact(candidates: &[Candidate], bounds: &Bounds) -> Option<Plan> {
-    let tables: Vec<knapsack::KindTable> = Kind::ALL
-        .into_iter()
-        .map(|k| {
-            let of_kind: Vec<&Candidate> = candidates.iter().filter(|c| c.kind == k && !c.excluded).collect();
-            knapsack::KindTable::solve(&of_kind, bounds.capacity)
-        })
-        .collect();
-    let loads = combine::best_loads(&tables, bounds)?;
-    let mut chosen = Vec::new();
-    let mut load_by_kind = KindMap::splat(0);
-    let mut benefit = 0;
-    for (i, kind) in Kind::ALL.into_iter().enumerate() {
-        let (ids, b) = tables[i].items_at(loads[i])?;
-        chosen.extend(ids);
-        benefit += b;
-        load_by_kind.set(kind, loads[i]);
-    }
-    chosen.sort();
-    Some(Plan { chosen, load: loads.iter().sum(), load_by_kind, benefit })
+    Tables::new(candidates, bounds.capacity).solve(bounds)
 }
 
 /// Always returns a plan: relaxes bounds a full sprint cannot meet, and explains every cut.

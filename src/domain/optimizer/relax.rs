@@ -1,6 +1,6 @@
 //! Relaxing bounds a full sprint cannot meet, and saying which and by how much.
 
-use super::{solve_exact, Bounds, Candidate, Plan};
+use super::{Bounds, Candidate, Plan, Tables};
 use crate::domain::kind::{Kind, KindMap};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -141,8 +141,9 @@ pub fn solve_relaxing(candidates: &[Candidate], original: &Bounds) -> (Plan, Bou
     }
 
     let fits = candidates.iter().any(|c| !c.excluded && c.size > 0 && c.size <= b.capacity);
+    let tables = Tables::new(candidates, b.capacity);
     for _ in 0..=100 {
-        match solve_exact(candidates, &b) {
+        match tables.solve(&b) {
             Some(plan) if plan.load > 0 || !fits => {
                 let relaxations = differences(original, &b);
                 return (plan, b, relaxations);
