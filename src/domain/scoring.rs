@@ -45,7 +45,9 @@ pub fn breakdown(item: &WorkItem, model: ScoringModel, w: &Weights) -> ScoreBrea
     let estimate = item.estimate.points();
     let (effort_term, score) = match model {
         ScoringModel::Wsjf => {
-            let divisor = estimate.max(MIN_WSJF_ESTIMATE).powf(w.effort);
+            let size = estimate.max(MIN_WSJF_ESTIMATE);
+            // The default exponent is 1: skip powf, which dominates ranking 100k items.
+            let divisor = if w.effort == 1.0 { size } else { size.powf(w.effort) };
             (divisor, benefit / divisor)
         }
         ScoringModel::WeightedSum => {
