@@ -30,11 +30,16 @@ pub fn find_sprint<'a>(ws: &'a Workspace, name: Option<&str>) -> Result<&'a Spri
     match name {
         Some(name) => ws.sprints.iter().find(|s| s.name.eq_ignore_ascii_case(name.trim())).ok_or_else(|| {
             let names: Vec<&str> = ws.sprints.iter().map(|s| s.name.as_str()).collect();
-            format!("no sprint named '{name}'; the sprints are: {}", names.join(", "))
+            if names.is_empty() {
+                format!("no sprint named '{name}': this database has no sprints yet")
+            } else {
+                format!("no sprint named '{name}'; the sprints are: {}", names.join(", "))
+            }
         }),
-        None => {
-            ws.current_sprint().ok_or_else(|| "there is no sprint in planning or running; create one first".to_string())
-        }
+        None => ws.current_sprint().ok_or_else(|| {
+            "this database has no sprint in planning or running yet (`flowdeck demo` shows a complete example)"
+                .to_string()
+        }),
     }
 }
 
