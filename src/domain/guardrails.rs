@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::item::WorkItem;
 use super::kind::Kind;
 use super::policy::Policy;
+use super::text::format_points as pts;
 
 /// The kinds of guardrail; the policy names those that block rather than warn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,15 +84,6 @@ pub struct Split {
 
 fn pct(fraction: f64) -> String {
     format!("{:.0}%", fraction * 100.0)
-}
-
-fn pts(points: f64) -> String {
-    let rounded = (points * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
 }
 
 /// The band of a kind as fractions: target ± tolerance, kept within 0–1.

@@ -1,34 +1,14 @@
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 
 use super::*;
-use crate::domain::{Agreement, DebtCategory, DebtDetails, HalfPoints, ItemId, RiskArea, Status};
+use crate::domain::{test_support, Agreement, DebtCategory, DebtDetails, RiskArea, Status};
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).expect("valid date")
 }
 
 fn item(id: i64, kind: Kind, points: f64) -> WorkItem {
-    let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("time");
-    WorkItem {
-        id: ItemId(id),
-        key: Some(format!("PAY-{id}")),
-        title: format!("item {id}"),
-        kind,
-        status: Status::Planned,
-        sprint: None,
-        estimate: HalfPoints::from_points(points).expect("estimate"),
-        impact: 3,
-        risk: 3,
-        time_to_value: 3,
-        outcome: None,
-        tags: vec![],
-        created: at,
-        updated: at,
-        pinned: false,
-        excluded: false,
-        debt: None,
-        version: 1,
-    }
+    WorkItem { status: Status::Planned, ..test_support::item(id, kind, points) }
 }
 
 fn debt(id: i64, area: RiskArea, trigger: Option<NaiveDate>) -> WorkItem {

@@ -14,6 +14,8 @@ pub mod policy;
 pub mod scoring;
 pub mod sprint;
 pub mod team;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod workspace;
 

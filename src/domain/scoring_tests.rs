@@ -1,31 +1,10 @@
-use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 
 use super::*;
-use crate::domain::{HalfPoints, Kind, Status};
+use crate::domain::{test_support, Kind};
 
 fn item(id: i64, estimate: f64, impact: u8, risk: u8, ttv: u8) -> WorkItem {
-    let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("valid time");
-    WorkItem {
-        id: ItemId(id),
-        key: None,
-        title: format!("item {id}"),
-        kind: Kind::Feature,
-        status: Status::Backlog,
-        sprint: None,
-        estimate: HalfPoints::from_points(estimate).expect("estimate"),
-        impact,
-        risk,
-        time_to_value: ttv,
-        outcome: None,
-        tags: vec![],
-        created: at,
-        updated: at,
-        pinned: false,
-        excluded: false,
-        debt: None,
-        version: 1,
-    }
+    WorkItem { impact, risk, time_to_value: ttv, ..test_support::item(id, Kind::Feature, estimate) }
 }
 
 #[test]

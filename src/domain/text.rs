@@ -1,5 +1,15 @@
 //! Untrusted text made safe to show: titles come from imports and other people's keyboards.
 
+/// Points with at most one decimal: "12", "12.5", "0.3" — the one format every output uses.
+pub fn format_points(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
 /// Longest title kept; longer ones are cut with an ellipsis (imports report the cut).
 pub const MAX_TITLE_CHARS: usize = 200;
 

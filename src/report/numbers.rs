@@ -1,14 +1,6 @@
 //! Number formatting shared by every report, so text, Markdown and screens agree.
 
-/// Points with at most one decimal: "12", "12.5", "0.3".
-pub fn points(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
-}
+pub use crate::domain::text::format_points as points;
 
 /// A fraction as a whole percentage: 0.236 → "24%".
 pub fn percent(fraction: f64) -> String {

@@ -27,6 +27,36 @@ fn holidays_text(c: &CapacityBreakdown) -> String {
     format!("{} weekdays − {} holiday ({})", c.weekdays, c.holidays.len(), names.join(", "))
 }
 
+/// The capacity computation as labelled steps, shared by the text and Markdown forms.
+fn capacity_steps(c: &CapacityBreakdown) -> Vec<(&'static str, String)> {
+    vec![
+        ("working days", format!("{} = {}", holidays_text(c), c.working_days)),
+        ("person-days", format!("Σ (working days − days off) × allocation × focus = {:.1}", c.person_days)),
+        (
+            "points/person-day",
+            format!(
+                "{:.2} ({})",
+                c.points_per_person_day,
+                source_text(&c.points_per_person_day_source, "Σ done + unplanned points ÷ Σ person-days")
+            ),
+        ),
+        ("capacity", format!("{:.1} × {:.2} = {} points", c.person_days, c.points_per_person_day, points(c.points))),
+        (
+            "unplanned reserve",
+            format!(
+                "{} ({}) = {} points",
+                percent(c.reserve_share),
+                source_text(&c.reserve_source, "median unplanned share"),
+                points(c.reserve_points)
+            ),
+        ),
+        (
+            "plannable",
+            format!("{} × (1 − {}) = {} points", points(c.points), percent(c.reserve_share), points(c.plannable)),
+        ),
+    ]
+}
+
 fn verdict(share: f64, min: f64, max: f64) -> &'static str {
     if share < min - 1e-9 {
         "below"
@@ -56,7 +86,11 @@ pub fn write_text(
         writeln!(out, "Goal: {}", sanitize_line(&sprint.goal))?;
     }
     writeln!(out, "\nCapacity")?;
-    writeln!(out, "  working days        {} = {}", holidays_text(c), c.working_days)?;
+    let steps = capacity_steps(c);
+    let (first, rest) = steps.split_at(1);
+    for (label, value) in first {
+        writeln!(out, "  {label:<18}  {value}")?;
+    }
     let width = c.members.iter().map(|m| m.name.chars().count()).max().unwrap_or(6).max(6);
     writeln!(out, "  {:<width$}  days off  allocation  focus  person-days", "member")?;
     for m in &c.members {
@@ -70,34 +104,9 @@ pub fn write_text(
             format!("{:.1}", m.person_days)
         )?;
     }
-    writeln!(out, "  person-days         Σ (working days − days off) × allocation × focus = {:.1}", c.person_days)?;
-    writeln!(
-        out,
-        "  points/person-day   {:.2} ({})",
-        c.points_per_person_day,
-        source_text(&c.points_per_person_day_source, "Σ done + unplanned points ÷ Σ person-days")
-    )?;
-    writeln!(
-        out,
-        "  capacity            {:.1} × {:.2} = {} points",
-        c.person_days,
-        c.points_per_person_day,
-        points(c.points)
-    )?;
-    writeln!(
-        out,
-        "  unplanned reserve   {} ({}) = {} points",
-        percent(c.reserve_share),
-        source_text(&c.reserve_source, "median unplanned share"),
-        points(c.reserve_points)
-    )?;
-    writeln!(
-        out,
-        "  plannable           {} × (1 − {}) = {} points",
-        points(c.points),
-        percent(c.reserve_share),
-        points(c.plannable)
-    )?;
+    for (label, value) in rest {
+        writeln!(out, "  {label:<18}  {value}")?;
+    }
 
     writeln!(out, "\nSplit ({} of {} plannable points planned)", points(split.load), points(c.plannable))?;
     writeln!(out, "  kind        planned  share  target  band")?;
@@ -160,23 +169,16 @@ pub fn write_markdown(
     writeln!(out)?;
     writeln!(out, "| Step | Value |")?;
     writeln!(out, "| --- | --- |")?;
-    writeln!(out, "| Working days | {} = {} |", holidays_text(c), c.working_days)?;
-    writeln!(out, "| Person-days | {:.1} |", c.person_days)?;
-    writeln!(
-        out,
-        "| Points per person-day | {:.2} ({}) |",
-        c.points_per_person_day,
-        source_text(&c.points_per_person_day_source, "Σ done + unplanned points ÷ Σ person-days")
-    )?;
-    writeln!(out, "| Capacity | {} points |", points(c.points))?;
-    writeln!(
-        out,
-        "| Unplanned reserve | {} ({}) = {} points |",
-        percent(c.reserve_share),
-        source_text(&c.reserve_source, "median unplanned share"),
-        points(c.reserve_points)
-    )?;
-    writeln!(out, "| **Plannable** | **{} points** |\n", points(c.plannable))?;
+    for (label, value) in capacity_steps(c) {
+        let mut label = label.to_string();
+        label[..1].make_ascii_uppercase();
+        if label == "Plannable" {
+            writeln!(out, "| **{label}** | **{value}** |")?;
+        } else {
+            writeln!(out, "| {label} | {value} |")?;
+        }
+    }
+    writeln!(out)?;
     writeln!(out, "### Split ({} of {} points planned)\n", points(split.load), points(c.plannable))?;
     writeln!(out, "| Kind | Planned | Share | Target | Band | |")?;
     writeln!(out, "| --- | ---: | ---: | ---: | ---: | --- |")?;

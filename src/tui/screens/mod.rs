@@ -35,11 +35,4 @@ pub fn row_count(app: &App, tab: Tab) -> usize {
     }
 }
 
-/// A number of points as "12" or "12.5".
-fn points(value: f64) -> String {
-    if (value - value.round()).abs() < 1e-9 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}")
-    }
-}
+use crate::report::numbers::points;

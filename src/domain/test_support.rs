@@ -1,0 +1,30 @@
+//! Builders shared by the domain's unit tests.
+
+use chrono::{TimeZone, Utc};
+
+use super::{HalfPoints, ItemId, Kind, Status, WorkItem};
+
+/// A backlog item with middling scores; tests change the fields they care about.
+pub fn item(id: i64, kind: Kind, estimate: f64) -> WorkItem {
+    let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("valid time");
+    WorkItem {
+        id: ItemId(id),
+        key: Some(format!("PAY-{id}")),
+        title: format!("item {id}"),
+        kind,
+        status: Status::Backlog,
+        sprint: None,
+        estimate: HalfPoints::from_points(estimate).expect("estimate"),
+        impact: 3,
+        risk: 3,
+        time_to_value: 3,
+        outcome: None,
+        tags: vec![],
+        created: at,
+        updated: at,
+        pinned: false,
+        excluded: false,
+        debt: None,
+        version: 1,
+    }
+}
