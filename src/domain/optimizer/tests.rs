@@ -201,5 +201,9 @@ proptest! {
         let fill = auto_fill(&candidates, &b);
         prop_assert!(satisfies(&fill.bounds, &fill.plan.load_by_kind) || fill.plan.chosen.is_empty());
         prop_assert_eq!(fill.cut.len() + fill.plan.chosen.len(), candidates.len());
+        if !fill.plan.chosen.is_empty() {
+            // Optimal under the bounds it reports, not just feasible.
+            prop_assert_eq!(brute_force(&candidates, &fill.bounds), Some(fill.plan.benefit));
+        }
     }
 }
