@@ -37,8 +37,13 @@ impl Workspace {
         self.sprints.iter().find(|s| s.id == id)
     }
 
+    /// Items are kept in id order (the store loads them so, documents number them so), which
+    /// makes this a binary search; the linear fallback keeps it correct for any order.
     pub fn item(&self, id: ItemId) -> Option<&WorkItem> {
-        self.items.iter().find(|i| i.id == id)
+        match self.items.binary_search_by_key(&id, |i| i.id) {
+            Ok(index) => self.items.get(index),
+            Err(_) => self.items.iter().find(|i| i.id == id),
+        }
     }
 
     /// Items that could still be planned: in the backlog or already in the current sprint.
