@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::domain::scoring::score;
-use crate::domain::WorkItem;
 use crate::report::plan::{to_json, write_text, PlanView};
 use crate::service::autofill::propose;
 use crate::service::planning::{fallbacks, find_sprint};
@@ -22,17 +20,13 @@ pub fn auto(ctx: &Context, apply: bool, format: PlanFormat, out: &mut impl Write
     if apply {
         session.apply_plan(proposal.sprint.id, &proposal.result.plan.chosen)?;
     }
-    let ws = session.workspace();
-    let policy = ws.policy.clone();
-    let benefit_of = move |i: &WorkItem| score(i, &policy).benefit;
     let view = PlanView {
-        ws,
+        ws: session.workspace(),
         sprint: &proposal.sprint.name,
         plannable: proposal.capacity.plannable,
         chosen: &proposal.chosen,
         result: &proposal.result,
         total_benefit: proposal.total_benefit(),
-        benefit_of: &benefit_of,
         applied: apply,
     };
     match format {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use crate::domain::optimizer::{AutoFill, Relaxation};
+use crate::domain::scoring::benefit;
 use crate::domain::text::sanitize_line;
 use crate::domain::{ItemId, WorkItem, Workspace};
 
@@ -21,7 +22,6 @@ pub struct PlanView<'a> {
     pub chosen: &'a [WorkItem],
     pub result: &'a AutoFill,
     pub total_benefit: f64,
-    pub benefit_of: &'a dyn Fn(&WorkItem) -> f64,
     pub applied: bool,
 }
 
@@ -44,7 +44,7 @@ pub fn write_text(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
             label(v.ws, item.id),
             item.kind.as_str(),
             item.estimate.to_string(),
-            (v.benefit_of)(item),
+            benefit(item, &v.ws.policy.weights),
             sanitize_line(&item.title),
             if item.pinned { " [pinned]" } else { "" }
         )?;
@@ -106,7 +106,7 @@ pub fn to_json(v: &PlanView<'_>) -> Value {
         "load_by_kind": load_by_kind,
         "chosen": v.chosen.iter().map(|i| json!({
             "id": i.id.0, "key": i.key, "title": i.title, "kind": i.kind.as_str(),
-            "estimate": i.estimate.points(), "benefit": round3((v.benefit_of)(i)), "pinned": i.pinned,
+            "estimate": i.estimate.points(), "benefit": round3(benefit(i, &v.ws.policy.weights)), "pinned": i.pinned,
         })).collect::<Vec<_>>(),
         "relaxations": v.result.relaxations.iter().map(relaxation_json).collect::<Vec<_>>(),
         "cut": v.result.cut.iter().map(|c| json!({

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
 use crate::domain::guardrails::{band, check, split, Guardrail, Split};
 use crate::domain::optimizer::{auto_fill, AutoFill, Bounds, Candidate};
-use crate::domain::scoring::{benefit, score};
+use crate::domain::scoring::benefit;
 use crate::domain::{Kind, KindMap, Sprint, SprintState, WorkItem, Workspace};
 
 /// Benefits go to the optimizer as integers (thousandths) so sums and ties are exact.
@@ -71,7 +71,8 @@ pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today: Na
     let capacity = capacity(ws, sprint, fallbacks);
     let result = auto_fill(&candidates(ws), &bounds(ws, capacity.plannable));
     let mut chosen: Vec<WorkItem> = result.plan.chosen.iter().filter_map(|id| ws.item(*id)).cloned().collect();
-    chosen.sort_by(|a, b| score(b, &ws.policy).benefit.total_cmp(&score(a, &ws.policy).benefit).then(a.id.cmp(&b.id)));
+    let w = &ws.policy.weights;
+    chosen.sort_by(|a, b| benefit(b, w).total_cmp(&benefit(a, w)).then(a.id.cmp(&b.id)));
     let split = split(chosen.iter(), &ws.policy);
     let left_out = ws.open_debts().filter(|d| !result.plan.chosen.contains(&d.id));
     let guardrails = check(&split, capacity.plannable, &ws.policy, left_out, today);
