@@ -16,7 +16,7 @@ pub fn auto(ctx: &Context, apply: bool, format: PlanFormat, out: &mut impl Write
     let mut session = ctx.open_session(&settings)?;
     let ws = session.workspace();
     let sprint = find_sprint(ws, None).map_err(|m| Failure::new(code::ERROR, m))?;
-    let proposal = propose(ws, sprint, &fallbacks(&settings), ctx.today).map_err(|m| Failure::new(code::ERROR, m))?;
+    let proposal = propose(ws, sprint, &fallbacks(&settings)).map_err(|m| Failure::new(code::ERROR, m))?;
     if apply {
         session.apply_plan(proposal.sprint.id, &proposal.result.plan.chosen)?;
     }

@@ -86,15 +86,17 @@ pub fn sort_key(r: &Ranked) -> (u64, u64, i64) {
     (descending(r.score), descending(r.benefit), r.id.0)
 }
 
-pub fn rank<'a>(items: impl IntoIterator<Item = &'a WorkItem>, policy: &Policy) -> Vec<Ranked> {
-    let mut ranked: Vec<Ranked> = items
+/// Items scored and sorted best first, each with its item.
+pub fn rank<'a>(items: impl IntoIterator<Item = &'a WorkItem>, policy: &Policy) -> Vec<(Ranked, &'a WorkItem)> {
+    let mut ranked: Vec<(Ranked, &WorkItem)> = items
         .into_iter()
         .map(|i| {
             let s = score(i, policy);
-            Ranked { id: i.id, score: s.score, benefit: s.benefit }
+            (Ranked { id: i.id, score: s.score, benefit: s.benefit }, i)
         })
         .collect();
-    ranked.sort_unstable_by_key(sort_key);
+    // The order is total (ids break ties), so an unstable sort gives the same result, faster.
+    ranked.sort_unstable_by_key(|(r, _)| sort_key(r));
     ranked
 }
 

@@ -35,7 +35,7 @@ fn weighted_sum_subtracts_scaled_effort() {
 fn ranking_is_by_score_then_benefit_then_age() {
     let policy = Policy::default();
     let items = [item(3, 2.0, 3, 3, 3), item(1, 4.0, 3, 3, 3), item(2, 2.0, 3, 3, 3), item(4, 1.0, 5, 5, 5)];
-    let ids: Vec<i64> = rank(items.iter(), &policy).iter().map(|r| r.id.0).collect();
+    let ids: Vec<i64> = rank(items.iter(), &policy).iter().map(|(r, _)| r.id.0).collect();
     assert_eq!(ids, vec![4, 2, 3, 1]);
 }
 
@@ -76,7 +76,7 @@ proptest! {
             .enumerate()
             .map(|(i, (e, a, b, c))| item(i as i64, f64::from(*e) / 2.0, *a, *b, *c))
             .collect();
-        let ranked = rank(items.iter(), &Policy::default());
+        let ranked: Vec<Ranked> = rank(items.iter(), &Policy::default()).into_iter().map(|(r, _)| r).collect();
         prop_assert_eq!(ranked.len(), items.len());
         for pair in ranked.windows(2) {
             prop_assert!(compare(&pair[0], &pair[1]) == Ordering::Less);

@@ -8,6 +8,13 @@ use super::policy::Policy;
 use super::sprint::{Sprint, SprintEntry, SprintId, SprintState};
 use super::team::{DayOff, Holiday, Member};
 
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct DebtTotals {
+    pub count: usize,
+    pub drag: f64,
+    pub principal: f64,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Workspace {
     pub policy: Policy,
@@ -61,6 +68,17 @@ impl Workspace {
         self.items
             .iter()
             .filter(|i| i.kind == Kind::Debt && i.debt.is_some() && !matches!(i.status, Status::Done | Status::Dropped))
+    }
+
+    /// Open debts: how many, their drag per sprint and their principal, in points.
+    pub fn debt_totals(&self) -> DebtTotals {
+        let mut totals = DebtTotals::default();
+        for (item, debt) in self.open_debts().filter_map(|i| i.debt.as_ref().map(|d| (i, d))) {
+            totals.count += 1;
+            totals.drag += debt.effective_drag();
+            totals.principal += item.estimate.points();
+        }
+        totals
     }
 
     pub fn entries_of(&self, sprint: SprintId) -> impl Iterator<Item = &SprintEntry> {

@@ -1,9 +1,7 @@
 //! Auto-fill: the optimizer's proposal for a sprint, and saving it.
 
-use chrono::NaiveDate;
-
 use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
-use crate::domain::guardrails::{band, check, split, Guardrail, Split};
+use crate::domain::guardrails::band;
 use crate::domain::optimizer::{auto_fill, AutoFill, Bounds, Candidate};
 use crate::domain::scoring::benefit;
 use crate::domain::{Kind, KindMap, Sprint, SprintState, WorkItem, Workspace};
@@ -18,8 +16,6 @@ pub struct Proposal {
     pub result: AutoFill,
     /// The chosen items, best benefit first.
     pub chosen: Vec<WorkItem>,
-    pub split: Split,
-    pub guardrails: Vec<Guardrail>,
 }
 
 impl Proposal {
@@ -60,7 +56,7 @@ pub fn bounds(ws: &Workspace, plannable_points: f64) -> Bounds {
 
 /// The best sprint for `sprint` under its capacity and the policy. Only a sprint still in
 /// planning can be auto-filled: a started sprint's plan is its commitment.
-pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today: NaiveDate) -> Result<Proposal, String> {
+pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks) -> Result<Proposal, String> {
     if sprint.state != SprintState::Planning {
         return Err(format!(
             "{} is {}; only a sprint in planning can be auto-filled",
@@ -73,8 +69,5 @@ pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today: Na
     let mut chosen: Vec<WorkItem> = result.plan.chosen.iter().filter_map(|id| ws.item(*id)).cloned().collect();
     let w = &ws.policy.weights;
     chosen.sort_by(|a, b| benefit(b, w).total_cmp(&benefit(a, w)).then(a.id.cmp(&b.id)));
-    let split = split(chosen.iter(), &ws.policy);
-    let left_out = ws.open_debts().filter(|d| !result.plan.chosen.contains(&d.id));
-    let guardrails = check(&split, capacity.plannable, &ws.policy, left_out, today);
-    Ok(Proposal { sprint: sprint.clone(), capacity, result, chosen, split, guardrails })
+    Ok(Proposal { sprint: sprint.clone(), capacity, result, chosen })
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::config::Settings;
 use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
 use crate::domain::guardrails::{check, split, Guardrail, Split};
-use crate::domain::scoring::{score, sort_key, Ranked};
+use crate::domain::scoring::{rank, Ranked};
 use crate::domain::{Kind, Sprint, SprintState, Status, WorkItem, Workspace};
 
 pub fn fallbacks(settings: &Settings) -> Fallbacks {
@@ -63,15 +63,5 @@ pub fn sprint_plan(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today
 
 /// Candidates ranked best first, optionally of one kind.
 pub fn ranking(ws: &Workspace, kind: Option<Kind>) -> Vec<(Ranked, &WorkItem)> {
-    let mut ranked: Vec<(Ranked, &WorkItem)> = ws
-        .candidates()
-        .filter(|i| kind.is_none_or(|k| i.kind == k))
-        .map(|i| {
-            let s = score(i, &ws.policy);
-            (Ranked { id: i.id, score: s.score, benefit: s.benefit }, i)
-        })
-        .collect();
-    // The order is total (ids break ties), so an unstable sort gives the same result, faster.
-    ranked.sort_unstable_by_key(|(r, _)| sort_key(r));
-    ranked
+    rank(ws.candidates().filter(|i| kind.is_none_or(|k| i.kind == k)), &ws.policy)
 }

@@ -16,13 +16,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let palette = app.palette;
     let debts: Vec<&WorkItem> = ws.open_debts().collect();
     let [top, bottom] = Layout::vertical([Constraint::Min(5), Constraint::Length(8)]).areas(area);
-    let total_drag: f64 = debts.iter().filter_map(|i| i.debt.as_ref()).map(|d| d.effective_drag()).sum();
     let selected = app.selected[Tab::Debt.index()].min(debts.len().saturating_sub(1));
     table::render(
         frame,
         top,
         TableSpec {
-            title: format!(" Debt register ({} open, drag {} points/sprint) ", debts.len(), points(total_drag)),
+            title: format!(
+                " Debt register ({} open, drag {} points/sprint) ",
+                debts.len(),
+                points(ws.debt_totals().drag)
+            ),
             header: &["Key", "Title", "I×V", "Drag", "Princ", "Cat", "Area", "Trigger"],
             widths: &[
                 Constraint::Length(8),

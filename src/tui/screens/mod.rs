@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use super::app::{App, Tab};
+use crate::report::numbers::points;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     match app.tab {
@@ -34,5 +35,3 @@ pub fn row_count(app: &App, tab: Tab) -> usize {
         Tab::History => ws.sprints.len(),
     }
 }
-
-use crate::report::numbers::points;

@@ -12,14 +12,12 @@ use super::points;
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let ws = &app.workspace;
     let palette = app.palette;
-    let debts: Vec<_> = ws.open_debts().filter_map(|i| i.debt.as_ref().map(|d| (i, d))).collect();
-    let drag: f64 = debts.iter().map(|(_, d)| d.effective_drag()).sum();
-    let principal: f64 = debts.iter().map(|(i, _)| i.estimate.points()).sum();
+    let totals = ws.debt_totals();
     let lines = vec![
         Line::styled("Inputs from the debt register", palette.header()),
-        Line::from(format!("  open debts: {}", debts.len())),
-        Line::from(format!("  total drag: {} points lost every sprint", points(drag))),
-        Line::from(format!("  total principal: {} points to repay everything", points(principal))),
+        Line::from(format!("  open debts: {}", totals.count)),
+        Line::from(format!("  total drag: {} points lost every sprint", points(totals.drag))),
+        Line::from(format!("  total principal: {} points to repay everything", points(totals.principal))),
         Line::from(""),
         Line::styled(
             "The scenario chart (10/20/30/50% investment, crossovers, best share) is not built yet.",
