@@ -127,14 +127,52 @@ fn demo_opens_switches_tabs_shows_help_and_quits_cleanly() {
     tty.wait_for("Capacity split targets");
 
     tty.press("?");
-    tty.wait_for("Keys — Esc closes");
+    tty.wait_for("Esc closes");
     tty.press("?");
-    tty.wait_until_gone("Keys — Esc closes");
+    tty.wait_until_gone("Esc closes");
 
     tty.press("q");
     let status = tty.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     tty.assert_restored();
+}
+
+/// Counts and points of the items planned into the demo's sprint, read from the file.
+fn planned_in_db(db: &std::path::Path) -> (i64, f64) {
+    let conn = rusqlite::Connection::open(db).expect("open the database");
+    conn.query_row("SELECT count(*), coalesce(sum(estimate_halves), 0) / 2.0 FROM items WHERE status = 1", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .expect("query")
+}
+
+#[test]
+fn plans_a_sprint_with_auto_fill_and_undo_in_a_real_terminal() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.demo_db("plan.sqlite");
+    let mut tty = Tty::spawn(&sandbox, &["--db", db.to_str().expect("utf-8")], 120, 40);
+    tty.wait_for("Candidates");
+    assert_eq!(planned_in_db(&db).0, 2, "the demo starts with two items planned");
+
+    tty.press("a");
+    tty.wait_for("Auto-fill proposal");
+    tty.press("y");
+    tty.wait_for("Saved — auto-fill");
+    let filled = planned_in_db(&db);
+    assert!(filled.0 > 2 && filled.1 <= 34.5, "auto-fill saved a plan within capacity: {filled:?}");
+
+    tty.press("u");
+    tty.wait_for("undone: auto-fill");
+    assert_eq!(planned_in_db(&db).0, 2, "undo put the sprint back");
+
+    tty.press("\x12"); // Ctrl+R
+    tty.wait_for("redone: auto-fill");
+    assert_eq!(planned_in_db(&db), filled);
+
+    tty.press("q");
+    assert!(tty.wait_exit().success());
+    tty.assert_restored();
+    assert_eq!(planned_in_db(&db), filled, "what the screen said is what the file holds");
 }
 
 fn signal_restores_the_terminal(signal: &str, number: u32) {

@@ -5,7 +5,9 @@ mod common;
 
 use flowdeck::config::Theme;
 use flowdeck::service::demo::demo_workspace;
-use flowdeck::tui::app::{App, Tab};
+use flowdeck::domain::change::ChangeSet;
+use flowdeck::domain::Kind;
+use flowdeck::tui::app::{App, Overlay, Tab};
 use flowdeck::tui::keymap::Action;
 use flowdeck::tui::theme::Palette;
 use flowdeck::tui::update::update;
@@ -47,13 +49,18 @@ fn every_screen_at_80x24_and_120x40() {
 }
 
 #[test]
-fn help_overlay_lists_the_keymap_and_fits_80x24() {
+fn help_overlay_lists_the_whole_keymap_scrolling_at_80x24() {
     let mut app = demo_app(false);
     update(&mut app, Action::ToggleHelp);
-    let screen = text(&draw(&app, 80, 24));
-    insta::assert_snapshot!("help_80x24", screen);
+    let first = text(&draw(&app, 80, 24));
+    insta::assert_snapshot!("help_80x24", first);
+    let mut seen = first;
+    for _ in 0..flowdeck::tui::keymap::KEYMAP.len() {
+        update(&mut app, Action::MoveDown);
+        seen.push_str(&text(&draw(&app, 80, 24)));
+    }
     for binding in flowdeck::tui::keymap::KEYMAP {
-        assert!(screen.contains(binding.help), "help misses '{}'", binding.help);
+        assert!(seen.contains(binding.help), "help misses '{}'", binding.help);
     }
 }
 
@@ -67,12 +74,29 @@ fn a_small_terminal_gets_a_notice_instead_of_a_broken_screen() {
     assert!(!text(&draw(&app, 80, 24)).contains("too small"));
 }
 
+fn overlay_for(app: &App, tab: Tab) -> Option<Overlay> {
+    let debt = app.workspace.items.iter().find(|i| i.debt.is_some());
+    match tab {
+        Tab::Plan => Some(Overlay::Help { scroll: 0 }),
+        Tab::Debt => Some(Overlay::Form(flowdeck::tui::forms::item::form(debt, Kind::Debt))),
+        Tab::Split => Some(Overlay::Confirm { question: "Delete PAY-1 “a long title”?".into(), set: ChangeSet::new("x", vec![]) }),
+        Tab::Projection => Some(Overlay::Proposal {
+            lines: vec!["Auto-fill for Sprint 48: 14 items".into(); 40],
+            set: ChangeSet::new("auto-fill (3 in, 1 out)", vec![]),
+            scroll: 3,
+        }),
+        Tab::History => Some(Overlay::Search),
+        Tab::Team => Some(Overlay::Form(flowdeck::tui::forms::team::policy_form(&app.workspace))),
+    }
+}
+
 #[test]
 fn every_screen_renders_at_every_size_without_panic() {
     let mut app = demo_app(false);
     for tab in Tab::ALL {
         app.tab = tab;
-        app.help_open = tab == Tab::Plan;
+        // Each tab carries a different overlay, so every overlay meets every size too.
+        app.overlay = overlay_for(&app, tab);
         app.selected = [usize::MAX / 2; 6]; // a selection far past the end must be clamped
         for width in 1..=200 {
             for height in 1..=60 {
@@ -140,4 +164,43 @@ fn tabs_switch_by_number_and_cycle_both_ways() {
     update(&mut app, Action::PrevTab);
     assert_eq!(app.tab, Tab::Team);
     assert!(text(&draw(&app, 120, 40)).contains("Capacity split targets"));
+}
+
+#[test]
+fn planning_overlays_at_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        // The auto-fill preview, straight from the keys.
+        let mut app = demo_app(false);
+        update(&mut app, Action::AutoFill);
+        let screen = text(&draw(&app, w, h));
+        assert!(screen.contains("Auto-fill proposal"), "{screen}");
+        insta::assert_snapshot!(format!("autofill_preview_{w}x{h}"), screen);
+
+        // The item form of a debt item shows the register fields.
+        let mut app = demo_app(false);
+        let debt = app.workspace.open_debts().next().map(|i| i.id).expect("a debt");
+        let at = app.plan.position_of(debt).expect("debt is a candidate");
+        app.selected[Tab::Plan.index()] = at;
+        update(&mut app, Action::EditSelected);
+        insta::assert_snapshot!(format!("item_form_debt_{w}x{h}"), text(&draw(&app, w, h)));
+
+        // The policy form on the Team & policy screen.
+        let mut app = demo_app(false);
+        app.tab = Tab::Team;
+        update(&mut app, Action::MoveBottom);
+        update(&mut app, Action::EditSelected);
+        insta::assert_snapshot!(format!("policy_form_{w}x{h}"), text(&draw(&app, w, h)));
+    }
+}
+
+#[test]
+fn gauges_mark_out_of_band_kinds_in_words_and_colour() {
+    let app = demo_app(false);
+    let buffer = draw(&app, 120, 40);
+    let screen = text(&buffer);
+    // The demo's sprint holds only features and risk so far: feature above, debt below.
+    let gauge_line = screen.lines().find(|l| l.starts_with("feature")).expect("a gauge line");
+    assert!(gauge_line.contains("▲") && gauge_line.contains("▼"), "{gauge_line}");
+    let warned = buffer.content().iter().any(|c| c.symbol() == "▲" && c.fg == Color::Yellow);
+    assert!(warned, "an out-of-band gauge is drawn in the warning colour");
 }

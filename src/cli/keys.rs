@@ -9,7 +9,7 @@ use super::args::KeysFormat;
 use super::exit::Failure;
 
 pub fn run(format: KeysFormat, out: &mut impl Write) -> Result<ExitCode, Failure> {
-    let scopes = [Scope::Global, Scope::Lists, Scope::Help];
+    let scopes = Scope::ALL;
     match format {
         KeysFormat::Text => {
             let width = KEYMAP.iter().map(|b| keys_label(b).chars().count()).max().unwrap_or(0);

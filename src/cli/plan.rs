@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use crate::domain::edits::set_plan;
 use crate::report::plan::{to_json, write_text, PlanView};
 use crate::service::autofill::propose;
 use crate::service::planning::{fallbacks, find_sprint};
@@ -18,7 +19,9 @@ pub fn auto(ctx: &Context, apply: bool, format: PlanFormat, out: &mut impl Write
     let sprint = find_sprint(ws, None).map_err(|m| Failure::new(code::ERROR, m))?;
     let proposal = propose(ws, sprint, &fallbacks(&settings)).map_err(|m| Failure::new(code::ERROR, m))?;
     if apply {
-        session.apply_plan(proposal.sprint.id, &proposal.result.plan.chosen)?;
+        let set = set_plan(ws, &proposal.sprint, &proposal.result.plan.chosen, "auto-fill")
+            .map_err(|m| Failure::new(code::ERROR, m))?;
+        session.apply(&set)?;
     }
     let view = PlanView {
         ws: session.workspace(),

@@ -20,7 +20,7 @@ pub fn open_session(
     session: &mut Session,
 ) -> Result<ExitCode, Failure> {
     match crate::tui::run(session, settings, ctx.today)? {
-        Exit::Quit => Ok(ExitCode::SUCCESS),
+        Exit::Quit | Exit::Running => Ok(ExitCode::SUCCESS),
         // The conventional 128 + signal number, after the terminal has been restored.
         Exit::Signal(signal) => Ok(ExitCode::from(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)))),
     }

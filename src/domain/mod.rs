@@ -4,6 +4,8 @@
 //! `today` is always a parameter. Every other layer builds on these types.
 
 pub mod capacity;
+pub mod change;
+pub mod edits;
 pub mod estimate;
 pub mod guardrails;
 pub mod history;
@@ -15,7 +17,7 @@ pub mod scoring;
 pub mod sprint;
 pub mod team;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 pub mod text;
 pub mod workspace;
 

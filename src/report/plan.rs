@@ -25,7 +25,8 @@ pub struct PlanView<'a> {
     pub applied: bool,
 }
 
-pub fn write_text(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
+/// The proposal without the closing line (the TUI shows it in its preview).
+pub fn write_body(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
     let load = f64::from(v.result.plan.load) / 2.0;
     writeln!(
         out,
@@ -72,6 +73,11 @@ pub fn write_text(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
             writeln!(out, "  {reason} ({}): {}", keys.len(), keys.join(", "))?;
         }
     }
+    Ok(())
+}
+
+pub fn write_text(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
+    write_body(v, out)?;
     if v.applied {
         writeln!(out, "\nSaved as the plan of {}.", sanitize_line(v.sprint))?;
     } else {

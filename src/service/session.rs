@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use crate::domain::{ItemId, SprintId, Status, Workspace};
+use crate::domain::change::{self, ChangeSet};
+use crate::domain::Workspace;
 use crate::storage::{OpenOptions, Store, StoreError};
 
 pub struct Session {
@@ -43,26 +44,24 @@ impl Session {
         Ok(())
     }
 
-    /// Saves `chosen` as the plan of `sprint`, returning items planned there before but not
-    /// chosen to the backlog. One transaction; a conflicting edit elsewhere refuses it whole.
-    pub fn apply_plan(&mut self, sprint: SprintId, chosen: &[ItemId]) -> Result<(), StoreError> {
-        let ws = &self.workspace;
-        let plan: Vec<(ItemId, i64)> = chosen
-            .iter()
-            .filter_map(|id| ws.item(*id))
-            .filter(|i| !(i.status == Status::Planned && i.sprint == Some(sprint)))
-            .map(|i| (i.id, i.version))
-            .collect();
-        let unplan: Vec<(ItemId, i64)> = ws
-            .items
-            .iter()
-            .filter(|i| i.status == Status::Planned && i.sprint == Some(sprint) && !chosen.contains(&i.id))
-            .map(|i| (i.id, i.version))
-            .collect();
-        let result = self.store.set_sprint_plan(sprint, &plan, &unplan, chrono::Utc::now());
-        // Reload either way: after a conflict the user must see what the other process saved.
-        self.reload()?;
-        result
+    /// Saves one user action in one transaction and applies it to the loaded workspace.
+    /// Returns the set as committed (ids of new items filled in). On a conflict the workspace
+    /// is reloaded, so the user sees what the other process saved, and nothing of theirs is lost.
+    pub fn apply(&mut self, set: &ChangeSet) -> Result<ChangeSet, StoreError> {
+        match self.store.apply(set, chrono::Utc::now()) {
+            Ok(committed) => {
+                // Our own commits leave data_version alone, so another process's commit since
+                // the last look is still noticed on the next poll.
+                change::apply(&mut self.workspace, &committed);
+                Ok(committed)
+            }
+            Err(err) => {
+                if matches!(err, StoreError::Conflict { .. }) {
+                    self.reload()?;
+                }
+                Err(err)
+            }
+        }
     }
 
     /// Reloads when another process committed since the last look; true when it did.

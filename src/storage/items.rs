@@ -110,6 +110,11 @@ pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
             i.version
         ],
     )?;
+    insert_debt(conn, i)
+}
+
+/// Writes the register fields and deferral log of a debt item (nothing for other kinds).
+pub fn insert_debt(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
     if let Some(d) = &i.debt {
         let a = &d.agreement;
         conn.execute(
@@ -141,19 +146,47 @@ pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Moves an item into a sprint's plan (`Some`) or back to the backlog (`None`), only if nobody
-/// changed it since `version` was read. Returns the rows changed: 0 means a conflict.
-pub fn set_planned(
-    conn: &Connection,
-    id: ItemId,
-    version: i64,
-    sprint: Option<SprintId>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> rusqlite::Result<usize> {
-    let status = if sprint.is_some() { Status::Planned } else { Status::Backlog };
-    conn.execute(
-        "UPDATE items SET status = ?1, sprint_id = ?2, updated_at = ?3, version = version + 1
-         WHERE id = ?4 AND version = ?5 AND status IN (0, 1)",
-        params![status.code(), sprint.map(|s| s.0), now, id.0, version],
-    )
+/// Overwrites an item with `after` only if it is still at `version`; 0 rows means a conflict.
+/// The register fields are rewritten whole (the deferral log cascades with them).
+pub fn update_item(conn: &Connection, version: i64, after: &WorkItem) -> rusqlite::Result<usize> {
+    let changed = conn.execute(
+        "UPDATE items SET external_key = ?2, title = ?3, kind = ?4, status = ?5, sprint_id = ?6,
+             estimate_halves = ?7, impact = ?8, risk = ?9, time_to_value = ?10, outcome = ?11, tags = ?12,
+             updated_at = ?13, pinned = ?14, excluded = ?15, version = ?16
+         WHERE id = ?1 AND version = ?17",
+        params![
+            after.id.0,
+            after.key,
+            after.title,
+            after.kind.code(),
+            after.status.code(),
+            after.sprint.map(|s| s.0),
+            after.estimate.0,
+            after.impact,
+            after.risk,
+            after.time_to_value,
+            after.outcome,
+            after.tags.join(","),
+            after.updated,
+            after.pinned,
+            after.excluded,
+            after.version,
+            version
+        ],
+    )?;
+    if changed > 0 {
+        conn.execute("DELETE FROM debts WHERE item_id = ?1", params![after.id.0])?;
+        insert_debt(conn, after)?;
+    }
+    Ok(changed)
+}
+
+/// Deletes an item still at `version`; 0 rows means a conflict.
+pub fn delete_item(conn: &Connection, id: ItemId, version: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM items WHERE id = ?1 AND version = ?2", params![id.0, version])
+}
+
+/// The id a new item gets: one past the highest ever used in this file.
+pub fn next_id(conn: &Connection) -> rusqlite::Result<ItemId> {
+    conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM items", [], |r| r.get(0)).map(ItemId)
 }

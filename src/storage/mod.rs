@@ -4,6 +4,7 @@
 //! identity by `application_id`, schema by `user_version`, WAL, `synchronous=FULL`, foreign keys,
 //! a busy timeout, and every write in its own `BEGIN IMMEDIATE` transaction.
 
+mod changes;
 mod error;
 mod items;
 pub mod migrations;
@@ -17,7 +18,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::domain::{ItemId, SprintId, Workspace};
+use crate::domain::change::ChangeSet;
+use crate::domain::Workspace;
 
 pub use error::StoreError;
 pub use open::{OpenMode, OpenOptions, APPLICATION_ID};
@@ -136,26 +138,20 @@ impl Store {
         })
     }
 
-    /// Makes `plan` the plan of `sprint`: each `(item, version)` in `plan` goes in, each in
-    /// `unplan` goes back to the backlog — all in one transaction, refused as a whole if any
-    /// item changed since it was read.
-    pub fn set_sprint_plan(
-        &mut self,
-        sprint: SprintId,
-        plan: &[(ItemId, i64)],
-        unplan: &[(ItemId, i64)],
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<(), StoreError> {
+    /// Saves one user action in one transaction. A change made from a stale copy of a row is
+    /// refused with `Conflict` and nothing of the set is written. Returns the set as committed.
+    pub fn apply(&mut self, set: &ChangeSet, now: chrono::DateTime<chrono::Utc>) -> Result<ChangeSet, StoreError> {
         let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
-        let sql = move |e| StoreError::from_sqlite(&path, "saving the plan", e, timeout);
-        self.write("saving the plan", |tx| {
-            let moves = plan.iter().map(|m| (m, Some(sprint))).chain(unplan.iter().map(|m| (m, None)));
-            for ((id, version), target) in moves {
-                if items::set_planned(tx, *id, *version, target, now).map_err(&sql)? == 0 {
-                    return Err(StoreError::Conflict { what: format!("item #{}", id.0) });
-                }
-            }
-            Ok(())
+        self.write("saving", |tx| {
+            changes::apply(tx, set, now).map_err(|refusal| match refusal {
+                changes::Refusal::Conflict(what) => StoreError::Conflict { what },
+                changes::Refusal::NotFinite(what) => StoreError::Sqlite {
+                    path: path.clone(),
+                    context: format!("saving {what}"),
+                    source: rusqlite::Error::ToSqlConversionFailure("not a finite number".into()),
+                },
+                changes::Refusal::Sql(e) => StoreError::from_sqlite(&path, "saving", e, timeout),
+            })
         })
     }
 

@@ -115,3 +115,12 @@ pub fn insert_entry(conn: &Connection, e: &SprintEntry) -> rusqlite::Result<()> 
     )?;
     Ok(())
 }
+
+/// Updates a sprint's name, dates, goal and state if still at `version`; 0 rows means a conflict.
+pub fn update_sprint(conn: &Connection, version: i64, s: &Sprint) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE sprints SET name = ?2, start_date = ?3, end_date = ?4, goal = ?5, state = ?6, version = ?7
+         WHERE id = ?1 AND version = ?8",
+        params![s.id.0, s.name, s.start, s.end, s.goal, s.state.code(), s.version, version],
+    )
+}

@@ -1,5 +1,6 @@
 //! Members, holidays and days off.
 
+use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use crate::domain::{DayOff, Holiday, Member, MemberId, SprintId};
@@ -51,4 +52,36 @@ pub fn insert_day_off(conn: &Connection, d: &DayOff) -> rusqlite::Result<()> {
         params![d.member.0, d.sprint.0, d.date],
     )?;
     Ok(())
+}
+
+/// Updates a member still at `version`; 0 rows means a conflict.
+pub fn update_member(conn: &Connection, version: i64, m: &Member) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE members SET name = ?2, allocation = ?3, focus = ?4, version = ?5 WHERE id = ?1 AND version = ?6",
+        params![m.id.0, m.name, m.allocation, m.focus, m.version, version],
+    )
+}
+
+pub fn days_off_of(conn: &Connection, member: MemberId, sprint: SprintId) -> rusqlite::Result<Vec<NaiveDate>> {
+    let mut stmt = conn.prepare("SELECT date FROM days_off WHERE member_id = ?1 AND sprint_id = ?2 ORDER BY date")?;
+    let rows = stmt.query_map(params![member.0, sprint.0], |r| r.get(0))?;
+    rows.collect()
+}
+
+pub fn replace_days_off(
+    conn: &Connection,
+    member: MemberId,
+    sprint: SprintId,
+    dates: &[NaiveDate],
+) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM days_off WHERE member_id = ?1 AND sprint_id = ?2", params![member.0, sprint.0])?;
+    for date in dates {
+        insert_day_off(conn, &DayOff { member, sprint, date: *date })?;
+    }
+    Ok(())
+}
+
+/// Removes the holiday only if it is still as it was read; 0 rows means a conflict.
+pub fn delete_holiday(conn: &Connection, h: &Holiday) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM holidays WHERE date = ?1 AND name = ?2", params![h.date, h.name])
 }

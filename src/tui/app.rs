@@ -1,10 +1,18 @@
-//! The TUI's state. Rendering is a pure function of it; `update` is the only thing that changes it.
+//! The TUI's state. Rendering is a pure function of it; `update` is the only thing that
+//! changes it, and `saved`/`reloaded` bring in what the session committed or loaded.
 
 use chrono::NaiveDate;
+use tui_input::Input;
 
+use crate::domain::capacity::Fallbacks;
+use crate::domain::change::{self, Change, ChangeSet};
 use crate::domain::Workspace;
 
+use super::forms::Form;
+use super::plan_list::PlanList;
+use super::summary::Summary;
 use super::theme::Palette;
+use super::undo::{History, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -35,14 +43,29 @@ impl Tab {
     }
 }
 
+/// What sits on top of the screen and has the keyboard.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// The key list, scrolled by `scroll` lines.
+    Help { scroll: usize },
+    /// Typing a search on the Plan screen (the text is `App::search`).
+    Search,
+    /// A question before a change that deserves one (delete).
+    Confirm { question: String, set: ChangeSet },
+    /// Auto-fill's proposal: `lines` explain it, `set` is what accepting saves.
+    Proposal { lines: Vec<String>, set: ChangeSet, scroll: usize },
+    Form(Form),
+}
+
 pub struct App {
     pub workspace: Workspace,
     pub today: NaiveDate,
+    pub fallbacks: Fallbacks,
     pub tab: Tab,
-    pub help_open: bool,
+    pub overlay: Option<Overlay>,
     /// Selected row of each tab's main list, by tab index.
     pub selected: [usize; 6],
-    /// A one-line message for the status bar (e.g. "reloaded: another flowdeck saved changes").
+    /// A one-line message for the status bar: what was just saved, or why not.
     pub status: Option<String>,
     pub read_only: bool,
     /// The database file name, shown in the status bar.
@@ -51,15 +74,33 @@ pub struct App {
     /// Rows a page move jumps; follows the terminal height.
     pub page_rows: usize,
     pub quit: bool,
+    pub plan: PlanList,
+    pub summary: Summary,
+    pub search: Input,
+    pub history: History,
 }
 
 impl App {
     pub fn new(workspace: Workspace, today: NaiveDate, db_label: String, palette: Palette) -> App {
+        let fallbacks = crate::service::planning::fallbacks(&crate::config::Settings::default());
+        App::with_fallbacks(workspace, today, db_label, palette, fallbacks)
+    }
+
+    pub fn with_fallbacks(
+        workspace: Workspace,
+        today: NaiveDate,
+        db_label: String,
+        palette: Palette,
+        fallbacks: Fallbacks,
+    ) -> App {
+        let plan = PlanList::new(&workspace);
+        let summary = Summary::compute(&workspace, &fallbacks, today);
         App {
             workspace,
             today,
+            fallbacks,
             tab: Tab::Plan,
-            help_open: false,
+            overlay: None,
             selected: [0; 6],
             status: None,
             read_only: false,
@@ -67,10 +108,73 @@ impl App {
             palette,
             page_rows: 10,
             quit: false,
+            plan,
+            summary,
+            search: Input::default(),
+            history: History::default(),
         }
     }
 
     pub fn selected(&self) -> usize {
         self.selected[self.tab.index()]
+    }
+
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help { .. }))
+    }
+
+    /// The item selected on the Plan screen.
+    pub fn selected_item(&self) -> Option<crate::domain::ItemId> {
+        self.plan.row(self.selected[Tab::Plan.index()]).map(|r| r.id)
+    }
+
+    /// Brings in a change set the session has committed: applied in place, recorded for undo,
+    /// and only the caches it affects recomputed (no reload, no re-rank for plan moves).
+    pub fn saved(&mut self, committed: ChangeSet, step: Step) {
+        let keep = self.selected_item();
+        change::apply(&mut self.workspace, &committed);
+        let rerank = committed.changes.iter().any(Change::touches_ranking);
+        let focus = committed.changes.iter().find_map(Change::item_id);
+        let verb = match step {
+            Step::Do => "",
+            Step::Undo => "undone: ",
+            Step::Redo => "redone: ",
+        };
+        self.status = Some(format!("Saved — {verb}{}.", committed.label));
+        self.history.record(committed, step);
+        if matches!(self.overlay, Some(Overlay::Form(_))) {
+            self.overlay = None;
+        }
+        if rerank {
+            self.plan.rebuild(&self.workspace);
+        } else if self.plan.filter == super::plan_list::Filter::InSprint {
+            self.plan.refilter(&self.workspace);
+        }
+        self.summary = Summary::compute(&self.workspace, &self.fallbacks, self.today);
+        // Keep the cursor on the item that was selected, or on the one just changed.
+        if let Some(at) = keep.or(focus).and_then(|id| self.plan.position_of(id)) {
+            self.selected[Tab::Plan.index()] = at;
+        }
+        self.clamp_selection();
+    }
+
+    /// Replaces the workspace with what the store holds now (another process saved).
+    pub fn reloaded(&mut self, workspace: Workspace) {
+        let keep = self.selected_item();
+        self.workspace = workspace;
+        self.plan.rebuild(&self.workspace);
+        self.summary = Summary::compute(&self.workspace, &self.fallbacks, self.today);
+        if let Some(at) = keep.and_then(|id| self.plan.position_of(id)) {
+            self.selected[Tab::Plan.index()] = at;
+        }
+        self.clamp_selection();
+    }
+
+    fn clamp_selection(&mut self) {
+        for tab in Tab::ALL {
+            let rows = super::screens::row_count(self, tab);
+            let s = &mut self.selected[tab.index()];
+            *s = (*s).min(rows.saturating_sub(1));
+        }
     }
 }

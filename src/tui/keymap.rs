@@ -12,30 +12,74 @@ pub enum Action {
     NextTab,
     PrevTab,
     ShowTab(usize),
+    Undo,
+    Redo,
     MoveDown,
     MoveUp,
     PageDown,
     PageUp,
     MoveTop,
     MoveBottom,
+    TogglePlanned,
+    TogglePinned,
+    ToggleExcluded,
+    AutoFill,
+    ClearSprint,
+    CycleFilter,
+    StartSearch,
+    CycleSort,
+    NewItem,
+    EditSelected,
+    DeleteSelected,
+    NewHoliday,
+    Confirm,
+    Cancel,
+    NextField,
+    PrevField,
+    NextChoice,
+    PrevChoice,
+    /// A key for the text field being edited (search line or form field).
+    EditText(tui_input::InputRequest),
 }
 
 impl Action {
     pub fn name(self) -> String {
-        match self {
-            Action::Quit => "quit".into(),
-            Action::ToggleHelp => "toggle-help".into(),
-            Action::CloseOverlay => "close-overlay".into(),
-            Action::NextTab => "next-tab".into(),
-            Action::PrevTab => "prev-tab".into(),
-            Action::ShowTab(n) => format!("show-tab-{}", n + 1),
-            Action::MoveDown => "move-down".into(),
-            Action::MoveUp => "move-up".into(),
-            Action::PageDown => "page-down".into(),
-            Action::PageUp => "page-up".into(),
-            Action::MoveTop => "move-top".into(),
-            Action::MoveBottom => "move-bottom".into(),
-        }
+        let name = match self {
+            Action::ShowTab(n) => return format!("show-tab-{}", n + 1),
+            Action::Quit => "quit",
+            Action::ToggleHelp => "toggle-help",
+            Action::CloseOverlay => "close-overlay",
+            Action::NextTab => "next-tab",
+            Action::PrevTab => "prev-tab",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::MoveDown => "move-down",
+            Action::MoveUp => "move-up",
+            Action::PageDown => "page-down",
+            Action::PageUp => "page-up",
+            Action::MoveTop => "move-top",
+            Action::MoveBottom => "move-bottom",
+            Action::TogglePlanned => "toggle-planned",
+            Action::TogglePinned => "toggle-pinned",
+            Action::ToggleExcluded => "toggle-excluded",
+            Action::AutoFill => "auto-fill",
+            Action::ClearSprint => "clear-sprint",
+            Action::CycleFilter => "cycle-filter",
+            Action::StartSearch => "start-search",
+            Action::CycleSort => "cycle-sort",
+            Action::NewItem => "new-item",
+            Action::EditSelected => "edit-selected",
+            Action::DeleteSelected => "delete-selected",
+            Action::NewHoliday => "new-holiday",
+            Action::Confirm => "confirm",
+            Action::Cancel => "cancel",
+            Action::NextField => "next-field",
+            Action::PrevField => "prev-field",
+            Action::NextChoice => "next-choice",
+            Action::PrevChoice => "prev-choice",
+            Action::EditText(_) => "edit-text",
+        };
+        name.to_string()
     }
 }
 
@@ -46,16 +90,59 @@ pub enum Scope {
     Global,
     /// In lists and tables on every screen.
     Lists,
+    /// On the Plan screen.
+    Plan,
+    /// On the Team & policy screen.
+    Team,
+    /// While typing a search.
+    Search,
+    /// In an item, member, holiday, sprint or policy form.
+    Form,
+    /// In a question (delete?) or the auto-fill preview.
+    Dialog,
     /// While the help overlay is open.
     Help,
 }
 
 impl Scope {
+    pub const ALL: [Scope; 8] =
+        [Scope::Global, Scope::Lists, Scope::Plan, Scope::Team, Scope::Search, Scope::Form, Scope::Dialog, Scope::Help];
+
     pub fn title(self) -> &'static str {
         match self {
             Scope::Global => "Global",
             Scope::Lists => "Lists",
+            Scope::Plan => "Plan screen",
+            Scope::Team => "Team & policy screen",
+            Scope::Search => "Search line",
+            Scope::Form => "Forms",
+            Scope::Dialog => "Questions and the auto-fill preview",
             Scope::Help => "Help overlay",
+        }
+    }
+}
+
+/// What has the keyboard: decides which scopes are consulted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal { plan: bool, team: bool },
+    Help,
+    Dialog,
+    Search,
+    /// `choice` is true when the focused field is a choice (cycled, not typed).
+    Form { choice: bool },
+}
+
+impl Mode {
+    fn scopes(self) -> &'static [Scope] {
+        match self {
+            Mode::Normal { plan: true, .. } => &[Scope::Global, Scope::Lists, Scope::Plan],
+            Mode::Normal { team: true, .. } => &[Scope::Global, Scope::Lists, Scope::Team],
+            Mode::Normal { .. } => &[Scope::Global, Scope::Lists],
+            Mode::Help => &[Scope::Help],
+            Mode::Dialog => &[Scope::Dialog],
+            Mode::Search => &[Scope::Search],
+            Mode::Form { .. } => &[Scope::Form],
         }
     }
 }
@@ -123,64 +210,91 @@ pub struct Binding {
     pub help: &'static str,
 }
 
+const fn bind(keys: &'static [Key], action: Action, scope: Scope, help: &'static str) -> Binding {
+    Binding { keys, action, scope, help }
+}
+
+use Action as A;
+use KeyCode as K;
+use Scope as S;
+
 /// The keymap. Order matters only for display.
 pub const KEYMAP: &[Binding] = &[
-    Binding { keys: &[ch('?')], action: Action::ToggleHelp, scope: Scope::Global, help: "show or hide this help" },
-    Binding { keys: &[ch('q'), ctrl('c')], action: Action::Quit, scope: Scope::Global, help: "quit" },
-    Binding { keys: &[plain(KeyCode::Tab)], action: Action::NextTab, scope: Scope::Global, help: "next screen" },
-    Binding {
-        keys: &[plain(KeyCode::BackTab)],
-        action: Action::PrevTab,
-        scope: Scope::Global,
-        help: "previous screen",
-    },
-    Binding { keys: &[ch('1')], action: Action::ShowTab(0), scope: Scope::Global, help: "Plan screen" },
-    Binding { keys: &[ch('2')], action: Action::ShowTab(1), scope: Scope::Global, help: "Debt screen" },
-    Binding { keys: &[ch('3')], action: Action::ShowTab(2), scope: Scope::Global, help: "Split screen" },
-    Binding { keys: &[ch('4')], action: Action::ShowTab(3), scope: Scope::Global, help: "Projection screen" },
-    Binding { keys: &[ch('5')], action: Action::ShowTab(4), scope: Scope::Global, help: "History screen" },
-    Binding { keys: &[ch('6')], action: Action::ShowTab(5), scope: Scope::Global, help: "Team & policy screen" },
-    Binding { keys: &[ch('j'), plain(KeyCode::Down)], action: Action::MoveDown, scope: Scope::Lists, help: "next row" },
-    Binding { keys: &[ch('k'), plain(KeyCode::Up)], action: Action::MoveUp, scope: Scope::Lists, help: "previous row" },
-    Binding {
-        keys: &[plain(KeyCode::PageDown), ctrl('d')],
-        action: Action::PageDown,
-        scope: Scope::Lists,
-        help: "one page down",
-    },
-    Binding {
-        keys: &[plain(KeyCode::PageUp), ctrl('u')],
-        action: Action::PageUp,
-        scope: Scope::Lists,
-        help: "one page up",
-    },
-    Binding { keys: &[plain(KeyCode::Home), ch('g')], action: Action::MoveTop, scope: Scope::Lists, help: "first row" },
-    Binding {
-        keys: &[plain(KeyCode::End), ch('G')],
-        action: Action::MoveBottom,
-        scope: Scope::Lists,
-        help: "last row",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Esc), ch('?'), ch('q')],
-        action: Action::CloseOverlay,
-        scope: Scope::Help,
-        help: "close the help",
-    },
+    bind(&[ch('?')], A::ToggleHelp, S::Global, "show or hide this help"),
+    bind(&[ch('q'), ctrl('c')], A::Quit, S::Global, "quit (every change is already saved)"),
+    bind(&[plain(K::Tab)], A::NextTab, S::Global, "next screen"),
+    bind(&[plain(K::BackTab)], A::PrevTab, S::Global, "previous screen"),
+    bind(&[ch('1')], A::ShowTab(0), S::Global, "Plan screen"),
+    bind(&[ch('2')], A::ShowTab(1), S::Global, "Debt screen"),
+    bind(&[ch('3')], A::ShowTab(2), S::Global, "Split screen"),
+    bind(&[ch('4')], A::ShowTab(3), S::Global, "Projection screen"),
+    bind(&[ch('5')], A::ShowTab(4), S::Global, "History screen"),
+    bind(&[ch('6')], A::ShowTab(5), S::Global, "Team & policy screen"),
+    bind(&[ch('u'), ctrl('z')], A::Undo, S::Global, "undo the last change, on any screen"),
+    bind(&[ctrl('r'), ctrl('y')], A::Redo, S::Global, "redo what was undone"),
+    bind(&[ch('j'), plain(K::Down)], A::MoveDown, S::Lists, "next row"),
+    bind(&[ch('k'), plain(K::Up)], A::MoveUp, S::Lists, "previous row"),
+    bind(&[plain(K::PageDown), ctrl('d')], A::PageDown, S::Lists, "one page down"),
+    bind(&[plain(K::PageUp), ctrl('u')], A::PageUp, S::Lists, "one page up"),
+    bind(&[plain(K::Home), ch('g')], A::MoveTop, S::Lists, "first row"),
+    bind(&[plain(K::End), ch('G')], A::MoveBottom, S::Lists, "last row"),
+    bind(&[ch(' ')], A::TogglePlanned, S::Plan, "add the item to the sprint, or take it out"),
+    bind(&[ch('p')], A::TogglePinned, S::Plan, "pin: must be in the sprint"),
+    bind(&[ch('x')], A::ToggleExcluded, S::Plan, "exclude: auto-fill never picks it"),
+    bind(&[ch('a')], A::AutoFill, S::Plan, "auto-fill: preview the best sprint under the policy"),
+    bind(&[ch('C')], A::ClearSprint, S::Plan, "clear the sprint (pinned items stay)"),
+    bind(&[ch('f')], A::CycleFilter, S::Plan, "filter: all, in sprint, feature, defect, risk, debt"),
+    bind(&[ch('/')], A::StartSearch, S::Plan, "search keys and titles as you type"),
+    bind(&[ch('s')], A::CycleSort, S::Plan, "sort by score, estimate, age or key"),
+    bind(&[ch('n')], A::NewItem, S::Plan, "new item"),
+    bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Plan, "edit the item"),
+    bind(&[ch('D'), plain(K::Delete)], A::DeleteSelected, S::Plan, "delete the item (asks first)"),
+    bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Team, "edit the row: member, holiday, sprint or policy"),
+    bind(&[ch('n')], A::NewHoliday, S::Team, "add a holiday"),
+    bind(&[ch('D'), plain(K::Delete)], A::DeleteSelected, S::Team, "remove the holiday (asks first)"),
+    bind(&[plain(K::Enter)], A::Confirm, S::Search, "keep the search and go back to the list"),
+    bind(&[plain(K::Esc)], A::Cancel, S::Search, "clear the search"),
+    bind(&[plain(K::Down)], A::MoveDown, S::Search, "next row"),
+    bind(&[plain(K::Up)], A::MoveUp, S::Search, "previous row"),
+    bind(&[plain(K::Tab), plain(K::Down)], A::NextField, S::Form, "next field"),
+    bind(&[plain(K::BackTab), plain(K::Up)], A::PrevField, S::Form, "previous field"),
+    bind(&[plain(K::Right), ch(' ')], A::NextChoice, S::Form, "next choice (choice fields)"),
+    bind(&[plain(K::Left)], A::PrevChoice, S::Form, "previous choice (choice fields)"),
+    bind(&[plain(K::Enter), ctrl('s')], A::Confirm, S::Form, "save (when every field is valid)"),
+    bind(&[plain(K::Esc)], A::Cancel, S::Form, "close without saving"),
+    bind(&[ch('y'), plain(K::Enter)], A::Confirm, S::Dialog, "yes / accept"),
+    bind(&[ch('n'), plain(K::Esc)], A::Cancel, S::Dialog, "no / reject"),
+    bind(&[ch('j'), plain(K::Down)], A::MoveDown, S::Dialog, "scroll the preview down"),
+    bind(&[ch('k'), plain(K::Up)], A::MoveUp, S::Dialog, "scroll the preview up"),
+    bind(&[plain(K::Esc), ch('?'), ch('q')], A::CloseOverlay, S::Help, "close the help"),
+    bind(&[ch('j'), plain(K::Down)], A::MoveDown, S::Help, "scroll the help down"),
+    bind(&[ch('k'), plain(K::Up)], A::MoveUp, S::Help, "scroll the help up"),
 ];
 
-/// Resolves a key press to an action. With the help open, only its own keys (and Ctrl+C) work.
-pub fn resolve(event: &KeyEvent, help_open: bool) -> Option<Action> {
-    let scopes: &[Scope] = if help_open { &[Scope::Help] } else { &[Scope::Global, Scope::Lists] };
+/// Resolves a key press to an action in `mode`. Text fields get the keys no binding claims;
+/// Ctrl+C quits from anywhere.
+pub fn resolve(event: &KeyEvent, mode: Mode) -> Option<Action> {
     let found = KEYMAP
         .iter()
-        .filter(|b| scopes.contains(&b.scope))
+        .filter(|b| mode.scopes().contains(&b.scope))
+        // In a text field the arrows and Space edit the text; only choice fields cycle.
+        .filter(|b| !(mode == Mode::Form { choice: false } && matches!(b.action, A::NextChoice | A::PrevChoice)))
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
         .map(|b| b.action);
-    if found.is_none() && help_open && ctrl('c').matches(event) {
+    if found.is_some() {
+        return found;
+    }
+    if ctrl('c').matches(event) {
         return Some(Action::Quit);
     }
-    found
+    match mode {
+        Mode::Search | Mode::Form { choice: false } => text_request(event).map(Action::EditText),
+        _ => None,
+    }
+}
+
+fn text_request(event: &KeyEvent) -> Option<tui_input::InputRequest> {
+    tui_input::backend::crossterm::to_input_request(&ratatui::crossterm::event::Event::Key(*event))
 }
 
 /// "j, ↓" — the keys of a binding as one label.
@@ -196,11 +310,22 @@ mod tests {
         KeyEvent::new(code, modifiers)
     }
 
+    fn mode_of(scope: Scope) -> Mode {
+        match scope {
+            Scope::Global | Scope::Lists | Scope::Plan => Mode::Normal { plan: true, team: false },
+            Scope::Team => Mode::Normal { plan: false, team: true },
+            Scope::Search => Mode::Search,
+            Scope::Form => Mode::Form { choice: true },
+            Scope::Dialog => Mode::Dialog,
+            Scope::Help => Mode::Help,
+        }
+    }
+
     #[test]
     fn every_binding_resolves_to_its_own_action() {
         for b in KEYMAP {
             for key in b.keys {
-                let got = resolve(&press(key.code, key.modifiers), b.scope == Scope::Help);
+                let got = resolve(&press(key.code, key.modifiers), mode_of(b.scope));
                 assert_eq!(got, Some(b.action), "{} ({})", key.label(), b.help);
             }
         }
@@ -208,10 +333,18 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
+        let modes = [
+            Mode::Normal { plan: true, team: false },
+            Mode::Normal { plan: false, team: true },
+            Mode::Search,
+            Mode::Form { choice: true },
+            Mode::Dialog,
+            Mode::Help,
+        ];
         for (i, a) in KEYMAP.iter().enumerate() {
             for b in &KEYMAP[i + 1..] {
-                let same_context = a.scope == b.scope || (a.scope != Scope::Help && b.scope != Scope::Help);
-                if same_context {
+                let shared = modes.iter().any(|m| m.scopes().contains(&a.scope) && m.scopes().contains(&b.scope));
+                if shared {
                     for k in a.keys {
                         assert!(!b.keys.contains(k), "{} bound to both '{}' and '{}'", k.label(), a.help, b.help);
                     }
@@ -222,13 +355,25 @@ mod tests {
 
     #[test]
     fn shifted_characters_match() {
-        assert_eq!(resolve(&press(KeyCode::Char('G'), KeyModifiers::SHIFT), false), Some(Action::MoveBottom));
-        assert_eq!(resolve(&press(KeyCode::Char('?'), KeyModifiers::SHIFT), false), Some(Action::ToggleHelp));
+        let normal = Mode::Normal { plan: true, team: false };
+        assert_eq!(resolve(&press(KeyCode::Char('G'), KeyModifiers::SHIFT), normal), Some(Action::MoveBottom));
+        assert_eq!(resolve(&press(KeyCode::Char('?'), KeyModifiers::SHIFT), normal), Some(Action::ToggleHelp));
     }
 
     #[test]
     fn help_swallows_other_keys_but_ctrl_c_still_quits() {
-        assert_eq!(resolve(&press(KeyCode::Char('2'), KeyModifiers::NONE), true), None);
-        assert_eq!(resolve(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), true), Some(Action::Quit));
+        assert_eq!(resolve(&press(KeyCode::Char('2'), KeyModifiers::NONE), Mode::Help), None);
+        assert_eq!(resolve(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), Mode::Help), Some(Action::Quit));
+    }
+
+    #[test]
+    fn text_fields_get_letters_and_arrows_but_choice_fields_cycle() {
+        use tui_input::InputRequest;
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(resolve(&q, Mode::Search), Some(Action::EditText(InputRequest::InsertChar('q'))));
+        let left = press(KeyCode::Left, KeyModifiers::NONE);
+        assert_eq!(resolve(&left, Mode::Form { choice: false }), Some(Action::EditText(InputRequest::GoToPrevChar)));
+        assert_eq!(resolve(&left, Mode::Form { choice: true }), Some(Action::PrevChoice));
+        assert_eq!(resolve(&press(KeyCode::Char('x'), KeyModifiers::NONE), Mode::Dialog), None);
     }
 }

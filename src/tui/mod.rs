@@ -4,12 +4,18 @@
 //! the state; the loop is generic over the backend.
 
 pub mod app;
+pub mod forms;
 pub mod keymap;
+mod overlays;
+pub mod plan_list;
 pub mod run_loop;
 mod screens;
+pub mod summary;
 mod table;
+pub mod team_rows;
 pub mod terminal;
 pub mod theme;
+pub mod undo;
 pub mod update;
 pub mod view;
 
@@ -37,7 +43,8 @@ pub fn run(session: &mut Session, settings: &Settings, today: NaiveDate) -> anyh
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| session.store().path().display().to_string());
-    let mut app = App::new(session.workspace().clone(), today, db_label, palette);
+    let fallbacks = crate::service::planning::fallbacks(settings);
+    let mut app = App::with_fallbacks(session.workspace().clone(), today, db_label, palette, fallbacks);
     app.read_only = session.is_read_only();
 
     let _guard = TerminalGuard::enter()

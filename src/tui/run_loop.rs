@@ -11,10 +11,12 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
 
 use crate::service::Session;
+use crate::storage::StoreError;
 
 use super::app::App;
 use super::keymap;
-use super::update::{update, Effect};
+use super::undo::Step;
+use super::update::{mode, update, Effect};
 use super::view;
 
 /// How often the loop wakes without input: to notice signals and other processes' commits.
@@ -50,6 +52,8 @@ impl EventSource for ScriptedEvents {
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
+    /// Not an exit: the loop goes on (returned by `perform`).
+    Running,
     Quit,
     Signal(usize),
 }
@@ -77,8 +81,9 @@ where
         match events.next(TICK)? {
             // Only presses: releases and repeats (kitty protocol, Windows) would act twice.
             Some(Event::Key(key)) if key.kind == KeyEventKind::Press => {
-                if let Some(action) = keymap::resolve(&key, app.help_open) {
-                    if update(app, action).contains(&Effect::Quit) {
+                if let Some(action) = keymap::resolve(&key, mode(app)) {
+                    let effects = update(app, action);
+                    if perform(app, session, effects)? == Exit::Quit {
                         return Ok(Exit::Quit);
                     }
                 }
@@ -86,10 +91,39 @@ where
             Some(_) => {}
             None => {
                 if session.refresh_if_changed()? {
-                    app.workspace = session.workspace().clone();
+                    app.reloaded(session.workspace().clone());
                     app.status = Some("Reloaded: another flowdeck saved changes.".into());
                 }
             }
         }
     }
+}
+
+/// Carries out the effects of one key: saves go through the session, one transaction each.
+/// A refused save is a status message (after a conflict, with the other process's data shown),
+/// never an exit: the user's work is safe and the loop goes on.
+pub fn perform(app: &mut App, session: &mut Session, effects: Vec<Effect>) -> anyhow::Result<Exit> {
+    for effect in effects {
+        match effect {
+            Effect::Quit => return Ok(Exit::Quit),
+            Effect::Save(set, step) => match session.apply(&set) {
+                Ok(committed) => app.saved(committed, step),
+                Err(StoreError::Conflict { what }) => {
+                    app.reloaded(session.workspace().clone());
+                    if step != Step::Do {
+                        app.history.discard(step);
+                    }
+                    app.status = Some(format!(
+                        "Not saved: {what} was changed by someone else meanwhile; showing their version now."
+                    ));
+                }
+                Err(err) => {
+                    // The first line says what happened; the rest is advice for the CLI.
+                    let text = err.to_string();
+                    app.status = Some(format!("Not saved: {}", text.lines().next().unwrap_or("unknown error")));
+                }
+            },
+        }
+    }
+    Ok(Exit::Running)
 }

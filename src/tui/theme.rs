@@ -58,6 +58,15 @@ impl Palette {
         .add_modifier(Modifier::BOLD)
     }
 
+    /// Within bounds: green, and bold so it still stands out without colour.
+    pub fn ok(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
     pub fn muted(&self) -> Style {
         match (self.color, self.theme) {
             (false, _) => Style::default().add_modifier(Modifier::DIM),

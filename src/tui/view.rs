@@ -5,9 +5,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
 use ratatui::Frame;
 
-use super::app::{App, Tab};
-use super::keymap::{keys_label, Scope, KEYMAP};
+use super::app::{App, Overlay, Tab};
+use super::keymap::{keys_label, Action, Mode, Scope, KEYMAP};
+use super::overlays;
 use super::screens;
+use super::update::mode;
 
 /// The smallest terminal every screen is designed for.
 pub const MIN_WIDTH: u16 = 80;
@@ -24,8 +26,14 @@ pub fn render(frame: &mut Frame, app: &App) {
     render_tabs(frame, tabs, app);
     screens::render(frame, body, app);
     render_status(frame, status, app);
-    if app.help_open {
-        render_help(frame, area, app);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => render_help(frame, area, app, *scroll),
+        Some(Overlay::Form(form)) => overlays::render_form(frame, area, form, app.palette),
+        Some(Overlay::Confirm { question, .. }) => overlays::render_confirm(frame, area, question, app.palette),
+        Some(Overlay::Proposal { lines, set, scroll }) => {
+            overlays::render_proposal(frame, area, lines, &set.label, *scroll, app.palette)
+        }
+        Some(Overlay::Search) | None => {}
     }
 }
 
@@ -64,17 +72,65 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App) {
         (None, None) => "no sprint yet".into(),
     };
     left.push(Span::raw(summary));
-    let right = if wide { "? help  Tab/1-6 screens  q quit " } else { "? help  q quit " };
-    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right.len() as u16)]).areas(area);
+    // A message outranks the hints: it is what just happened.
+    let right = if app.status.is_some() { key_for(Action::ToggleHelp, Scope::Global) + " help" } else { hints(app, wide) };
+    let width = right.chars().count() as u16;
+    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)).style(app.palette.status_bar()), l);
     frame.render_widget(Paragraph::new(right).alignment(Alignment::Right).style(app.palette.status_bar()), r);
+}
+
+/// The first key bound to `action` in `scope`, from the keymap.
+fn key_for(action: Action, scope: Scope) -> String {
+    KEYMAP
+        .iter()
+        .find(|b| b.action == action && b.scope == scope)
+        .and_then(|b| b.keys.first())
+        .map_or_else(String::new, |k| k.label())
+}
+
+/// The hint bar: the few keys that matter now, looked up in the keymap.
+fn hints(app: &App, wide: bool) -> String {
+    let wanted: &[(Action, Scope, &str)] = match mode(app) {
+        Mode::Normal { plan: true, .. } if wide => &[
+            (Action::TogglePlanned, Scope::Plan, "add/remove"),
+            (Action::AutoFill, Scope::Plan, "auto-fill"),
+            (Action::Undo, Scope::Global, "undo"),
+            (Action::StartSearch, Scope::Plan, "search"),
+            (Action::ToggleHelp, Scope::Global, "help"),
+            (Action::Quit, Scope::Global, "quit"),
+        ],
+        Mode::Normal { team: true, .. } => &[
+            (Action::EditSelected, Scope::Team, "edit"),
+            (Action::Undo, Scope::Global, "undo"),
+            (Action::ToggleHelp, Scope::Global, "help"),
+            (Action::Quit, Scope::Global, "quit"),
+        ],
+        Mode::Normal { .. } if wide => &[
+            (Action::NextTab, Scope::Global, "screens"),
+            (Action::ToggleHelp, Scope::Global, "help"),
+            (Action::Quit, Scope::Global, "quit"),
+        ],
+        Mode::Normal { .. } => &[(Action::ToggleHelp, Scope::Global, "help"), (Action::Quit, Scope::Global, "quit")],
+        Mode::Help => &[(Action::CloseOverlay, Scope::Help, "close")],
+        Mode::Search => &[(Action::Confirm, Scope::Search, "keep"), (Action::Cancel, Scope::Search, "clear")],
+        Mode::Dialog => &[(Action::Confirm, Scope::Dialog, "yes"), (Action::Cancel, Scope::Dialog, "no")],
+        Mode::Form { .. } => &[
+            (Action::NextField, Scope::Form, "next field"),
+            (Action::Confirm, Scope::Form, "save"),
+            (Action::Cancel, Scope::Form, "cancel"),
+        ],
+    };
+    let mut text: String = wanted.iter().map(|(a, s, word)| format!("{} {word}  ", key_for(*a, *s))).collect();
+    text.pop();
+    text
 }
 
 /// The help overlay, generated from the keymap table.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let width = KEYMAP.iter().map(|b| keys_label(b).chars().count()).max().unwrap_or(0);
-    for scope in [Scope::Global, Scope::Lists, Scope::Help] {
+    for scope in Scope::ALL {
         lines.push(Line::styled(scope.title().to_string(), app.palette.header()));
         for b in KEYMAP.iter().filter(|b| b.scope == scope) {
             lines.push(Line::from(vec![
@@ -86,10 +142,13 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn render_help(frame: &mut Frame, area: Rect, app: &App) {
-    let lines = help_lines(app);
+fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
+    let all = help_lines(app);
+    let room = usize::from(area.height.saturating_sub(4));
+    let scroll = scroll.min(all.len().saturating_sub(room));
+    let lines: Vec<Line> = all.into_iter().skip(scroll).collect();
     let height = (lines.len() as u16).saturating_add(2).min(area.height.saturating_sub(2));
-    let width = 60.min(area.width.saturating_sub(4));
+    let width = 72.min(area.width.saturating_sub(4));
     let popup = Rect {
         x: area.x.saturating_add(area.width.saturating_sub(width) / 2),
         y: area.y.saturating_add(area.height.saturating_sub(height) / 2),
@@ -97,6 +156,6 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App) {
         height,
     };
     frame.render_widget(Clear, popup);
-    let block = Block::default().borders(Borders::ALL).title(Line::styled(" Keys — Esc closes ", app.palette.title()));
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(" Keys — j/k scroll · Esc closes ", app.palette.title()));
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -28,9 +28,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 pub fn row_count(app: &App, tab: Tab) -> usize {
     let ws = &app.workspace;
     match tab {
-        Tab::Plan => plan::candidates(ws).len(),
+        Tab::Plan => app.plan.len(),
         Tab::Debt => ws.open_debts().count(),
-        Tab::Split | Tab::Team => ws.members.len(),
+        Tab::Split => app.summary.split_report.len(),
+        Tab::Team => super::team_rows::rows(ws).len(),
         Tab::Projection => 0,
         Tab::History => ws.sprints.len(),
     }

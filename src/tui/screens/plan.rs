@@ -1,36 +1,107 @@
-//! Plan: the candidates beside the sprint being planned.
+//! Plan: the ranked candidates beside the sprint — capacity, load and a gauge per kind on
+//! top, guardrails and the selected item's score breakdown on the right.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::domain::{HalfPoints, Status, WorkItem, Workspace};
-use crate::tui::app::{App, Tab};
+use crate::domain::guardrails::{band, Severity};
+use crate::domain::scoring::{score, sensitivity};
+use crate::domain::text::format_points;
+use crate::domain::{Kind, Status};
+use crate::tui::app::{App, Overlay, Tab};
 use crate::tui::table::{self, TableSpec};
 
-/// Backlog items not excluded from planning, pinned first, then in backlog order.
-pub fn candidates(ws: &Workspace) -> Vec<&WorkItem> {
-    let mut list: Vec<&WorkItem> = ws.candidates().filter(|i| i.status == Status::Backlog).collect();
-    list.sort_by_key(|i| (!i.pinned, i.id));
-    list
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let [header, main] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    render_header(frame, header, app);
+    let [left, right] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(main);
+    let searching = matches!(app.overlay, Some(Overlay::Search)) || !app.plan.query.is_empty();
+    let [list_area, search_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(u16::from(searching))]).areas(left);
+    render_list(frame, list_area, app);
+    if searching {
+        render_search(frame, search_area, app);
+    }
+    render_side(frame, right, app);
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let ws = &app.workspace;
-    let [left, right] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
-    let list = candidates(ws);
+/// A ten-cell bar for a share of 0–100%+.
+fn bar(share: f64, cells: usize) -> String {
+    let filled = ((share.clamp(0.0, 1.0) * cells as f64).round() as usize).min(cells);
+    format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
+}
+
+fn render_header(frame: &mut Frame, area: Rect, app: &App) {
     let palette = app.palette;
+    let Some(plan) = &app.summary.plan else {
+        let text = Line::styled("No sprint is being planned: nothing to fill. (Sprints: History screen.)", palette.muted());
+        frame.render_widget(Paragraph::new(text), area);
+        return;
+    };
+    let plannable = plan.capacity.plannable;
+    let load = plan.split.load;
+    let ratio = if plannable > 0.0 { load / plannable } else { 0.0 };
+    let (load_style, load_mark) = if load > plannable + 1e-9 {
+        (palette.error(), "▲ over capacity")
+    } else if ratio * 100.0 < f64::from(app.workspace.policy.min_commitment) {
+        (palette.warn(), "▼ room left")
+    } else {
+        (palette.ok(), "✓ full")
+    };
+    // Below 100 columns the bar and the state give way so the load and its marker stay whole.
+    let wide = area.width >= 100;
+    let state = if wide { format!("({}) ", plan.sprint.state.as_str()) } else { String::new() };
+    let load_bar = if wide { format!(" {}", bar(ratio, 10)) } else { String::new() };
+    let first = Line::from(vec![
+        Span::styled(format!("{} ", plan.sprint.name), palette.title()),
+        Span::raw(format!("{state}· plannable {} · load ", format_points(plannable))),
+        Span::styled(format!("{}{load_bar} {:.0}% {load_mark}", format_points(load), ratio * 100.0), load_style),
+        Span::raw(format!(" · {} items", plan.planned.len())),
+    ]);
+    let gauge = |kind: Kind| -> Vec<Span<'static>> {
+        let share = plan.split.kinds.iter().find(|k| k.kind == kind).map_or(0.0, |k| k.share);
+        let (lo, hi) = band(&app.workspace.policy, kind);
+        let (style, mark) = match () {
+            _ if load <= 0.0 => (palette.muted(), "·"),
+            _ if share < lo - 1e-9 => (palette.warn(), "▼"),
+            _ if share > hi + 1e-9 => (palette.warn(), "▲"),
+            _ => (palette.ok(), "✓"),
+        };
+        vec![
+            Span::styled(format!("{:<8}", kind.as_str()), palette.kind(kind)),
+            Span::styled(bar(share, 10), style),
+            Span::styled(format!(" {:>3.0}% {mark}", share * 100.0), style),
+            Span::styled(format!(" {:.0}–{:.0}%   ", lo * 100.0, hi * 100.0), palette.muted()),
+        ]
+    };
+    let line = |kinds: [Kind; 2]| Line::from(kinds.into_iter().flat_map(gauge).collect::<Vec<_>>());
+    let lines = vec![first, line([Kind::Feature, Kind::Defect]), line([Kind::Risk, Kind::Debt])];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn render_list(frame: &mut Frame, area: Rect, app: &App) {
+    let ws = &app.workspace;
+    let palette = app.palette;
+    let list = &app.plan;
+    let mut title = format!(" Candidates {}", list.len());
+    if list.len() != list.total() {
+        title.push_str(&format!(" of {}", list.total()));
+    }
+    title.push_str(&format!(" · {} · by {} ", list.filter.label(), list.sort.label()));
     table::render(
         frame,
-        left,
+        area,
         TableSpec {
-            title: format!(" Candidates ({}) ", list.len()),
-            header: &["Key", "Kind", "Title", "Est", "I R T"],
+            title,
+            header: &["In", "Key", "Kind", "Title", "Est", "Score"],
             widths: &[
+                Constraint::Length(2),
                 Constraint::Length(9),
-                Constraint::Length(7),
-                Constraint::Min(10),
+                Constraint::Length(4),
+                Constraint::Min(8),
                 Constraint::Length(4),
                 Constraint::Length(5),
             ],
@@ -38,47 +109,140 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         list.len(),
         Some(app.selected[Tab::Plan.index()]),
         palette,
-        |i| {
-            let item = list[i];
-            let marker = if item.pinned {
-                "◆ "
-            } else if item.excluded {
-                "✗ "
-            } else {
-                ""
+        |n| {
+            let Some(row) = list.row(n) else { return Vec::new() };
+            let item = &ws.items[row.index];
+            let (mark, style) = match (item.status == Status::Planned, item.pinned, item.excluded) {
+                (true, true, _) => ("✓◆", palette.ok()),
+                (true, false, _) => ("✓", palette.ok()),
+                (false, true, _) => ("◆", palette.warn()),
+                (false, false, true) => ("✗", palette.muted()),
+                (false, false, false) => ("", Style::default()),
+            };
+            let kind = match item.kind {
+                Kind::Feature => "feat",
+                Kind::Defect => "bug",
+                Kind::Risk => "risk",
+                Kind::Debt => "debt",
             };
             vec![
-                Cell::from(item.key.clone().unwrap_or_default()),
-                Cell::from(Span::styled(item.kind.as_str(), palette.kind(item.kind))),
-                Cell::from(format!("{marker}{}", item.title)),
+                Cell::from(Span::styled(mark, style)),
+                Cell::from(item.key.clone().unwrap_or_else(|| format!("#{}", item.id.0))),
+                Cell::from(Span::styled(kind, palette.kind(item.kind))),
+                Cell::from(item.title.clone()),
                 Cell::from(item.estimate.to_string()),
-                Cell::from(format!("{} {} {}", item.impact, item.risk, item.time_to_value)),
+                Cell::from(format!("{:.2}", row.score)),
             ]
         },
     );
+}
 
-    let sprint = ws.current_sprint();
-    let planned: Vec<&WorkItem> = match sprint {
-        Some(s) => ws.items.iter().filter(|i| i.status == Status::Planned && i.sprint == Some(s.id)).collect(),
-        None => Vec::new(),
-    };
-    let load = HalfPoints(planned.iter().map(|i| i.estimate.0).sum());
+fn render_search(frame: &mut Frame, area: Rect, app: &App) {
+    let typing = matches!(app.overlay, Some(Overlay::Search));
+    let prefix = " / ";
+    let width = usize::from(area.width).saturating_sub(prefix.len() + 1);
+    let scroll = app.search.visual_scroll(width);
+    let shown = if typing { app.search.value() } else { app.plan.query.as_str() };
+    let style = if typing { app.palette.title() } else { app.palette.muted() };
+    let hint = if typing { "" } else { "   (/ to change, Esc in search clears)" };
+    let line = Line::from(vec![
+        Span::styled(prefix, style),
+        Span::raw(shown.chars().skip(scroll).collect::<String>()),
+        Span::styled(hint, app.palette.muted()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+    if typing {
+        let x = area.x.saturating_add((prefix.len() + app.search.visual_cursor().saturating_sub(scroll)) as u16);
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+fn render_side(frame: &mut Frame, area: Rect, app: &App) {
+    let [guard_area, detail_area] = Layout::vertical([Constraint::Min(3), Constraint::Length(10)]).areas(area);
+    render_guardrails(frame, guard_area, app);
+    render_detail(frame, detail_area, app);
+}
+
+fn render_guardrails(frame: &mut Frame, area: Rect, app: &App) {
+    let palette = app.palette;
     let mut lines = Vec::new();
-    match sprint {
-        Some(s) => {
-            lines.push(Line::styled(format!("{}  {} → {}", s.name, s.start, s.end), palette.title()));
-            lines.push(Line::from(format!("Goal: {}", s.goal)));
-            lines.push(Line::from(format!("Planned: {} items, {load} points", planned.len())));
-            lines.push(Line::from(""));
-            for item in &planned {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{:<8}", item.kind.as_str()), palette.kind(item.kind)),
-                    Span::raw(format!("{:>4}  {}", item.estimate.to_string(), item.title)),
-                ]));
+    match &app.summary.plan {
+        Some(plan) => {
+            if !plan.sprint.goal.is_empty() {
+                lines.push(Line::from(vec![Span::styled("Goal ", palette.header()), Span::raw(plan.sprint.goal.clone())]));
+            }
+            if plan.guardrails.is_empty() {
+                lines.push(Line::styled("✓ every guardrail passes", palette.ok()));
+            }
+            for g in &plan.guardrails {
+                let (mark, style) = match g.severity {
+                    Severity::Block => ("✗ ", palette.error()),
+                    Severity::Warn => ("⚠ ", palette.warn()),
+                };
+                lines.push(Line::from(vec![Span::styled(mark, style), Span::raw(g.message.clone())]));
             }
         }
-        None => lines.push(Line::styled("No sprint is being planned.", palette.muted())),
+        None => lines.push(Line::styled("No sprint in planning.", palette.muted())),
     }
-    let block = Block::default().borders(Borders::ALL).title(Line::styled(" Sprint ", palette.title()));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), right);
+    let count = app.summary.plan.as_ref().map_or(0, |p| p.guardrails.len());
+    let title = if count == 0 { " Guardrails ".to_string() } else { format!(" Guardrails ({count}) · all on 3 Split ") };
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(title, palette.title()));
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
+}
+
+fn render_detail(frame: &mut Frame, area: Rect, app: &App) {
+    let palette = app.palette;
+    let ws = &app.workspace;
+    let selected = app.plan.row(app.selected[Tab::Plan.index()]);
+    let mut lines = Vec::new();
+    let mut title = " Score ".to_string();
+    if let Some(row) = selected {
+        let item = &ws.items[row.index];
+        let p = &ws.policy;
+        let w = p.weights;
+        let b = score(item, p);
+        title = format!(" {} · rank {} of {} ", crate::domain::edits::label(item), row.rank, app.plan.total());
+        lines.push(Line::from(vec![
+            Span::styled(format!("score {:.2}", b.score), palette.title()),
+            Span::raw(format!(" ({})", p.model.as_str())),
+        ]));
+        lines.push(Line::from(format!(
+            "benefit {:.2} = {}×{} + {}×{} + {}×{}",
+            b.benefit, w.impact, item.impact, w.risk, item.risk, w.time_to_value, item.time_to_value
+        )));
+        lines.push(Line::from(match p.model {
+            crate::domain::ScoringModel::Wsjf => {
+                format!("÷ effort {:.2} = max({},0.5)^{}", b.effort_term, item.estimate, w.effort)
+            }
+            crate::domain::ScoringModel::WeightedSum => format!("− effort {:.2}", b.effort_term),
+        }));
+        if let Some(debt) = &item.debt {
+            lines.push(Line::from(format!(
+                "debt: drag {} /sprint · {} · {}",
+                format_points(debt.effective_drag()),
+                debt.category.as_str(),
+                debt.risk_area.as_str()
+            )));
+        }
+        let neighbour = app.plan.neighbour(row).map(|r| &ws.items[r.index]);
+        let hint = neighbour.and_then(|n| sensitivity(item, n, p).map(|h| (n, h)));
+        match hint {
+            Some((n, h)) => lines.push(Line::styled(
+                format!(
+                    "hint: {} weight {} → {:.2} swaps it with {}",
+                    h.weight.as_str(),
+                    h.from,
+                    h.to,
+                    crate::domain::edits::label(n)
+                ),
+                palette.muted(),
+            )),
+            None => lines.push(Line::styled("hint: no single weight change swaps it with its neighbour", palette.muted())),
+        }
+        lines.push(Line::styled(format!("“{}”", item.title), palette.muted()));
+    } else {
+        lines.push(Line::styled("No candidate selected.", palette.muted()));
+    }
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(title, palette.title()));
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
 }

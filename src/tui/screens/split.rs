@@ -1,64 +1,42 @@
-//! Split: who is available in the sprint being planned, and the policy it is checked against.
+//! Split: every capacity step, the split against policy and every guardrail — the same text
+//! as `flowdeck split`, so the screen and the command can never disagree. j/k scroll.
 
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Wrap};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::domain::Kind;
 use crate::tui::app::{App, Tab};
-use crate::tui::table::{self, TableSpec};
+use crate::tui::theme::Palette;
+
+/// Colours a report line by what it says; the words stay, so nothing depends on colour.
+fn style_of(line: &str, palette: Palette) -> Style {
+    let t = line.trim_start();
+    if t.starts_with("[block]") {
+        palette.error()
+    } else if t.starts_with("[warn]") || t.ends_with(" above") || t.ends_with(" below") {
+        palette.warn()
+    } else if !line.starts_with(' ') && !line.is_empty() {
+        palette.title()
+    } else {
+        Style::default()
+    }
+}
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let ws = &app.workspace;
-    let palette = app.palette;
-    let [left, right] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let sprint = ws.current_sprint();
-    table::render(
-        frame,
-        left,
-        TableSpec {
-            title: format!(" Availability — {} ", sprint.map_or("no sprint", |s| s.name.as_str())),
-            header: &["Member", "Alloc", "Focus", "Off"],
-            widths: &[Constraint::Min(12), Constraint::Length(5), Constraint::Length(9), Constraint::Length(3)],
-        },
-        ws.members.len(),
-        Some(app.selected[Tab::Split.index()]),
-        palette,
-        |i| {
-            let m = &ws.members[i];
-            let off = sprint.map_or(0, |s| ws.days_off_in(s.id).filter(|d| d.member == m.id).count());
-            vec![
-                Cell::from(m.name.clone()),
-                Cell::from(format!("{:.0}%", m.allocation * 100.0)),
-                Cell::from(
-                    m.focus.map_or_else(|| format!("team {:.2}", ws.policy.default_focus), |f| format!("{f:.2}")),
-                ),
-                Cell::from(off.to_string()),
-            ]
-        },
-    );
-
-    let p = &ws.policy;
-    let mut lines = Vec::new();
-    if let Some(s) = sprint {
-        lines.push(Line::styled(format!("{}: {} → {}", s.name, s.start, s.end), palette.title()));
-        for h in ws.holidays_between(s.start, s.end) {
-            lines.push(Line::from(format!("Holiday {}: {}", h.date, h.name)));
-        }
-        lines.push(Line::from(""));
-    }
-    lines.push(Line::styled("Policy", palette.header()));
-    for kind in Kind::ALL {
-        lines.push(Line::from(format!(
-            "  {:<8} target {:>3}%  band {}–{}%",
-            kind.as_str(),
-            p.targets.get(kind),
-            p.targets.get(kind).saturating_sub(p.tolerance),
-            p.targets.get(kind).saturating_add(p.tolerance).min(100)
-        )));
-    }
-    lines.push(Line::from(format!("  technical investment (debt + risk) ≥ {}%", p.investment_floor)));
-    let block = Block::default().borders(Borders::ALL).title(Line::styled(" Sprint and policy ", palette.title()));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), right);
+    let lines = &app.summary.split_report;
+    let inner = usize::from(area.height.saturating_sub(2));
+    // Long lines wrap on narrow terminals, so scrolling may run past the last report line.
+    let scroll = app.selected[Tab::Split.index()].min(lines.len().saturating_sub(1));
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .map(|l| Line::from(Span::styled(l.clone(), style_of(l, app.palette))))
+        .collect();
+    let more = if lines.len() > inner { format!(" · line {} of {} (j/k) ", scroll + 1, lines.len()) } else { " ".into() };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::styled(format!(" Capacity, split and guardrails — as `flowdeck split`{more}"), app.palette.title()));
+    frame.render_widget(Paragraph::new(shown).block(block).wrap(Wrap { trim: false }), area);
 }

@@ -1,0 +1,264 @@
+//! A change to the workspace as data: what a row was and what it becomes.
+//!
+//! Every edit the user makes is a `ChangeSet`. Keeping both sides makes undo a plain inversion,
+//! lets the store refuse a change when the row no longer matches `before` (another process
+//! saved first), and lets the TUI apply the same change to its copy without a reload.
+
+use chrono::NaiveDate;
+
+use super::item::{ItemId, WorkItem};
+use super::policy::Policy;
+use super::sprint::{Sprint, SprintId};
+use super::team::{DayOff, Holiday, Member, MemberId};
+use super::workspace::Workspace;
+
+// Items are large next to the other rows; a change set holds a handful and lives briefly, so
+// boxing them would add noise for no measurable gain.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// `None → Some` creates, `Some → Some` updates, `Some → None` deletes.
+    Item { before: Option<WorkItem>, after: Option<WorkItem> },
+    Member { before: Member, after: Member },
+    /// The days off of one member in one sprint.
+    DaysOff { member: MemberId, sprint: SprintId, before: Vec<NaiveDate>, after: Vec<NaiveDate> },
+    /// `None → Some` adds, `Some → Some` edits, `Some → None` removes.
+    Holiday { before: Option<Holiday>, after: Option<Holiday> },
+    Sprint { before: Sprint, after: Sprint },
+    Policy { before: Policy, after: Policy },
+}
+
+/// Rows with a version get `before.version + 1` when updated, so an undo carries the version
+/// the store will hold; an inserted row keeps its own.
+fn bumped(before: i64) -> i64 {
+    before.saturating_add(1)
+}
+
+impl Change {
+    /// An item change whose `after` carries the version the store will give it.
+    pub fn item(before: Option<WorkItem>, after: Option<WorkItem>) -> Change {
+        let after = match (&before, after) {
+            (Some(b), Some(mut a)) => {
+                a.version = bumped(b.version);
+                Some(a)
+            }
+            (_, after) => after,
+        };
+        Change::Item { before, after }
+    }
+
+    pub fn member(before: Member, mut after: Member) -> Change {
+        after.version = bumped(before.version);
+        Change::Member { before, after }
+    }
+
+    pub fn sprint(before: Sprint, mut after: Sprint) -> Change {
+        after.version = bumped(before.version);
+        Change::Sprint { before, after }
+    }
+
+    pub fn policy(before: Policy, mut after: Policy) -> Change {
+        after.version = bumped(before.version);
+        Change::Policy { before, after }
+    }
+
+    /// The change that takes the workspace back.
+    pub fn inverse(&self) -> Change {
+        match self {
+            Change::Item { before, after } => match (before, after) {
+                // Re-creating a deleted row: it comes back one version on, so a copy of the
+                // deleted row held elsewhere cannot overwrite it.
+                (Some(b), None) => {
+                    let mut again = b.clone();
+                    again.version = bumped(b.version);
+                    Change::Item { before: None, after: Some(again) }
+                }
+                (b, a) => Change::item(a.clone(), b.clone()),
+            },
+            Change::Member { before, after } => Change::member(after.clone(), before.clone()),
+            Change::DaysOff { member, sprint, before, after } => {
+                Change::DaysOff { member: *member, sprint: *sprint, before: after.clone(), after: before.clone() }
+            }
+            Change::Holiday { before, after } => Change::Holiday { before: after.clone(), after: before.clone() },
+            Change::Sprint { before, after } => Change::sprint(after.clone(), before.clone()),
+            Change::Policy { before, after } => Change::policy(after.clone(), before.clone()),
+        }
+    }
+
+    /// The item a change is about, if any (to keep the selection on it).
+    pub fn item_id(&self) -> Option<ItemId> {
+        match self {
+            Change::Item { before, after } => after.as_ref().or(before.as_ref()).map(|i| i.id),
+            _ => None,
+        }
+    }
+
+    /// True when the policy changed, so rankings must be recomputed.
+    pub fn touches_ranking(&self) -> bool {
+        match self {
+            Change::Policy { .. } => true,
+            Change::Item { before: Some(b), after: Some(a) } => {
+                (b.impact, b.risk, b.time_to_value, b.estimate, b.kind) != (a.impact, a.risk, a.time_to_value, a.estimate, a.kind)
+                    || b.key != a.key
+            }
+            Change::Item { .. } => true,
+            _ => false,
+        }
+    }
+}
+
+/// One user action: saved in one transaction, undone in one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeSet {
+    /// What the user did, in words ("add PAY-1301 to Sprint 48"), for the status line.
+    pub label: String,
+    pub changes: Vec<Change>,
+}
+
+impl ChangeSet {
+    pub fn new(label: impl Into<String>, changes: Vec<Change>) -> ChangeSet {
+        ChangeSet { label: label.into(), changes }
+    }
+
+    /// Undoes `self`: each change inverted, last first.
+    pub fn inverse(&self) -> ChangeSet {
+        ChangeSet { label: self.label.clone(), changes: self.changes.iter().rev().map(Change::inverse).collect() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// Applies a change set that the store has committed to an in-memory workspace.
+pub fn apply(ws: &mut Workspace, set: &ChangeSet) {
+    for change in &set.changes {
+        apply_one(ws, change);
+    }
+}
+
+fn apply_one(ws: &mut Workspace, change: &Change) {
+    match change {
+        Change::Item { before, after } => {
+            let id = after.as_ref().or(before.as_ref()).map(|i| i.id);
+            let Some(id) = id else { return };
+            let found = ws.items.binary_search_by_key(&id, |i| i.id);
+            match (found, after) {
+                (Ok(index), Some(item)) => ws.items[index] = item.clone(),
+                (Ok(index), None) => {
+                    ws.items.remove(index);
+                }
+                // Insert at its place so the list stays in id order (`Workspace::item` relies on it).
+                (Err(index), Some(item)) => ws.items.insert(index, item.clone()),
+                (Err(_), None) => {}
+            }
+        }
+        Change::Member { after, .. } => {
+            if let Some(m) = ws.members.iter_mut().find(|m| m.id == after.id) {
+                *m = after.clone();
+            }
+        }
+        Change::DaysOff { member, sprint, after, .. } => {
+            ws.days_off.retain(|d| !(d.member == *member && d.sprint == *sprint));
+            ws.days_off.extend(after.iter().map(|date| DayOff { member: *member, sprint: *sprint, date: *date }));
+        }
+        Change::Holiday { before, after } => {
+            if let Some(b) = before {
+                ws.holidays.retain(|h| h.date != b.date);
+            }
+            if let Some(a) = after {
+                ws.holidays.retain(|h| h.date != a.date);
+                ws.holidays.push(a.clone());
+                ws.holidays.sort_by_key(|h| h.date);
+            }
+        }
+        Change::Sprint { after, .. } => {
+            if let Some(s) = ws.sprints.iter_mut().find(|s| s.id == after.id) {
+                *s = after.clone();
+            }
+            ws.sprints.sort_by_key(|s| (s.start, s.id));
+        }
+        Change::Policy { after, .. } => ws.policy = after.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::test_support::item;
+    use crate::domain::{Kind, Status};
+
+    fn ws_with(items: Vec<WorkItem>) -> Workspace {
+        Workspace { items, ..Workspace::default() }
+    }
+
+    #[test]
+    fn an_update_bumps_the_version_and_its_inverse_restores_the_fields() {
+        let before = item(1, Kind::Feature, 3.0);
+        let mut after = before.clone();
+        after.status = Status::Planned;
+        let change = Change::item(Some(before.clone()), Some(after));
+        let Change::Item { after: Some(a), .. } = &change else { panic!("not an item update") };
+        assert_eq!(a.version, before.version + 1);
+
+        let mut ws = ws_with(vec![before.clone()]);
+        apply(&mut ws, &ChangeSet::new("plan", vec![change.clone()]));
+        apply(&mut ws, &ChangeSet::new("plan", vec![change]).inverse());
+        let back = &ws.items[0];
+        assert_eq!(back.status, before.status);
+        assert_eq!(back.version, before.version + 2, "undo is a new version, not a rewind");
+    }
+
+    #[test]
+    fn create_delete_and_undo_keep_items_in_id_order() {
+        let mut ws = ws_with(vec![item(1, Kind::Feature, 1.0), item(5, Kind::Feature, 1.0)]);
+        let created = ChangeSet::new("new", vec![Change::item(None, Some(item(3, Kind::Debt, 2.0)))]);
+        apply(&mut ws, &created);
+        assert_eq!(ws.items.iter().map(|i| i.id.0).collect::<Vec<_>>(), [1, 3, 5]);
+        apply(&mut ws, &created.inverse());
+        assert_eq!(ws.items.iter().map(|i| i.id.0).collect::<Vec<_>>(), [1, 5]);
+
+        let deleted = ChangeSet::new("delete", vec![Change::item(Some(ws.items[0].clone()), None)]);
+        apply(&mut ws, &deleted);
+        apply(&mut ws, &deleted.inverse());
+        assert_eq!(ws.items.iter().map(|i| i.id.0).collect::<Vec<_>>(), [1, 5]);
+        assert_eq!(ws.items[0].version, 2, "a restored row is a new version");
+    }
+
+    #[test]
+    fn a_set_is_undone_last_change_first() {
+        let a = item(1, Kind::Feature, 1.0);
+        let mut a2 = a.clone();
+        a2.pinned = true;
+        let mut a3 = a2.clone();
+        a3.status = Status::Planned;
+        let set = ChangeSet::new("two steps", vec![Change::item(Some(a.clone()), Some(a2.clone())), {
+            let mut a2v = a2.clone();
+            a2v.version += 1;
+            Change::item(Some(a2v), Some(a3))
+        }]);
+        let mut ws = ws_with(vec![a.clone()]);
+        apply(&mut ws, &set);
+        apply(&mut ws, &set.inverse());
+        assert!(!ws.items[0].pinned);
+        assert_eq!(ws.items[0].status, Status::Backlog);
+    }
+
+    #[test]
+    fn holidays_and_days_off_round_trip() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+        let mut ws = Workspace::default();
+        let add = ChangeSet::new(
+            "holiday",
+            vec![
+                Change::Holiday { before: None, after: Some(Holiday { date: day(26), name: "Thanksgiving".into() }) },
+                Change::DaysOff { member: MemberId(1), sprint: SprintId(1), before: vec![], after: vec![day(27)] },
+            ],
+        );
+        apply(&mut ws, &add);
+        assert_eq!(ws.holidays.len(), 1);
+        assert_eq!(ws.days_off.len(), 1);
+        apply(&mut ws, &add.inverse());
+        assert!(ws.holidays.is_empty() && ws.days_off.is_empty());
+    }
+}

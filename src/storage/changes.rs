@@ -1,0 +1,121 @@
+//! Saving a `ChangeSet`: every change checked against what the row holds now, all in one
+//! transaction, so a change made from a stale copy is refused whole and nothing is lost.
+
+use rusqlite::Connection;
+
+use crate::domain::change::{Change, ChangeSet};
+use crate::domain::{Policy, WorkItem};
+
+use super::{items, policy, sprints, team};
+
+/// Why a change could not be written.
+pub enum Refusal {
+    /// The row is not what the change expected: someone else saved first.
+    Conflict(String),
+    /// A number that SQLite would store as NULL; the callers validate, this is the last guard.
+    NotFinite(String),
+    Sql(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Refusal {
+    fn from(e: rusqlite::Error) -> Self {
+        Refusal::Sql(e)
+    }
+}
+
+fn item_label(i: &WorkItem) -> String {
+    i.key.clone().unwrap_or_else(|| format!("item #{}", i.id.0))
+}
+
+fn expect_one(rows: usize, what: impl FnOnce() -> String) -> Result<(), Refusal> {
+    if rows == 0 {
+        Err(Refusal::Conflict(what()))
+    } else {
+        Ok(())
+    }
+}
+
+fn finite(values: &[f64], what: &str) -> Result<(), Refusal> {
+    if values.iter().all(|v| v.is_finite()) {
+        Ok(())
+    } else {
+        Err(Refusal::NotFinite(what.to_string()))
+    }
+}
+
+/// Writes `set` and returns it as committed (new items carry the id they were given).
+pub fn apply(conn: &Connection, set: &ChangeSet, now: chrono::DateTime<chrono::Utc>) -> Result<ChangeSet, Refusal> {
+    let mut committed = Vec::with_capacity(set.changes.len());
+    for change in &set.changes {
+        committed.push(apply_one(conn, change, now)?);
+    }
+    Ok(ChangeSet { label: set.label.clone(), changes: committed })
+}
+
+fn apply_one(conn: &Connection, change: &Change, now: chrono::DateTime<chrono::Utc>) -> Result<Change, Refusal> {
+    match change {
+        Change::Item { before, after } => {
+            let mut after = after.clone();
+            if let Some(a) = after.as_mut() {
+                a.updated = now;
+            }
+            match (before, after.as_mut()) {
+                (None, Some(a)) => {
+                    if a.id.0 == 0 {
+                        a.id = items::next_id(conn)?;
+                    }
+                    items::insert_item(conn, a).map_err(|e| match e {
+                        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+                            Refusal::Conflict(item_label(a))
+                        }
+                        other => Refusal::Sql(other),
+                    })?;
+                }
+                (Some(b), Some(a)) => expect_one(items::update_item(conn, b.version, a)?, || item_label(b))?,
+                (Some(b), None) => expect_one(items::delete_item(conn, b.id, b.version)?, || item_label(b))?,
+                (None, None) => {}
+            }
+            Ok(Change::Item { before: before.clone(), after })
+        }
+        Change::Member { before, after } => {
+            finite(&[after.allocation, after.focus.unwrap_or(0.0)], "allocation and focus")?;
+            expect_one(team::update_member(conn, before.version, after)?, || after.name.clone())?;
+            Ok(change.clone())
+        }
+        Change::DaysOff { member, sprint, before, after } => {
+            let mut expected = before.clone();
+            expected.sort();
+            if team::days_off_of(conn, *member, *sprint)? != expected {
+                return Err(Refusal::Conflict("the days off".into()));
+            }
+            team::replace_days_off(conn, *member, *sprint, after)?;
+            Ok(change.clone())
+        }
+        Change::Holiday { before, after } => {
+            if let Some(b) = before {
+                expect_one(team::delete_holiday(conn, b)?, || format!("the holiday on {}", b.date))?;
+            }
+            if let Some(a) = after {
+                team::insert_holiday(conn, a).map_err(|e| match e {
+                    rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+                        Refusal::Conflict(format!("the holiday on {}", a.date))
+                    }
+                    other => Refusal::Sql(other),
+                })?;
+            }
+            Ok(change.clone())
+        }
+        Change::Sprint { before, after } => {
+            expect_one(sprints::update_sprint(conn, before.version, after)?, || before.name.clone())?;
+            Ok(change.clone())
+        }
+        Change::Policy { before, after } => {
+            let w = &after.weights;
+            finite(&[w.impact, w.risk, w.time_to_value, w.effort, after.default_focus], "the weights")?;
+            // `save` expects the version it read and bumps it, which gives `after.version`.
+            let expected = Policy { version: before.version, ..after.clone() };
+            expect_one(policy::save(conn, &expected)?, || "the policy".into())?;
+            Ok(change.clone())
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The item form: every field of a work item, and the register fields when it is debt.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use crate::domain::edits::save_item;
+use crate::domain::text::{sanitize_title, MAX_TITLE_CHARS};
+use crate::domain::{
+    Agreement, DebtCategory, DebtDetails, HalfPoints, ItemId, Kind, RiskArea, Status, WorkItem, Workspace,
+};
+
+use super::{parse_date, parse_decimal, parse_line, parse_score, Errors, Field, Form, Outcome, Target};
+
+const KINDS: &[&str] = &["feature", "defect", "risk", "debt"];
+const CATEGORIES: &[&str] = &["strategic", "tactical", "accidental"];
+const AREAS: &[&str] = &["none", "security", "performance", "compliance"];
+
+/// A form filled with `item`, or with sensible blanks for a new item of `kind`.
+pub fn form(item: Option<&WorkItem>, kind: Kind) -> Form {
+    let blank_debt = DebtDetails {
+        interest: 3,
+        visibility: 3,
+        drag: None,
+        category: DebtCategory::Tactical,
+        risk_area: RiskArea::None,
+        agreement: Agreement::default(),
+        deferrals: Vec::new(),
+    };
+    let debt = item.and_then(|i| i.debt.clone()).unwrap_or(blank_debt);
+    let a = &debt.agreement;
+    let text = |v: Option<&str>| v.unwrap_or("").to_string();
+    let title = match item {
+        Some(i) => format!("Edit {}", crate::domain::edits::label(i)),
+        None => "New item".to_string(),
+    };
+    let fields = vec![
+        Field::text("Key", text(item.and_then(|i| i.key.as_deref())), "tracker key, e.g. PAY-1400 (optional, unique)"),
+        Field::text("Title", item.map_or("", |i| i.title.as_str()), "what it is, in one line"),
+        Field::choice("Kind", KINDS, item.map_or(kind, |i| i.kind).as_str(), "←/→ to change"),
+        Field::text("Estimate", item.map_or("1".into(), |i| i.estimate.to_string()), "points, in halves: 0.5, 1, 2.5 …"),
+        Field::text("Impact", item.map_or("3".into(), |i| i.impact.to_string()), "1–5: value when done"),
+        Field::text("Risk", item.map_or("3".into(), |i| i.risk.to_string()), "1–5: risk it removes"),
+        Field::text("Time to value", item.map_or("3".into(), |i| i.time_to_value.to_string()), "1–5: how soon it pays"),
+        Field::text("Outcome", text(item.and_then(|i| i.outcome.as_deref())), "the result it should bring (optional)"),
+        Field::text("Tags", item.map_or(String::new(), |i| i.tags.join(", ")), "comma-separated (optional)"),
+        Field::text("Interest", debt.interest.to_string(), "1–5: what living with it costs each sprint")
+            .shown_if("Kind", "debt"),
+        Field::text("Visibility", debt.visibility.to_string(), "1–5: how often the team touches it")
+            .shown_if("Kind", "debt"),
+        Field::text("Drag", debt.drag.map(|d| d.to_string()).unwrap_or_default(), "points lost per sprint; blank = 0.1 × interest × visibility")
+            .shown_if("Kind", "debt"),
+        Field::choice("Category", CATEGORIES, debt.category.as_str(), "←/→: strategic, tactical, accidental")
+            .shown_if("Kind", "debt"),
+        Field::choice("Risk area", AREAS, debt.risk_area.as_str(), "←/→: anything but none is high-risk")
+            .shown_if("Kind", "debt"),
+        Field::text("Reason", a.reason.clone(), "why the shortcut was taken").shown_if("Kind", "debt"),
+        Field::text("Cost", a.impact.clone(), "what it does to us while it stays").shown_if("Kind", "debt"),
+        Field::text("Trigger date", a.trigger_date.map(|d| d.to_string()).unwrap_or_default(), "repay by, e.g. 2027-01-31 (optional)")
+            .shown_if("Kind", "debt"),
+        Field::text("Trigger if", a.trigger_condition.clone(), "repay when … happens (optional)").shown_if("Kind", "debt"),
+        Field::text("Owner", a.owner.clone(), "who holds the agreement").shown_if("Kind", "debt"),
+        Field::text("Linked key", text(a.linked_key.as_deref()), "related ticket (optional)").shown_if("Kind", "debt"),
+    ];
+    Form::new(title, Target::Item(item.map(|i| i.id)), fields)
+}
+
+fn optional(text: String) -> Option<String> {
+    if text.is_empty() {
+        None
+    } else {
+        Some(text)
+    }
+}
+
+/// The edited item as a change, or a message per invalid field.
+pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDate) -> Outcome {
+    let mut e = Errors::new(form);
+    let key = e.check("Key", parse_line(form.value("Key"), false, 64)).and_then(optional);
+    if let Some(k) = &key {
+        if ws.items.iter().any(|i| i.key.as_deref() == Some(k.as_str()) && Some(i.id) != id) {
+            e.add("Key", format!("{k} is already used by another item"));
+        }
+    }
+    let title = form.value("Title");
+    let title = match sanitize_title(title) {
+        (t, _) if t.is_empty() => {
+            e.add("Title", "required");
+            None
+        }
+        (_, true) => {
+            e.add("Title", format!("at most {MAX_TITLE_CHARS} characters"));
+            None
+        }
+        (t, false) => Some(t),
+    };
+    let kind = Kind::ALL.into_iter().find(|k| k.as_str() == form.value("Kind")).unwrap_or(Kind::Feature);
+    let estimate = e.check("Estimate", form.value("Estimate").trim().parse::<f64>().map_err(|_| "a number of points, e.g. 3 or 2.5".to_string()).and_then(HalfPoints::from_points));
+    let impact = e.check("Impact", parse_score(form.value("Impact")));
+    let risk = e.check("Risk", parse_score(form.value("Risk")));
+    let ttv = e.check("Time to value", parse_score(form.value("Time to value")));
+    let outcome = e.check("Outcome", parse_line(form.value("Outcome"), false, 500)).and_then(optional);
+    let tags: Vec<String> =
+        form.value("Tags").split(',').map(crate::domain::text::sanitize_line).filter(|t| !t.is_empty()).collect();
+
+    let debt = if kind == Kind::Debt { debt_fields(form, &mut e, id.and_then(|id| ws.item(id))) } else { None };
+
+    let (Some(title), Some(estimate), Some(impact), Some(risk), Some(ttv)) = (title, estimate, impact, risk, ttv)
+    else {
+        return Err(e.list);
+    };
+    if !e.list.is_empty() {
+        return Err(e.list);
+    }
+    let created = Utc.from_utc_datetime(&today.and_hms_opt(0, 0, 0).unwrap_or_default());
+    let before = id.and_then(|id| ws.item(id));
+    let mut item = before.cloned().unwrap_or(WorkItem {
+        id: ItemId(0),
+        key: None,
+        title: String::new(),
+        kind,
+        status: Status::Backlog,
+        sprint: None,
+        estimate,
+        impact,
+        risk,
+        time_to_value: ttv,
+        outcome: None,
+        tags: Vec::new(),
+        created,
+        updated: created,
+        pinned: false,
+        excluded: false,
+        debt: None,
+        version: 1,
+    });
+    item.key = key;
+    item.title = title;
+    item.kind = kind;
+    item.estimate = estimate;
+    item.impact = impact;
+    item.risk = risk;
+    item.time_to_value = ttv;
+    item.outcome = outcome;
+    item.tags = tags;
+    item.debt = debt;
+    Ok(save_item(ws, item))
+}
+
+fn debt_fields(form: &Form, e: &mut Errors<'_>, before: Option<&WorkItem>) -> Option<DebtDetails> {
+    let interest = e.check("Interest", parse_score(form.value("Interest")));
+    let visibility = e.check("Visibility", parse_score(form.value("Visibility")));
+    let drag = match form.value("Drag").trim() {
+        "" => Some(None),
+        text => e.check("Drag", parse_decimal(text, 0.0, 1000.0)).map(Some),
+    };
+    let category = DebtCategory::parse(form.value("Category")).unwrap_or(DebtCategory::Tactical);
+    let risk_area = RiskArea::parse(form.value("Risk area")).unwrap_or(RiskArea::None);
+    let reason = e.check("Reason", parse_line(form.value("Reason"), false, 500));
+    let cost = e.check("Cost", parse_line(form.value("Cost"), false, 500));
+    let trigger_date = match form.value("Trigger date").trim() {
+        "" => Some(None),
+        text => e.check("Trigger date", parse_date(text)).map(Some),
+    };
+    let condition = e.check("Trigger if", parse_line(form.value("Trigger if"), false, 500));
+    let owner = e.check("Owner", parse_line(form.value("Owner"), false, 200));
+    let linked = e.check("Linked key", parse_line(form.value("Linked key"), false, 64));
+    let deferrals = before.and_then(|i| i.debt.as_ref()).map(|d| d.deferrals.clone()).unwrap_or_default();
+    Some(DebtDetails {
+        interest: interest?,
+        visibility: visibility?,
+        drag: drag?,
+        category,
+        risk_area,
+        agreement: Agreement {
+            reason: reason?,
+            impact: cost?,
+            trigger_date: trigger_date?,
+            trigger_condition: condition?,
+            owner: owner?,
+            linked_key: linked.and_then(optional),
+        },
+        deferrals,
+    })
+}

@@ -1,0 +1,298 @@
+//! Forms: a list of labelled fields edited in an overlay, validated on every key press.
+//!
+//! Text fields use `tui-input` (Unicode-aware cursor, word moves, deletes); choice fields cycle
+//! through fixed values. Each form type (item, member, holiday, sprint, policy) turns its
+//! fields into a change set, or into one message per invalid field.
+
+pub mod item;
+pub mod team;
+
+use tui_input::{Input, InputRequest};
+
+use crate::domain::change::ChangeSet;
+use crate::domain::Workspace;
+
+#[derive(Debug, Clone)]
+pub enum Value {
+    Text(Input),
+    Choice { options: &'static [&'static str], index: usize },
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: Value,
+    /// What the field accepts, shown while it has the focus.
+    pub hint: &'static str,
+    /// Shown only while another field (by label) has this value, e.g. debt fields for debt items.
+    pub show_if: Option<(&'static str, &'static str)>,
+    pub error: Option<String>,
+}
+
+impl Field {
+    pub fn text(label: &'static str, value: impl Into<String>, hint: &'static str) -> Field {
+        Field { label, value: Value::Text(Input::new(value.into())), hint, show_if: None, error: None }
+    }
+
+    pub fn choice(label: &'static str, options: &'static [&'static str], current: &str, hint: &'static str) -> Field {
+        let index = options.iter().position(|o| *o == current).unwrap_or(0);
+        Field { label, value: Value::Choice { options, index }, hint, show_if: None, error: None }
+    }
+
+    pub fn shown_if(mut self, label: &'static str, value: &'static str) -> Field {
+        self.show_if = Some((label, value));
+        self
+    }
+
+    pub fn text_value(&self) -> &str {
+        match &self.value {
+            Value::Text(input) => input.value(),
+            Value::Choice { options, index } => options.get(*index).copied().unwrap_or(""),
+        }
+    }
+
+    pub fn is_choice(&self) -> bool {
+        matches!(self.value, Value::Choice { .. })
+    }
+}
+
+/// What a form edits, and so how its fields become a change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// `None` for a new item.
+    Item(Option<crate::domain::ItemId>),
+    Member(crate::domain::MemberId),
+    /// `None` for a new holiday; otherwise the date it had when the form opened.
+    Holiday(Option<chrono::NaiveDate>),
+    Sprint(crate::domain::SprintId),
+    Policy,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    pub target: Target,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+}
+
+/// Field errors by index, or the change to save.
+pub type Outcome = Result<ChangeSet, Vec<(usize, String)>>;
+
+impl Form {
+    pub fn new(title: impl Into<String>, target: Target, fields: Vec<Field>) -> Form {
+        Form { title: title.into(), target, fields, focus: 0 }
+    }
+
+    pub fn value(&self, label: &str) -> &str {
+        self.fields.iter().find(|f| f.label == label).map_or("", Field::text_value)
+    }
+
+    pub fn index_of(&self, label: &str) -> usize {
+        self.fields.iter().position(|f| f.label == label).unwrap_or(0)
+    }
+
+    pub fn is_visible(&self, n: usize) -> bool {
+        match self.fields.get(n).and_then(|f| f.show_if) {
+            Some((label, value)) => self.value(label) == value,
+            None => n < self.fields.len(),
+        }
+    }
+
+    /// The fields shown now, with their indices.
+    pub fn visible(&self) -> impl Iterator<Item = (usize, &Field)> {
+        self.fields.iter().enumerate().filter(|(n, _)| self.is_visible(*n))
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    pub fn focus_next(&mut self, forward: bool) {
+        let len = self.fields.len();
+        for step in 1..=len {
+            let n = if forward { (self.focus + step) % len } else { (self.focus + len - step % len) % len };
+            if self.is_visible(n) {
+                self.focus = n;
+                return;
+            }
+        }
+    }
+
+    pub fn edit_text(&mut self, request: InputRequest) {
+        if let Some(Field { value: Value::Text(input), .. }) = self.fields.get_mut(self.focus) {
+            input.handle(request);
+        }
+    }
+
+    pub fn cycle_choice(&mut self, forward: bool) {
+        if let Some(Field { value: Value::Choice { options, index }, .. }) = self.fields.get_mut(self.focus) {
+            let len = options.len().max(1);
+            *index = if forward { (*index + 1) % len } else { (*index + len - 1) % len };
+        }
+    }
+
+    /// Validates every visible field, marking errors; the change set when all are valid.
+    pub fn validate(&mut self, ws: &Workspace, today: chrono::NaiveDate) -> Option<ChangeSet> {
+        let outcome = match &self.target {
+            Target::Item(id) => item::to_change(self, ws, *id, today),
+            Target::Member(id) => team::member_change(self, ws, *id),
+            Target::Holiday(date) => team::holiday_change(self, ws, *date),
+            Target::Sprint(id) => team::sprint_change(self, ws, *id),
+            Target::Policy => team::policy_change(self, ws),
+        };
+        for f in &mut self.fields {
+            f.error = None;
+        }
+        match outcome {
+            Ok(set) => Some(set),
+            Err(errors) => {
+                for (n, message) in errors {
+                    if let Some(f) = self.fields.get_mut(n) {
+                        f.error = Some(message);
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// The first visible field with an error, to jump to on a refused save.
+    pub fn first_error(&self) -> Option<usize> {
+        self.visible().find(|(_, f)| f.error.is_some()).map(|(n, _)| n)
+    }
+}
+
+/// Collects field errors while parsing: `check(field, result)` records the message and
+/// returns the value when it parsed.
+pub struct Errors<'f> {
+    form: &'f Form,
+    pub list: Vec<(usize, String)>,
+}
+
+impl<'f> Errors<'f> {
+    pub fn new(form: &'f Form) -> Errors<'f> {
+        Errors { form, list: Vec::new() }
+    }
+
+    pub fn check<T>(&mut self, label: &str, result: Result<T, String>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.list.push((self.form.index_of(label), message));
+                None
+            }
+        }
+    }
+
+    pub fn add(&mut self, label: &str, message: impl Into<String>) {
+        self.list.push((self.form.index_of(label), message.into()));
+    }
+}
+
+// Parsers shared by the forms; each error says what is accepted.
+
+pub fn parse_int(text: &str, min: i64, max: i64) -> Result<i64, String> {
+    let value: i64 = text.trim().parse().map_err(|_| format!("a whole number from {min} to {max}"))?;
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("must be from {min} to {max}"))
+    }
+}
+
+pub fn parse_score(text: &str) -> Result<u8, String> {
+    parse_int(text, 1, 5).map(|v| v as u8)
+}
+
+pub fn parse_fraction(text: &str, what: &str) -> Result<f64, String> {
+    let text = text.trim();
+    let value = match text.strip_suffix('%') {
+        Some(percent) => percent.trim().parse::<f64>().map(|p| p / 100.0),
+        None => text.parse::<f64>(),
+    }
+    .map_err(|_| format!("{what}: a number from 0 to 1, or a percentage like 80%"))?;
+    if value.is_finite() && (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{what} must be from 0 to 1 (0% to 100%)"))
+    }
+}
+
+pub fn parse_decimal(text: &str, min: f64, max: f64) -> Result<f64, String> {
+    let value: f64 = text.trim().parse().map_err(|_| format!("a number from {min} to {max}"))?;
+    if value.is_finite() && (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("must be from {min} to {max}"))
+    }
+}
+
+pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| "a date like 2026-11-26".to_string())
+}
+
+/// Free text for one line: control and bidi characters removed, length capped.
+pub fn parse_line(text: &str, required: bool, max: usize) -> Result<String, String> {
+    let clean = crate::domain::text::sanitize_line(text).trim().to_string();
+    if required && clean.is_empty() {
+        return Err("required".into());
+    }
+    if clean.chars().count() > max {
+        return Err(format!("at most {max} characters (this is {})", clean.chars().count()));
+    }
+    Ok(clean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> Form {
+        Form::new(
+            "t",
+            Target::Policy,
+            vec![
+                Field::choice("Kind", &["feature", "debt"], "feature", ""),
+                Field::text("Title", "héllo wörld", ""),
+                Field::text("Interest", "3", "").shown_if("Kind", "debt"),
+            ],
+        )
+    }
+
+    #[test]
+    fn focus_skips_hidden_fields_and_wraps() {
+        let mut f = form();
+        f.focus_next(true);
+        assert_eq!(f.focus, 1);
+        f.focus_next(true);
+        assert_eq!(f.focus, 0, "Interest is hidden for a feature");
+        f.cycle_choice(true);
+        f.focus = 1;
+        f.focus_next(true);
+        assert_eq!(f.focus, 2);
+        f.focus_next(false);
+        assert_eq!(f.focus, 1);
+    }
+
+    #[test]
+    fn text_editing_is_unicode_aware() {
+        let mut f = form();
+        f.focus = 1;
+        f.edit_text(InputRequest::GoToEnd);
+        f.edit_text(InputRequest::DeletePrevWord);
+        f.edit_text(InputRequest::InsertChar('名'));
+        assert_eq!(f.value("Title"), "héllo 名");
+    }
+
+    #[test]
+    fn parsers_say_what_they_accept() {
+        assert_eq!(parse_fraction("80%", "focus"), Ok(0.8));
+        assert!(parse_fraction("1.5", "focus").is_err());
+        assert!(parse_fraction("NaN", "focus").is_err());
+        assert!(parse_decimal("inf", 0.0, 10.0).is_err());
+        assert_eq!(parse_int("7", 1, 5), Err("must be from 1 to 5".into()));
+        assert_eq!(parse_line("  a\u{202e}b\u{7}  ", true, 10), Ok("ab".into()));
+        assert_eq!(parse_line(" ", true, 10), Err("required".into()));
+    }
+}

@@ -1,0 +1,128 @@
+//! Overlays drawn over a screen: forms, questions and the auto-fill preview.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::forms::{Form, Value};
+use super::theme::Palette;
+
+/// A centred box of at most `width`×`height` inside `area`.
+pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width.saturating_sub(2));
+    let height = height.min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x.saturating_add(area.width.saturating_sub(width) / 2),
+        y: area.y.saturating_add(area.height.saturating_sub(height) / 2),
+        width,
+        height,
+    }
+}
+
+fn boxed(frame: &mut Frame, rect: Rect, title: String, palette: Palette) -> Rect {
+    frame.render_widget(Clear, rect);
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(title, palette.title()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+/// Display columns of `text` (CJK and emoji are two wide).
+fn columns(text: &str) -> usize {
+    Span::raw(text).width()
+}
+
+/// The part of `text` from display column `skip` on.
+fn from_column(text: &str, skip: usize) -> String {
+    let mut seen = 0;
+    text.chars()
+        .skip_while(|c| {
+            let before = seen;
+            seen += columns(c.encode_utf8(&mut [0; 4]));
+            before < skip
+        })
+        .collect()
+}
+
+const LABEL_WIDTH: usize = 18;
+
+pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, palette: Palette) {
+    let visible: Vec<_> = form.visible().collect();
+    let rect = popup(area, 76, visible.len() as u16 + 5);
+    let inner = boxed(frame, rect, format!(" {} — Tab next · Enter save · Esc cancel ", form.title), palette);
+    if inner.height < 3 || inner.width < 20 {
+        return;
+    }
+    // Two lines below the fields: the focused field's hint, and its error.
+    let rows = usize::from(inner.height).saturating_sub(2);
+    let at = visible.iter().position(|(n, _)| *n == form.focus).unwrap_or(0);
+    let first = at.saturating_sub(rows.saturating_sub(1));
+    let value_width = usize::from(inner.width).saturating_sub(LABEL_WIDTH + 1);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (row, (n, field)) in visible.iter().enumerate().skip(first).take(rows) {
+        let focused = *n == form.focus;
+        let label_style = if focused { palette.selected() } else { palette.header().remove_modifier(ratatui::style::Modifier::UNDERLINED) };
+        let mut spans = vec![Span::styled(format!("{:<w$}", field.label, w = LABEL_WIDTH), label_style), Span::raw(" ")];
+        match &field.value {
+            Value::Text(input) => {
+                let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
+                spans.push(Span::raw(from_column(input.value(), scroll)));
+                if focused {
+                    let x = LABEL_WIDTH + 1 + input.visual_cursor().saturating_sub(scroll);
+                    cursor = Some((x, row - first));
+                }
+            }
+            Value::Choice { options, index } => {
+                let text = options.get(*index).copied().unwrap_or("");
+                spans.push(Span::styled(format!("‹ {text} ›"), if focused { palette.title() } else { palette.ok() }));
+            }
+        }
+        if let (Some(err), false) = (&field.error, focused) {
+            spans.push(Span::styled(format!("  ✗ {err}"), palette.error()));
+        }
+        lines.push(Line::from(spans));
+    }
+    while lines.len() < rows {
+        lines.push(Line::from(""));
+    }
+    if let Some(field) = form.focused() {
+        lines.push(Line::styled(field.hint.to_string(), palette.muted()));
+        lines.push(match &field.error {
+            Some(err) => Line::styled(format!("✗ {}: {err}", field.label), palette.error()),
+            None => Line::styled("✓ valid", palette.ok()),
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = cursor {
+        let x = inner.x.saturating_add(x as u16).min(inner.right().saturating_sub(1));
+        frame.set_cursor_position((x, inner.y.saturating_add(y as u16)));
+    }
+}
+
+pub fn render_confirm(frame: &mut Frame, area: Rect, question: &str, palette: Palette) {
+    let rect = popup(area, 64, 6);
+    let inner = boxed(frame, rect, " Are you sure? ".into(), palette);
+    let lines = vec![Line::from(question.to_string()), Line::from(""), Line::styled("y / Enter: yes    n / Esc: no", palette.muted())];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+pub fn render_proposal(frame: &mut Frame, area: Rect, lines: &[String], label: &str, scroll: usize, palette: Palette) {
+    let rect = popup(area, area.width.saturating_sub(6), area.height.saturating_sub(4));
+    let inner = boxed(frame, rect, format!(" Auto-fill proposal: {label} — y accept · n reject · j/k scroll "), palette);
+    let text: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .map(|l| {
+            if l.starts_with("Auto-fill") || l.starts_with("Optimal") {
+                Line::styled(l.clone(), palette.title())
+            } else if l.starts_with("Relaxed") || l.contains("relaxed") {
+                Line::styled(l.clone(), palette.warn())
+            } else {
+                Line::from(l.clone())
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+}

@@ -1,0 +1,261 @@
+//! The Plan screen's candidate list, kept between key presses so that moving, adding and
+//! removing never re-rank or re-scan 100,000 items. It is rebuilt only when a score can have
+//! changed (an item edited, created or deleted, the policy changed) or the data was reloaded.
+
+use crate::domain::scoring::rank;
+use crate::domain::{ItemId, Kind, Status, Workspace};
+
+/// Which candidates the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    InSprint,
+    Kind(Kind),
+}
+
+impl Filter {
+    pub fn next(self) -> Filter {
+        match self {
+            Filter::All => Filter::InSprint,
+            Filter::InSprint => Filter::Kind(Kind::Feature),
+            Filter::Kind(Kind::Feature) => Filter::Kind(Kind::Defect),
+            Filter::Kind(Kind::Defect) => Filter::Kind(Kind::Risk),
+            Filter::Kind(Kind::Risk) => Filter::Kind(Kind::Debt),
+            Filter::Kind(Kind::Debt) => Filter::All,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::InSprint => "in sprint",
+            Filter::Kind(k) => k.as_str(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// The ranking: score, then benefit, then the older item.
+    #[default]
+    Score,
+    /// Smallest first: what fits in the gaps.
+    Estimate,
+    /// Oldest first.
+    Age,
+    Key,
+}
+
+impl SortBy {
+    pub fn next(self) -> SortBy {
+        match self {
+            SortBy::Score => SortBy::Estimate,
+            SortBy::Estimate => SortBy::Age,
+            SortBy::Age => SortBy::Key,
+            SortBy::Key => SortBy::Score,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortBy::Score => "score",
+            SortBy::Estimate => "estimate",
+            SortBy::Age => "age",
+            SortBy::Key => "key",
+        }
+    }
+}
+
+/// One ranked candidate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Row {
+    pub id: ItemId,
+    /// Position in `Workspace::items` (valid until items are created or deleted: then the
+    /// list is rebuilt).
+    pub index: usize,
+    /// 1 for the best candidate.
+    pub rank: usize,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PlanList {
+    /// Every candidate, best first.
+    ranked: Vec<Row>,
+    /// Lower-cased "key title" per ranked row, for search.
+    haystack: Vec<String>,
+    /// Positions in `ranked` that pass the filter and search, in the chosen order.
+    shown: Vec<usize>,
+    pub filter: Filter,
+    pub query: String,
+    pub sort: SortBy,
+    /// The query `shown` was computed for: a longer query only narrows it.
+    shown_query: String,
+}
+
+impl PlanList {
+    pub fn new(ws: &Workspace) -> PlanList {
+        let mut list = PlanList::default();
+        list.rebuild(ws);
+        list
+    }
+
+    /// Re-ranks every candidate (after score-changing edits or a reload).
+    pub fn rebuild(&mut self, ws: &Workspace) {
+        let ranked = rank(ws.candidates(), &ws.policy);
+        self.haystack = ranked
+            .iter()
+            .map(|(_, i)| format!("{} {}", i.key.as_deref().unwrap_or(""), i.title).to_lowercase())
+            .collect();
+        self.ranked = ranked
+            .iter()
+            .enumerate()
+            .map(|(n, (r, item))| Row {
+                id: r.id,
+                index: ws.items.binary_search_by_key(&item.id, |i| i.id).unwrap_or(0),
+                rank: n + 1,
+                score: r.score,
+            })
+            .collect();
+        self.refilter(ws);
+    }
+
+    /// Applies the filter, search and sort from scratch.
+    pub fn refilter(&mut self, ws: &Workspace) {
+        self.shown = (0..self.ranked.len()).filter(|&p| self.passes_filter(ws, p)).collect();
+        self.shown_query.clear();
+        self.narrow();
+        self.apply_sort(ws);
+    }
+
+    /// After the query changed: a query that extends the previous one only narrows the list
+    /// already shown, so typing stays fast on a long backlog.
+    pub fn search_changed(&mut self, ws: &Workspace) {
+        if self.query.starts_with(&self.shown_query) {
+            self.narrow();
+        } else {
+            self.refilter(ws);
+        }
+    }
+
+    fn narrow(&mut self) {
+        let needle = self.query.trim().to_lowercase();
+        if !needle.is_empty() {
+            let haystack = &self.haystack;
+            self.shown.retain(|&p| haystack[p].contains(&needle));
+        }
+        self.shown_query = self.query.clone();
+    }
+
+    fn passes_filter(&self, ws: &Workspace, position: usize) -> bool {
+        let item = &ws.items[self.ranked[position].index];
+        match self.filter {
+            Filter::All => true,
+            Filter::InSprint => item.status == Status::Planned,
+            Filter::Kind(k) => item.kind == k,
+        }
+    }
+
+    fn apply_sort(&mut self, ws: &Workspace) {
+        let ranked = &self.ranked;
+        let item = |p: &usize| &ws.items[ranked[*p].index];
+        match self.sort {
+            SortBy::Score => self.shown.sort_unstable(),
+            SortBy::Estimate => self.shown.sort_by_key(|p| (item(p).estimate, *p)),
+            SortBy::Age => self.shown.sort_by_key(|p| (item(p).created, *p)),
+            SortBy::Key => self.shown.sort_by(|a, b| {
+                let (ia, ib) = (item(a), item(b));
+                ia.key.as_deref().unwrap_or("").cmp(ib.key.as_deref().unwrap_or("")).then(ia.id.cmp(&ib.id))
+            }),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.shown.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
+
+    /// The row shown at `n` (0-based).
+    pub fn row(&self, n: usize) -> Option<&Row> {
+        self.shown.get(n).map(|&p| &self.ranked[p])
+    }
+
+    /// Where the item is shown, if it is.
+    pub fn position_of(&self, id: ItemId) -> Option<usize> {
+        self.shown.iter().position(|&p| self.ranked[p].id == id)
+    }
+
+    /// How many candidates there are before filtering.
+    pub fn total(&self) -> usize {
+        self.ranked.len()
+    }
+
+    /// The candidate ranked just above `row` (or just below, for the best), for the
+    /// sensitivity hint.
+    pub fn neighbour(&self, row: &Row) -> Option<&Row> {
+        let at = row.rank - 1;
+        if at > 0 {
+            self.ranked.get(at - 1)
+        } else {
+            self.ranked.get(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::test_support::item;
+
+    fn ws() -> Workspace {
+        let mut items: Vec<_> = (1..=6).map(|id| item(id, Kind::ALL[(id % 4) as usize], id as f64)).collect();
+        items[0].title = "Apple Pay button".into();
+        items[3].title = "apple wallet refunds".into();
+        items[5].status = Status::Done;
+        Workspace { items, ..Workspace::default() }
+    }
+
+    fn shown_ids(list: &PlanList) -> Vec<i64> {
+        (0..list.len()).filter_map(|n| list.row(n)).map(|r| r.id.0).collect()
+    }
+
+    #[test]
+    fn ranks_open_candidates_best_first() {
+        let list = PlanList::new(&ws());
+        // Same benefit everywhere, so smaller estimates score higher; done items are not candidates.
+        assert_eq!(shown_ids(&list), [1, 2, 3, 4, 5]);
+        assert_eq!(list.row(0).map(|r| r.rank), Some(1));
+    }
+
+    #[test]
+    fn search_narrows_case_insensitively_and_widens_again() {
+        let w = ws();
+        let mut list = PlanList::new(&w);
+        list.query = "app".into();
+        list.search_changed(&w);
+        assert_eq!(shown_ids(&list), [1, 4]);
+        list.query = "apple p".into();
+        list.search_changed(&w);
+        assert_eq!(shown_ids(&list), [1]);
+        list.query = "pay-".into();
+        list.search_changed(&w);
+        assert_eq!(shown_ids(&list).len(), 5, "a different query starts from the whole list");
+    }
+
+    #[test]
+    fn filter_and_sort_compose() {
+        let w = ws();
+        let mut list = PlanList::new(&w);
+        list.filter = Filter::Kind(Kind::Defect);
+        list.refilter(&w);
+        assert_eq!(shown_ids(&list), [1, 5]);
+        list.sort = SortBy::Key;
+        list.filter = Filter::All;
+        list.refilter(&w);
+        assert_eq!(shown_ids(&list), [1, 2, 3, 4, 5]);
+    }
+}

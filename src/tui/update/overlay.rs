@@ -1,0 +1,114 @@
+//! Keys while an overlay has the keyboard: help, the search line, questions, the auto-fill
+//! preview and forms.
+
+use crate::tui::app::{App, Overlay, Tab};
+use crate::tui::keymap::Action;
+
+use super::{move_selection, save, Effect};
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(overlay) = app.overlay.take() else { return Vec::new() };
+    match overlay {
+        Overlay::Help { scroll } => {
+            let scroll = match action {
+                Action::MoveDown => scroll + 1,
+                Action::MoveUp => scroll.saturating_sub(1),
+                _ => scroll,
+            };
+            if !matches!(action, Action::CloseOverlay | Action::ToggleHelp) {
+                app.overlay = Some(Overlay::Help { scroll });
+            }
+            Vec::new()
+        }
+        Overlay::Search => search(app, action),
+        Overlay::Confirm { question, set } => match action {
+            Action::Confirm => save(app, set),
+            Action::Cancel => {
+                app.status = Some("Nothing was changed.".into());
+                Vec::new()
+            }
+            _ => {
+                app.overlay = Some(Overlay::Confirm { question, set });
+                Vec::new()
+            }
+        },
+        Overlay::Proposal { lines, set, scroll } => match action {
+            Action::Confirm => save(app, set),
+            Action::Cancel => {
+                app.status = Some("Auto-fill proposal rejected; the sprint is as it was.".into());
+                Vec::new()
+            }
+            Action::MoveDown | Action::MoveUp => {
+                let scroll = if action == Action::MoveDown {
+                    (scroll + 1).min(lines.len().saturating_sub(1))
+                } else {
+                    scroll.saturating_sub(1)
+                };
+                app.overlay = Some(Overlay::Proposal { lines, set, scroll });
+                Vec::new()
+            }
+            _ => {
+                app.overlay = Some(Overlay::Proposal { lines, set, scroll });
+                Vec::new()
+            }
+        },
+        Overlay::Form(mut form) => {
+            let mut effects = Vec::new();
+            match action {
+                Action::Cancel => {
+                    app.status = Some("Closed without saving.".into());
+                    return effects;
+                }
+                Action::NextField => form.focus_next(true),
+                Action::PrevField => form.focus_next(false),
+                Action::NextChoice | Action::PrevChoice => {
+                    form.cycle_choice(action == Action::NextChoice);
+                    form.validate(&app.workspace, app.today);
+                }
+                Action::EditText(request) => {
+                    form.edit_text(request);
+                    form.validate(&app.workspace, app.today);
+                }
+                Action::Confirm => match form.validate(&app.workspace, app.today) {
+                    Some(set) => effects = save(app, set),
+                    None => {
+                        if let Some(n) = form.first_error() {
+                            form.focus = n;
+                        }
+                        app.status = Some("Not saved: fix the fields marked in red.".into());
+                    }
+                },
+                _ => {}
+            }
+            // Open until the save lands (`App::saved` closes it), so a refused save loses nothing.
+            app.overlay = Some(Overlay::Form(form));
+            effects
+        }
+    }
+}
+
+fn search(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::EditText(request) => {
+            app.search.handle(request);
+            app.plan.query = app.search.value().to_string();
+            app.plan.search_changed(&app.workspace);
+            app.selected[Tab::Plan.index()] = 0;
+            app.overlay = Some(Overlay::Search);
+        }
+        Action::Confirm => {
+            app.status = Some(format!("{} of {} candidates match “{}”.", app.plan.len(), app.plan.total(), app.plan.query));
+        }
+        Action::Cancel => {
+            app.plan.query.clear();
+            app.plan.refilter(&app.workspace);
+            app.selected[Tab::Plan.index()] = 0;
+        }
+        Action::MoveDown | Action::MoveUp => {
+            move_selection(app, action);
+            app.overlay = Some(Overlay::Search);
+        }
+        _ => app.overlay = Some(Overlay::Search),
+    }
+    Vec::new()
+}

@@ -1,0 +1,145 @@
+//! Plan screen actions: planning moves, pins, auto-fill, filter, search, sort and item edits.
+
+use crate::domain::edits;
+use crate::domain::Kind;
+use crate::report::plan::{write_body, PlanView};
+use crate::service::autofill::propose;
+use crate::tui::app::{App, Overlay, Tab};
+use crate::tui::forms::item;
+use crate::tui::keymap::Action;
+use crate::tui::plan_list::Filter;
+
+use super::{refuse_if_read_only, save, Effect};
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let sprint = app.workspace.current_sprint().cloned();
+    let selected = app.selected_item();
+    let result: Result<Vec<Effect>, String> = match action {
+        Action::TogglePlanned => match (sprint, selected) {
+            (Some(s), Some(id)) => edits::toggle_planned(&app.workspace, &s, id).map(|set| {
+                // Like marking mail: the cursor moves on, so Space Space Space plans a run.
+                if app.plan.filter != Filter::InSprint {
+                    let at = &mut app.selected[Tab::Plan.index()];
+                    *at = (*at + 1).min(app.plan.len().saturating_sub(1));
+                }
+                save(app, set)
+            }),
+            (None, _) => Err("There is no sprint in planning to add to.".into()),
+            (_, None) => Ok(Vec::new()),
+        },
+        Action::TogglePinned => with_selected(app, selected, edits::toggle_pinned),
+        Action::ToggleExcluded => with_selected(app, selected, edits::toggle_excluded),
+        Action::ClearSprint => match sprint {
+            Some(s) => edits::clear(&app.workspace, &s).map(|set| save(app, set)),
+            None => Err("There is no sprint in planning.".into()),
+        },
+        Action::AutoFill => auto_fill(app),
+        Action::CycleFilter => {
+            app.plan.filter = app.plan.filter.next();
+            relist(app);
+            app.status = Some(format!("Showing {} ({} items).", app.plan.filter.label(), app.plan.len()));
+            Ok(Vec::new())
+        }
+        Action::CycleSort => {
+            app.plan.sort = app.plan.sort.next();
+            relist(app);
+            app.status = Some(format!("Sorted by {}.", app.plan.sort.label()));
+            Ok(Vec::new())
+        }
+        Action::StartSearch => {
+            app.search = tui_input::Input::new(app.plan.query.clone());
+            app.overlay = Some(Overlay::Search);
+            Ok(Vec::new())
+        }
+        Action::NewItem => {
+            let kind = match app.plan.filter {
+                Filter::Kind(k) => k,
+                _ => Kind::Feature,
+            };
+            open_item_form(app, None, kind)
+        }
+        Action::EditSelected => match selected {
+            Some(id) => open_item_form(app, Some(id), Kind::Feature),
+            None => Ok(Vec::new()),
+        },
+        Action::DeleteSelected => match selected {
+            Some(id) => edits::delete(&app.workspace, id).map(|set| {
+                let title = app.workspace.item(id).map(|i| i.title.clone()).unwrap_or_default();
+                app.overlay = Some(Overlay::Confirm {
+                    question: format!("Delete {} “{title}”? (u undoes it)", set.label.trim_start_matches("deleted ")),
+                    set,
+                });
+                Vec::new()
+            }),
+            None => Ok(Vec::new()),
+        },
+        _ => Ok(Vec::new()),
+    };
+    result.unwrap_or_else(|message| {
+        app.status = Some(message);
+        Vec::new()
+    })
+}
+
+fn with_selected(
+    app: &mut App,
+    selected: Option<crate::domain::ItemId>,
+    edit: impl Fn(&crate::domain::Workspace, crate::domain::ItemId) -> Result<crate::domain::change::ChangeSet, String>,
+) -> Result<Vec<Effect>, String> {
+    match selected {
+        Some(id) => edit(&app.workspace, id).map(|set| save(app, set)),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Re-applies filter and sort, keeping the cursor on the same item when it is still shown.
+fn relist(app: &mut App) {
+    let keep = app.selected_item();
+    app.plan.refilter(&app.workspace);
+    app.selected[Tab::Plan.index()] = keep.and_then(|id| app.plan.position_of(id)).unwrap_or(0);
+}
+
+fn open_item_form(app: &mut App, id: Option<crate::domain::ItemId>, kind: Kind) -> Result<Vec<Effect>, String> {
+    if let Some(refusal) = refuse_if_read_only(app) {
+        return Ok(refusal);
+    }
+    let existing = id.and_then(|id| app.workspace.item(id));
+    let mut form = item::form(existing, kind);
+    form.validate(&app.workspace, app.today);
+    form.focus = form.index_of("Title");
+    app.overlay = Some(Overlay::Form(form));
+    Ok(Vec::new())
+}
+
+/// Shows auto-fill's proposal; nothing changes until it is accepted.
+fn auto_fill(app: &mut App) -> Result<Vec<Effect>, String> {
+    let ws = &app.workspace;
+    let sprint = ws.current_sprint().ok_or("There is no sprint in planning to fill.")?;
+    let proposal = propose(ws, sprint, &app.fallbacks)?;
+    let set = edits::set_plan(ws, sprint, &proposal.result.plan.chosen, "auto-fill")?;
+    if set.is_empty() {
+        app.status = Some("Auto-fill: the sprint already holds the best plan under the policy.".into());
+        return Ok(Vec::new());
+    }
+    let view = PlanView {
+        ws,
+        sprint: &proposal.sprint.name,
+        plannable: proposal.capacity.plannable,
+        chosen: &proposal.chosen,
+        result: &proposal.result,
+        total_benefit: proposal.total_benefit(),
+        applied: false,
+    };
+    let mut text = Vec::new();
+    write_body(&view, &mut text).map_err(|e| e.to_string())?;
+    let lines = String::from_utf8_lossy(&text).lines().map(str::to_string).collect();
+    let ins = set.changes.iter().filter(|c| is_planned_after(c)).count();
+    let outs = set.changes.len() - ins;
+    let set = crate::domain::change::ChangeSet::new(format!("auto-fill ({ins} in, {outs} out)"), set.changes);
+    app.overlay = Some(Overlay::Proposal { lines, set, scroll: 0 });
+    Ok(Vec::new())
+}
+
+fn is_planned_after(change: &crate::domain::change::Change) -> bool {
+    matches!(change, crate::domain::change::Change::Item { after: Some(a), .. } if a.status == crate::domain::Status::Planned)
+}

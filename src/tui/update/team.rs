@@ -1,0 +1,46 @@
+//! Team & policy actions: edit the selected row (sprint, member, holiday, policy), add or
+//! remove a holiday.
+
+use crate::domain::change::{Change, ChangeSet};
+use crate::tui::app::{App, Overlay};
+use crate::tui::forms::team;
+use crate::tui::keymap::Action;
+use crate::tui::team_rows::{rows, TeamRow};
+
+use super::{refuse_if_read_only, Effect};
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(refusal) = refuse_if_read_only(app) {
+        return refusal;
+    }
+    let ws = &app.workspace;
+    let row = rows(ws).get(app.selected()).copied();
+    let form = match (action, row) {
+        (Action::EditSelected, Some(TeamRow::Sprint(id))) => team::sprint_form(ws, id),
+        (Action::EditSelected, Some(TeamRow::Member(id))) => team::member_form(ws, id),
+        (Action::EditSelected, Some(TeamRow::Holiday(date))) => Some(team::holiday_form(ws, Some(date))),
+        (Action::EditSelected, Some(TeamRow::Policy)) => Some(team::policy_form(ws)),
+        (Action::NewHoliday, _) => Some(team::holiday_form(ws, None)),
+        (Action::DeleteSelected, Some(TeamRow::Holiday(date))) => {
+            if let Some(h) = ws.holidays.iter().find(|h| h.date == date) {
+                let set = ChangeSet::new(
+                    format!("removed the holiday {} {}", h.date, h.name),
+                    vec![Change::Holiday { before: Some(h.clone()), after: None }],
+                );
+                app.overlay =
+                    Some(Overlay::Confirm { question: format!("Remove the holiday {} {}?", h.date, h.name), set });
+            }
+            None
+        }
+        (Action::DeleteSelected, _) => {
+            app.status = Some("Only holidays can be removed here; members and the policy are edited with e.".into());
+            None
+        }
+        _ => None,
+    };
+    if let Some(mut form) = form {
+        form.validate(&app.workspace, app.today);
+        app.overlay = Some(Overlay::Form(form));
+    }
+    Vec::new()
+}
