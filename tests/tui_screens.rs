@@ -4,9 +4,9 @@
 mod common;
 
 use flowdeck::config::Theme;
-use flowdeck::service::demo::demo_workspace;
 use flowdeck::domain::change::ChangeSet;
 use flowdeck::domain::Kind;
+use flowdeck::service::demo::demo_workspace;
 use flowdeck::tui::app::{App, Overlay, Tab};
 use flowdeck::tui::keymap::Action;
 use flowdeck::tui::theme::Palette;
@@ -79,7 +79,10 @@ fn overlay_for(app: &App, tab: Tab) -> Option<Overlay> {
     match tab {
         Tab::Plan => Some(Overlay::Help { scroll: 0 }),
         Tab::Debt => Some(Overlay::Form(flowdeck::tui::forms::item::form(debt, Kind::Debt))),
-        Tab::Split => Some(Overlay::Confirm { question: "Delete PAY-1 “a long title”?".into(), set: ChangeSet::new("x", vec![]) }),
+        Tab::Split => Some(Overlay::Confirm {
+            question: "Delete PAY-1 “a long title”?".into(),
+            set: ChangeSet::new("x", vec![]),
+        }),
         Tab::Projection => Some(Overlay::Proposal {
             lines: vec!["Auto-fill for Sprint 48: 14 items".into(); 40],
             set: ChangeSet::new("auto-fill (3 in, 1 out)", vec![]),

@@ -18,14 +18,34 @@ use super::workspace::Workspace;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// `None → Some` creates, `Some → Some` updates, `Some → None` deletes.
-    Item { before: Option<WorkItem>, after: Option<WorkItem> },
-    Member { before: Member, after: Member },
+    Item {
+        before: Option<WorkItem>,
+        after: Option<WorkItem>,
+    },
+    Member {
+        before: Member,
+        after: Member,
+    },
     /// The days off of one member in one sprint.
-    DaysOff { member: MemberId, sprint: SprintId, before: Vec<NaiveDate>, after: Vec<NaiveDate> },
+    DaysOff {
+        member: MemberId,
+        sprint: SprintId,
+        before: Vec<NaiveDate>,
+        after: Vec<NaiveDate>,
+    },
     /// `None → Some` adds, `Some → Some` edits, `Some → None` removes.
-    Holiday { before: Option<Holiday>, after: Option<Holiday> },
-    Sprint { before: Sprint, after: Sprint },
-    Policy { before: Policy, after: Policy },
+    Holiday {
+        before: Option<Holiday>,
+        after: Option<Holiday>,
+    },
+    Sprint {
+        before: Sprint,
+        after: Sprint,
+    },
+    Policy {
+        before: Policy,
+        after: Policy,
+    },
 }
 
 /// Rows with a version get `before.version + 1` when updated, so an undo carries the version
@@ -98,7 +118,8 @@ impl Change {
         match self {
             Change::Policy { .. } => true,
             Change::Item { before: Some(b), after: Some(a) } => {
-                (b.impact, b.risk, b.time_to_value, b.estimate, b.kind) != (a.impact, a.risk, a.time_to_value, a.estimate, a.kind)
+                (b.impact, b.risk, b.time_to_value, b.estimate, b.kind)
+                    != (a.impact, a.risk, a.time_to_value, a.estimate, a.kind)
                     || b.key != a.key
             }
             Change::Item { .. } => true,
@@ -232,11 +253,14 @@ mod tests {
         a2.pinned = true;
         let mut a3 = a2.clone();
         a3.status = Status::Planned;
-        let set = ChangeSet::new("two steps", vec![Change::item(Some(a.clone()), Some(a2.clone())), {
-            let mut a2v = a2.clone();
-            a2v.version += 1;
-            Change::item(Some(a2v), Some(a3))
-        }]);
+        let set = ChangeSet::new(
+            "two steps",
+            vec![Change::item(Some(a.clone()), Some(a2.clone())), {
+                let mut a2v = a2.clone();
+                a2v.version += 1;
+                Change::item(Some(a2v), Some(a3))
+            }],
+        );
         let mut ws = ws_with(vec![a.clone()]);
         apply(&mut ws, &set);
         apply(&mut ws, &set.inverse());

@@ -15,6 +15,11 @@ pub struct DebtTotals {
     pub principal: f64,
 }
 
+/// In the debt register: a debt item not yet repaid or dropped.
+pub fn is_open_debt(item: &WorkItem) -> bool {
+    item.kind == Kind::Debt && item.debt.is_some() && !matches!(item.status, Status::Done | Status::Dropped)
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Workspace {
     pub policy: Policy,
@@ -65,9 +70,7 @@ impl Workspace {
 
     /// Debt items not yet repaid: the register.
     pub fn open_debts(&self) -> impl Iterator<Item = &WorkItem> {
-        self.items
-            .iter()
-            .filter(|i| i.kind == Kind::Debt && i.debt.is_some() && !matches!(i.status, Status::Done | Status::Dropped))
+        self.items.iter().filter(|i| is_open_debt(i))
     }
 
     /// Open debts: how many, their drag per sprint and their principal, in points.

@@ -53,10 +53,22 @@ pub fn planned_items(ws: &Workspace, sprint: &Sprint) -> Vec<WorkItem> {
 }
 
 pub fn sprint_plan(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today: NaiveDate) -> SprintPlan {
+    sprint_plan_of(ws, sprint, planned_items(ws, sprint), ws.open_debts(), fallbacks, today)
+}
+
+/// The same picture from a plan and a register already at hand (the TUI keeps both up to
+/// date change by change instead of scanning every item on each key).
+pub fn sprint_plan_of<'a>(
+    ws: &Workspace,
+    sprint: &Sprint,
+    planned: Vec<WorkItem>,
+    open_debts: impl Iterator<Item = &'a WorkItem>,
+    fallbacks: &Fallbacks,
+    today: NaiveDate,
+) -> SprintPlan {
     let capacity = capacity(ws, sprint, fallbacks);
-    let planned = planned_items(ws, sprint);
     let split = split(planned.iter(), &ws.policy);
-    let left_out = ws.open_debts().filter(|d| !planned.iter().any(|p| p.id == d.id));
+    let left_out = open_debts.filter(|d| !planned.iter().any(|p| p.id == d.id));
     let guardrails = check(&split, capacity.plannable, &ws.policy, left_out, today);
     SprintPlan { sprint: sprint.clone(), capacity, planned, split, guardrails }
 }

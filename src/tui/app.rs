@@ -47,13 +47,22 @@ impl Tab {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     /// The key list, scrolled by `scroll` lines.
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     /// Typing a search on the Plan screen (the text is `App::search`).
     Search,
     /// A question before a change that deserves one (delete).
-    Confirm { question: String, set: ChangeSet },
+    Confirm {
+        question: String,
+        set: ChangeSet,
+    },
     /// Auto-fill's proposal: `lines` explain it, `set` is what accepting saves.
-    Proposal { lines: Vec<String>, set: ChangeSet, scroll: usize },
+    Proposal {
+        lines: Vec<String>,
+        set: ChangeSet,
+        scroll: usize,
+    },
     Form(Form),
 }
 
@@ -133,6 +142,7 @@ impl App {
     pub fn saved(&mut self, committed: ChangeSet, step: Step) {
         let keep = self.selected_item();
         change::apply(&mut self.workspace, &committed);
+        self.summary.changed(&self.workspace, &committed, &self.fallbacks, self.today);
         let rerank = committed.changes.iter().any(Change::touches_ranking);
         let focus = committed.changes.iter().find_map(Change::item_id);
         let verb = match step {
@@ -150,7 +160,6 @@ impl App {
         } else if self.plan.filter == super::plan_list::Filter::InSprint {
             self.plan.refilter(&self.workspace);
         }
-        self.summary = Summary::compute(&self.workspace, &self.fallbacks, self.today);
         // Keep the cursor on the item that was selected, or on the one just changed.
         if let Some(at) = keep.or(focus).and_then(|id| self.plan.position_of(id)) {
             self.selected[Tab::Plan.index()] = at;

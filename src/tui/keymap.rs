@@ -125,12 +125,17 @@ impl Scope {
 /// What has the keyboard: decides which scopes are consulted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    Normal { plan: bool, team: bool },
+    Normal {
+        plan: bool,
+        team: bool,
+    },
     Help,
     Dialog,
     Search,
     /// `choice` is true when the focused field is a choice (cycled, not typed).
-    Form { choice: bool },
+    Form {
+        choice: bool,
+    },
 }
 
 impl Mode {

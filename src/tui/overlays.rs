@@ -63,8 +63,13 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, palette: Palette)
     let mut cursor = None;
     for (row, (n, field)) in visible.iter().enumerate().skip(first).take(rows) {
         let focused = *n == form.focus;
-        let label_style = if focused { palette.selected() } else { palette.header().remove_modifier(ratatui::style::Modifier::UNDERLINED) };
-        let mut spans = vec![Span::styled(format!("{:<w$}", field.label, w = LABEL_WIDTH), label_style), Span::raw(" ")];
+        let label_style = if focused {
+            palette.selected()
+        } else {
+            palette.header().remove_modifier(ratatui::style::Modifier::UNDERLINED)
+        };
+        let mut spans =
+            vec![Span::styled(format!("{:<w$}", field.label, w = LABEL_WIDTH), label_style), Span::raw(" ")];
         match &field.value {
             Value::Text(input) => {
                 let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
@@ -104,13 +109,18 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, palette: Palette)
 pub fn render_confirm(frame: &mut Frame, area: Rect, question: &str, palette: Palette) {
     let rect = popup(area, 64, 6);
     let inner = boxed(frame, rect, " Are you sure? ".into(), palette);
-    let lines = vec![Line::from(question.to_string()), Line::from(""), Line::styled("y / Enter: yes    n / Esc: no", palette.muted())];
+    let lines = vec![
+        Line::from(question.to_string()),
+        Line::from(""),
+        Line::styled("y / Enter: yes    n / Esc: no", palette.muted()),
+    ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 
 pub fn render_proposal(frame: &mut Frame, area: Rect, lines: &[String], label: &str, scroll: usize, palette: Palette) {
     let rect = popup(area, area.width.saturating_sub(6), area.height.saturating_sub(4));
-    let inner = boxed(frame, rect, format!(" Auto-fill proposal: {label} — y accept · n reject · j/k scroll "), palette);
+    let inner =
+        boxed(frame, rect, format!(" Auto-fill proposal: {label} — y accept · n reject · j/k scroll "), palette);
     let text: Vec<Line> = lines
         .iter()
         .skip(scroll)

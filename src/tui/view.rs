@@ -73,7 +73,8 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     };
     left.push(Span::raw(summary));
     // A message outranks the hints: it is what just happened.
-    let right = if app.status.is_some() { key_for(Action::ToggleHelp, Scope::Global) + " help" } else { hints(app, wide) };
+    let right =
+        if app.status.is_some() { key_for(Action::ToggleHelp, Scope::Global) + " help" } else { hints(app, wide) };
     let width = right.chars().count() as u16;
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)).style(app.palette.status_bar()), l);
@@ -156,6 +157,8 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
         height,
     };
     frame.render_widget(Clear, popup);
-    let block = Block::default().borders(Borders::ALL).title(Line::styled(" Keys — j/k scroll · Esc closes ", app.palette.title()));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::styled(" Keys — j/k scroll · Esc closes ", app.palette.title()));
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

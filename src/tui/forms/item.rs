@@ -36,7 +36,11 @@ pub fn form(item: Option<&WorkItem>, kind: Kind) -> Form {
         Field::text("Key", text(item.and_then(|i| i.key.as_deref())), "tracker key, e.g. PAY-1400 (optional, unique)"),
         Field::text("Title", item.map_or("", |i| i.title.as_str()), "what it is, in one line"),
         Field::choice("Kind", KINDS, item.map_or(kind, |i| i.kind).as_str(), "←/→ to change"),
-        Field::text("Estimate", item.map_or("1".into(), |i| i.estimate.to_string()), "points, in halves: 0.5, 1, 2.5 …"),
+        Field::text(
+            "Estimate",
+            item.map_or("1".into(), |i| i.estimate.to_string()),
+            "points, in halves: 0.5, 1, 2.5 …",
+        ),
         Field::text("Impact", item.map_or("3".into(), |i| i.impact.to_string()), "1–5: value when done"),
         Field::text("Risk", item.map_or("3".into(), |i| i.risk.to_string()), "1–5: risk it removes"),
         Field::text("Time to value", item.map_or("3".into(), |i| i.time_to_value.to_string()), "1–5: how soon it pays"),
@@ -46,17 +50,26 @@ pub fn form(item: Option<&WorkItem>, kind: Kind) -> Form {
             .shown_if("Kind", "debt"),
         Field::text("Visibility", debt.visibility.to_string(), "1–5: how often the team touches it")
             .shown_if("Kind", "debt"),
-        Field::text("Drag", debt.drag.map(|d| d.to_string()).unwrap_or_default(), "points lost per sprint; blank = 0.1 × interest × visibility")
-            .shown_if("Kind", "debt"),
+        Field::text(
+            "Drag",
+            debt.drag.map(|d| d.to_string()).unwrap_or_default(),
+            "points lost per sprint; blank = 0.1 × interest × visibility",
+        )
+        .shown_if("Kind", "debt"),
         Field::choice("Category", CATEGORIES, debt.category.as_str(), "←/→: strategic, tactical, accidental")
             .shown_if("Kind", "debt"),
         Field::choice("Risk area", AREAS, debt.risk_area.as_str(), "←/→: anything but none is high-risk")
             .shown_if("Kind", "debt"),
         Field::text("Reason", a.reason.clone(), "why the shortcut was taken").shown_if("Kind", "debt"),
         Field::text("Cost", a.impact.clone(), "what it does to us while it stays").shown_if("Kind", "debt"),
-        Field::text("Trigger date", a.trigger_date.map(|d| d.to_string()).unwrap_or_default(), "repay by, e.g. 2027-01-31 (optional)")
+        Field::text(
+            "Trigger date",
+            a.trigger_date.map(|d| d.to_string()).unwrap_or_default(),
+            "repay by, e.g. 2027-01-31 (optional)",
+        )
+        .shown_if("Kind", "debt"),
+        Field::text("Trigger if", a.trigger_condition.clone(), "repay when … happens (optional)")
             .shown_if("Kind", "debt"),
-        Field::text("Trigger if", a.trigger_condition.clone(), "repay when … happens (optional)").shown_if("Kind", "debt"),
         Field::text("Owner", a.owner.clone(), "who holds the agreement").shown_if("Kind", "debt"),
         Field::text("Linked key", text(a.linked_key.as_deref()), "related ticket (optional)").shown_if("Kind", "debt"),
     ];
@@ -93,7 +106,14 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
         (t, false) => Some(t),
     };
     let kind = Kind::ALL.into_iter().find(|k| k.as_str() == form.value("Kind")).unwrap_or(Kind::Feature);
-    let estimate = e.check("Estimate", form.value("Estimate").trim().parse::<f64>().map_err(|_| "a number of points, e.g. 3 or 2.5".to_string()).and_then(HalfPoints::from_points));
+    let estimate = e.check(
+        "Estimate",
+        form.value("Estimate")
+            .trim()
+            .parse::<f64>()
+            .map_err(|_| "a number of points, e.g. 3 or 2.5".to_string())
+            .and_then(HalfPoints::from_points),
+    );
     let impact = e.check("Impact", parse_score(form.value("Impact")));
     let risk = e.check("Risk", parse_score(form.value("Risk")));
     let ttv = e.check("Time to value", parse_score(form.value("Time to value")));

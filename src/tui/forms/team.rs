@@ -6,9 +6,7 @@ use chrono::NaiveDate;
 use crate::domain::change::{Change, ChangeSet};
 use crate::domain::{Holiday, Kind, KindMap, MemberId, Policy, ScoringModel, SprintId, Workspace};
 
-use super::{
-    parse_date, parse_decimal, parse_fraction, parse_int, parse_line, Errors, Field, Form, Outcome, Target,
-};
+use super::{parse_date, parse_decimal, parse_fraction, parse_int, parse_line, Errors, Field, Form, Outcome, Target};
 
 const MODELS: &[&str] = &["wsjf", "weighted-sum"];
 
@@ -20,8 +18,16 @@ pub fn member_form(ws: &Workspace, id: MemberId) -> Option<Form> {
     };
     let fields = vec![
         Field::text("Name", m.name.clone(), "as the team says it"),
-        Field::text("Allocation", format!("{}%", (m.allocation * 100.0).round()), "share of the person on this team, 0–100%"),
-        Field::text("Focus", m.focus.map(|f| f.to_string()).unwrap_or_default(), "share of time on sprint work; blank = team default"),
+        Field::text(
+            "Allocation",
+            format!("{}%", (m.allocation * 100.0).round()),
+            "share of the person on this team, 0–100%",
+        ),
+        Field::text(
+            "Focus",
+            m.focus.map(|f| f.to_string()).unwrap_or_default(),
+            "share of time on sprint work; blank = team default",
+        ),
         Field::text("Days off", days.join(", "), "dates in the current sprint, comma-separated"),
     ];
     Some(Form::new(format!("Edit {}", m.name), Target::Member(id), fields))
@@ -77,7 +83,11 @@ pub fn member_change(form: &Form, ws: &Workspace, id: MemberId) -> Outcome {
 pub fn holiday_form(ws: &Workspace, date: Option<NaiveDate>) -> Form {
     let h = date.and_then(|d| ws.holidays.iter().find(|h| h.date == d));
     let fields = vec![
-        Field::text("Date", h.map(|h| h.date.to_string()).unwrap_or_default(), "e.g. 2026-12-24: nobody works that day"),
+        Field::text(
+            "Date",
+            h.map(|h| h.date.to_string()).unwrap_or_default(),
+            "e.g. 2026-12-24: nobody works that day",
+        ),
         Field::text("Name", h.map(|h| h.name.clone()).unwrap_or_default(), "e.g. Christmas Eve"),
     ];
     let title = if h.is_some() { "Edit holiday" } else { "New holiday" };
@@ -150,7 +160,11 @@ pub fn policy_form(ws: &Workspace) -> Form {
         Field::text("Debt %", p.targets.get(Kind::Debt).to_string(), "target share; the four add up to 100"),
         Field::text("Tolerance", p.tolerance.to_string(), "± percentage points around each target, 0–50"),
         Field::text("Investment floor", p.investment_floor.to_string(), "minimum % for debt + risk, 0–100"),
-        Field::text("Min commitment", p.min_commitment.to_string(), "% of plannable below which a sprint is under-committed"),
+        Field::text(
+            "Min commitment",
+            p.min_commitment.to_string(),
+            "% of plannable below which a sprint is under-committed",
+        ),
         Field::choice("Model", MODELS, p.model.as_str(), "←/→: wsjf divides by effort, weighted-sum subtracts it"),
         Field::text("Weight impact", w.impact.to_string(), "0–10"),
         Field::text("Weight risk", w.risk.to_string(), "0–10"),
@@ -164,7 +178,8 @@ pub fn policy_form(ws: &Workspace) -> Form {
 pub fn policy_change(form: &Form, ws: &Workspace) -> Outcome {
     let mut e = Errors::new(form);
     let mut pct = |label: &str, max: i64| e.check(label, parse_int(form.value(label), 0, max)).map(|v| v as u8);
-    let (feature, defect, risk, debt) = (pct("Feature %", 100), pct("Defect %", 100), pct("Risk %", 100), pct("Debt %", 100));
+    let (feature, defect, risk, debt) =
+        (pct("Feature %", 100), pct("Defect %", 100), pct("Risk %", 100), pct("Debt %", 100));
     let tolerance = pct("Tolerance", 50);
     let floor = pct("Investment floor", 100);
     let commitment = pct("Min commitment", 100);
@@ -182,8 +197,20 @@ pub fn policy_change(form: &Form, ws: &Workspace) -> Outcome {
     }
     let model = ScoringModel::parse(form.value("Model")).unwrap_or(ScoringModel::Wsjf);
     let parsed = (feature, defect, risk, debt, tolerance, floor, commitment, wi, wr, wt, we, focus);
-    let (Some(f), Some(d), Some(r), Some(b), Some(tol), Some(fl), Some(mc), Some(wi), Some(wr), Some(wt), Some(we), Some(focus)) =
-        parsed
+    let (
+        Some(f),
+        Some(d),
+        Some(r),
+        Some(b),
+        Some(tol),
+        Some(fl),
+        Some(mc),
+        Some(wi),
+        Some(wr),
+        Some(wt),
+        Some(we),
+        Some(focus),
+    ) = parsed
     else {
         return Err(e.list);
     };

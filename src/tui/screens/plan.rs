@@ -37,7 +37,8 @@ fn bar(share: f64, cells: usize) -> String {
 fn render_header(frame: &mut Frame, area: Rect, app: &App) {
     let palette = app.palette;
     let Some(plan) = &app.summary.plan else {
-        let text = Line::styled("No sprint is being planned: nothing to fill. (Sprints: History screen.)", palette.muted());
+        let text =
+            Line::styled("No sprint is being planned: nothing to fill. (Sprints: History screen.)", palette.muted());
         frame.render_widget(Paragraph::new(text), area);
         return;
     };
@@ -169,7 +170,10 @@ fn render_guardrails(frame: &mut Frame, area: Rect, app: &App) {
     match &app.summary.plan {
         Some(plan) => {
             if !plan.sprint.goal.is_empty() {
-                lines.push(Line::from(vec![Span::styled("Goal ", palette.header()), Span::raw(plan.sprint.goal.clone())]));
+                lines.push(Line::from(vec![
+                    Span::styled("Goal ", palette.header()),
+                    Span::raw(plan.sprint.goal.clone()),
+                ]));
             }
             if plan.guardrails.is_empty() {
                 lines.push(Line::styled("✓ every guardrail passes", palette.ok()));
@@ -185,7 +189,8 @@ fn render_guardrails(frame: &mut Frame, area: Rect, app: &App) {
         None => lines.push(Line::styled("No sprint in planning.", palette.muted())),
     }
     let count = app.summary.plan.as_ref().map_or(0, |p| p.guardrails.len());
-    let title = if count == 0 { " Guardrails ".to_string() } else { format!(" Guardrails ({count}) · all on 3 Split ") };
+    let title =
+        if count == 0 { " Guardrails ".to_string() } else { format!(" Guardrails ({count}) · all on 3 Split ") };
     let block = Block::default().borders(Borders::ALL).title(Line::styled(title, palette.title()));
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
 }
@@ -237,7 +242,9 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App) {
                 ),
                 palette.muted(),
             )),
-            None => lines.push(Line::styled("hint: no single weight change swaps it with its neighbour", palette.muted())),
+            None => {
+                lines.push(Line::styled("hint: no single weight change swaps it with its neighbour", palette.muted()))
+            }
         }
         lines.push(Line::styled(format!("“{}”", item.title), palette.muted()));
     } else {

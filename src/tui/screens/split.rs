@@ -29,14 +29,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let inner = usize::from(area.height.saturating_sub(2));
     // Long lines wrap on narrow terminals, so scrolling may run past the last report line.
     let scroll = app.selected[Tab::Split.index()].min(lines.len().saturating_sub(1));
-    let shown: Vec<Line> = lines
-        .iter()
-        .skip(scroll)
-        .map(|l| Line::from(Span::styled(l.clone(), style_of(l, app.palette))))
-        .collect();
-    let more = if lines.len() > inner { format!(" · line {} of {} (j/k) ", scroll + 1, lines.len()) } else { " ".into() };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Line::styled(format!(" Capacity, split and guardrails — as `flowdeck split`{more}"), app.palette.title()));
+    let shown: Vec<Line> =
+        lines.iter().skip(scroll).map(|l| Line::from(Span::styled(l.clone(), style_of(l, app.palette)))).collect();
+    let more =
+        if lines.len() > inner { format!(" · line {} of {} (j/k) ", scroll + 1, lines.len()) } else { " ".into() };
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(
+        format!(" Capacity, split and guardrails — as `flowdeck split`{more}"),
+        app.palette.title(),
+    ));
     frame.render_widget(Paragraph::new(shown).block(block).wrap(Wrap { trim: false }), area);
 }

@@ -41,7 +41,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             TeamRow::Member(id) => {
                 let m = ws.members.iter().find(|m| m.id == id);
                 let c = capacities.iter().find(|c| c.member == id);
-                let focus = m.and_then(|m| m.focus).map_or_else(|| format!("{:.2}*", p.default_focus), |f| format!("{f:.2}"));
+                let focus =
+                    m.and_then(|m| m.focus).map_or_else(|| format!("{:.2}*", p.default_focus), |f| format!("{f:.2}"));
                 vec![
                     Cell::from(m.map_or(String::new(), |m| m.name.clone())),
                     Cell::from(format!(

@@ -97,7 +97,8 @@ fn search(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Search);
         }
         Action::Confirm => {
-            app.status = Some(format!("{} of {} candidates match “{}”.", app.plan.len(), app.plan.total(), app.plan.query));
+            app.status =
+                Some(format!("{} of {} candidates match “{}”.", app.plan.len(), app.plan.total(), app.plan.query));
         }
         Action::Cancel => {
             app.plan.query.clear();
