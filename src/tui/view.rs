@@ -131,7 +131,14 @@ fn hints(app: &App, wide: bool) -> String {
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let width = KEYMAP.iter().map(|b| keys_label(b).chars().count()).max().unwrap_or(0);
-    for scope in Scope::ALL {
+    // The keys of the screen in front come first: they are what the reader is looking for.
+    let first = match app.tab {
+        Tab::Plan => Some(Scope::Plan),
+        Tab::Team => Some(Scope::Team),
+        _ => None,
+    };
+    let order = first.into_iter().chain(Scope::ALL.into_iter().filter(|s| Some(*s) != first));
+    for scope in order {
         lines.push(Line::styled(scope.title().to_string(), app.palette.header()));
         for b in KEYMAP.iter().filter(|b| b.scope == scope) {
             lines.push(Line::from(vec![
