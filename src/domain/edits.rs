@@ -76,28 +76,34 @@ pub fn clear(ws: &Workspace, sprint: &Sprint) -> Result<ChangeSet, String> {
     Ok(ChangeSet::new(format!("cleared {} ({} items back to the backlog)", sprint.name, changes.len()), changes))
 }
 
-/// Pinned items must be in the sprint; pinning lifts an exclusion (the two contradict).
-pub fn toggle_pinned(ws: &Workspace, id: ItemId) -> Result<ChangeSet, String> {
+/// Flips one of an item's two planning flags; setting one lifts the other (the store refuses
+/// an item both pinned and excluded, and the two contradict anyway).
+fn toggle_flag(ws: &Workspace, id: ItemId, pin: bool) -> Result<ChangeSet, String> {
     let item = ws.item(id).ok_or("that item no longer exists")?;
     let mut after = item.clone();
-    after.pinned = !item.pinned;
-    if after.pinned {
-        after.excluded = false;
+    let (set, other) =
+        if pin { (&mut after.pinned, &mut after.excluded) } else { (&mut after.excluded, &mut after.pinned) };
+    *set = !*set;
+    if *set {
+        *other = false;
     }
-    let verb = if after.pinned { "pinned" } else { "unpinned" };
+    let verb = match (pin, *set) {
+        (true, true) => "pinned",
+        (true, false) => "unpinned",
+        (false, true) => "excluded",
+        (false, false) => "included again",
+    };
     Ok(ChangeSet::new(format!("{verb} {}", label(item)), vec![Change::item(Some(item.clone()), Some(after))]))
 }
 
-/// Excluded items are never chosen by auto-fill; excluding lifts a pin.
+/// Pinned items must be in the sprint.
+pub fn toggle_pinned(ws: &Workspace, id: ItemId) -> Result<ChangeSet, String> {
+    toggle_flag(ws, id, true)
+}
+
+/// Excluded items are never chosen by auto-fill.
 pub fn toggle_excluded(ws: &Workspace, id: ItemId) -> Result<ChangeSet, String> {
-    let item = ws.item(id).ok_or("that item no longer exists")?;
-    let mut after = item.clone();
-    after.excluded = !item.excluded;
-    if after.excluded {
-        after.pinned = false;
-    }
-    let verb = if after.excluded { "excluded" } else { "included again" };
-    Ok(ChangeSet::new(format!("{verb} {}", label(item)), vec![Change::item(Some(item.clone()), Some(after))]))
+    toggle_flag(ws, id, false)
 }
 
 /// Deletes an item that no sprint history refers to (history is kept whole).

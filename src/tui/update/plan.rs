@@ -64,11 +64,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::DeleteSelected => match selected {
             Some(id) => edits::delete(&app.workspace, id).map(|set| {
-                let title = app.workspace.item(id).map(|i| i.title.clone()).unwrap_or_default();
-                app.overlay = Some(Overlay::Confirm {
-                    question: format!("Delete {} “{title}”? (u undoes it)", set.label.trim_start_matches("deleted ")),
-                    set,
-                });
+                let what = app.workspace.item(id).map(|i| format!("{} “{}”", edits::label(i), i.title));
+                let question = format!("Delete {}? (u undoes it)", what.unwrap_or_default());
+                app.overlay = Some(Overlay::Confirm { question, set });
                 Vec::new()
             }),
             None => Ok(Vec::new()),
