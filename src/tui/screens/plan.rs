@@ -59,7 +59,7 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
     let first = Line::from(vec![
         Span::styled(format!("{} ", plan.sprint.name), palette.title()),
         Span::raw(format!("{state}· plannable {} · load ", format_points(plannable))),
-        Span::styled(format!("{}{load_bar} {:.0}% {load_mark}", format_points(load), ratio * 100.0), load_style),
+        Span::styled(format!("{}{load_bar} ({:.0}%) {load_mark}", format_points(load), ratio * 100.0), load_style),
         Span::raw(format!(" · {} items", plan.planned.len())),
     ]);
     let gauge = |kind: Kind| -> Vec<Span<'static>> {
