@@ -211,7 +211,7 @@ pub fn check<'a>(
         if !debt.risk_area.is_high_risk() {
             continue;
         }
-        let label = item.key.clone().unwrap_or_else(|| format!("#{}", item.id.0));
+        let label = super::edits::label(item);
         push(
             format!("debt-left-out:{label}"),
             Rule::DebtLeftOut,

@@ -4,7 +4,8 @@
 use rusqlite::Connection;
 
 use crate::domain::change::{Change, ChangeSet};
-use crate::domain::{Policy, WorkItem};
+use crate::domain::edits::label;
+use crate::domain::Policy;
 
 use super::{items, policy, sprints, team};
 
@@ -23,8 +24,14 @@ impl From<rusqlite::Error> for Refusal {
     }
 }
 
-fn item_label(i: &WorkItem) -> String {
-    i.key.clone().unwrap_or_else(|| format!("item #{}", i.id.0))
+/// An insert that hits a UNIQUE key means someone else created the same row first.
+fn conflict_if_taken(what: impl FnOnce() -> String) -> impl FnOnce(rusqlite::Error) -> Refusal {
+    move |e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            Refusal::Conflict(what())
+        }
+        other => Refusal::Sql(other),
+    }
 }
 
 fn expect_one(rows: usize, what: impl FnOnce() -> String) -> Result<(), Refusal> {
@@ -64,15 +71,10 @@ fn apply_one(conn: &Connection, change: &Change, now: chrono::DateTime<chrono::U
                     if a.id.0 == 0 {
                         a.id = items::next_id(conn)?;
                     }
-                    items::insert_item(conn, a).map_err(|e| match e {
-                        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-                            Refusal::Conflict(item_label(a))
-                        }
-                        other => Refusal::Sql(other),
-                    })?;
+                    items::insert_item(conn, a).map_err(conflict_if_taken(|| label(a)))?;
                 }
-                (Some(b), Some(a)) => expect_one(items::update_item(conn, b.version, a)?, || item_label(b))?,
-                (Some(b), None) => expect_one(items::delete_item(conn, b.id, b.version)?, || item_label(b))?,
+                (Some(b), Some(a)) => expect_one(items::update_item(conn, b.version, a)?, || label(b))?,
+                (Some(b), None) => expect_one(items::delete_item(conn, b.id, b.version)?, || label(b))?,
                 (None, None) => {}
             }
             Ok(Change::Item { before: before.clone(), after })
@@ -96,12 +98,7 @@ fn apply_one(conn: &Connection, change: &Change, now: chrono::DateTime<chrono::U
                 expect_one(team::delete_holiday(conn, b)?, || format!("the holiday on {}", b.date))?;
             }
             if let Some(a) = after {
-                team::insert_holiday(conn, a).map_err(|e| match e {
-                    rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-                        Refusal::Conflict(format!("the holiday on {}", a.date))
-                    }
-                    other => Refusal::Sql(other),
-                })?;
+                team::insert_holiday(conn, a).map_err(conflict_if_taken(|| format!("the holiday on {}", a.date)))?;
             }
             Ok(change.clone())
         }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Wrap};
 use ratatui::Frame;
 
+use crate::domain::edits::label;
 use crate::domain::guardrails::{band, Severity};
 use crate::domain::scoring::{score, sensitivity};
 use crate::domain::text::format_points;
@@ -128,7 +129,7 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
             };
             vec![
                 Cell::from(Span::styled(mark, style)),
-                Cell::from(item.key.clone().unwrap_or_else(|| format!("#{}", item.id.0))),
+                Cell::from(label(item)),
                 Cell::from(Span::styled(kind, palette.kind(item.kind))),
                 Cell::from(item.title.clone()),
                 Cell::from(item.estimate.to_string()),
@@ -206,7 +207,7 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App) {
         let p = &ws.policy;
         let w = p.weights;
         let b = score(item, p);
-        title = format!(" {} · rank {} of {} ", crate::domain::edits::label(item), row.rank, app.plan.total());
+        title = format!(" {} · rank {} of {} ", label(item), row.rank, app.plan.total());
         lines.push(Line::from(vec![
             Span::styled(format!("score {:.2}", b.score), palette.title()),
             Span::raw(format!(" ({})", p.model.as_str())),
@@ -233,13 +234,7 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App) {
         let hint = neighbour.and_then(|n| sensitivity(item, n, p).map(|h| (n, h)));
         match hint {
             Some((n, h)) => lines.push(Line::styled(
-                format!(
-                    "hint: {} weight {} → {:.2} swaps it with {}",
-                    h.weight.as_str(),
-                    h.from,
-                    h.to,
-                    crate::domain::edits::label(n)
-                ),
+                format!("hint: {} weight {} → {:.2} swaps it with {}", h.weight.as_str(), h.from, h.to, label(n)),
                 palette.muted(),
             )),
             None => {

@@ -1,7 +1,8 @@
 //! Plan screen actions: planning moves, pins, auto-fill, filter, search, sort and item edits.
 
+use crate::domain::change::{Change, ChangeSet};
 use crate::domain::edits;
-use crate::domain::Kind;
+use crate::domain::{ItemId, Kind, Status, Workspace};
 use crate::report::plan::{write_body, PlanView};
 use crate::service::autofill::propose;
 use crate::tui::app::{App, Overlay, Tab};
@@ -81,8 +82,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn with_selected(
     app: &mut App,
-    selected: Option<crate::domain::ItemId>,
-    edit: impl Fn(&crate::domain::Workspace, crate::domain::ItemId) -> Result<crate::domain::change::ChangeSet, String>,
+    selected: Option<ItemId>,
+    edit: impl Fn(&Workspace, ItemId) -> Result<ChangeSet, String>,
 ) -> Result<Vec<Effect>, String> {
     match selected {
         Some(id) => edit(&app.workspace, id).map(|set| save(app, set)),
@@ -97,7 +98,7 @@ fn relist(app: &mut App) {
     app.selected[Tab::Plan.index()] = keep.and_then(|id| app.plan.position_of(id)).unwrap_or(0);
 }
 
-fn open_item_form(app: &mut App, id: Option<crate::domain::ItemId>, kind: Kind) -> Result<Vec<Effect>, String> {
+fn open_item_form(app: &mut App, id: Option<ItemId>, kind: Kind) -> Result<Vec<Effect>, String> {
     if let Some(refusal) = refuse_if_read_only(app) {
         return Ok(refusal);
     }
@@ -133,11 +134,12 @@ fn auto_fill(app: &mut App) -> Result<Vec<Effect>, String> {
     let lines = String::from_utf8_lossy(&text).lines().map(str::to_string).collect();
     let ins = set.changes.iter().filter(|c| is_planned_after(c)).count();
     let outs = set.changes.len() - ins;
-    let set = crate::domain::change::ChangeSet::new(format!("auto-fill ({ins} in, {outs} out)"), set.changes);
+    let mut set = set;
+    set.label = format!("auto-fill ({ins} in, {outs} out)");
     app.overlay = Some(Overlay::Proposal { lines, set, scroll: 0 });
     Ok(Vec::new())
 }
 
-fn is_planned_after(change: &crate::domain::change::Change) -> bool {
-    matches!(change, crate::domain::change::Change::Item { after: Some(a), .. } if a.status == crate::domain::Status::Planned)
+fn is_planned_after(change: &Change) -> bool {
+    matches!(change, Change::Item { after: Some(a), .. } if a.status == Status::Planned)
 }
