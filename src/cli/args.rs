@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::domain::Kind;
+use crate::domain::debt::SortKey;
+use crate::domain::{DebtCategory, Kind};
 
 /// flowdeck — plan a sprint from the keyboard: capacity, weighted scoring, the tech-debt
 /// register and what technical investment buys, in one local SQLite file.
@@ -71,6 +72,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Text)]
         format: TableFormat,
     },
+    /// The tech-debt register: economics, agreements and deferrals (`debt defer` puts one off).
+    #[command(args_conflicts_with_subcommands = true)]
+    Debt {
+        #[command(subcommand)]
+        command: Option<DebtCommand>,
+        #[command(flatten)]
+        view: DebtView,
+    },
     /// Plan the sprint.
     Plan {
         #[command(subcommand)]
@@ -100,6 +109,54 @@ pub enum PlanCommand {
         #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
         format: PlanFormat,
     },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct DebtView {
+    /// Only debts whose agreement's trigger date has passed.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only high-risk debts (security, performance, compliance).
+    #[arg(long)]
+    pub high_risk: bool,
+    /// Only this category: strategic, tactical or accidental.
+    #[arg(long, value_parser = parse_category)]
+    pub category: Option<DebtCategory>,
+    /// payback (default: shortest first), interest, drag, principal, paid, return, age or trigger.
+    #[arg(long, value_parser = parse_sort, default_value = "payback", value_name = "KEY")]
+    pub sort: SortKey,
+    /// Show at most N debts (the Markdown review shows 10 unless told otherwise).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Sprints the return of repaying is computed over (default: debt.horizon_sprints, 26).
+    #[arg(long, value_name = "SPRINTS", value_parser = clap::value_parser!(u32).range(1..=104))]
+    pub horizon: Option<u32>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DebtCommand {
+    /// Put a debt off: logged with today's date and the rationale, and taken out of a sprint
+    /// in planning. High-risk debt that is overdue or in the top of the register needs --reason.
+    Defer {
+        /// The debt's tracker key (PAY-1033) or number.
+        item: String,
+        /// Why it waits (at least 10 characters when required).
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+}
+
+fn parse_category(s: &str) -> Result<DebtCategory, String> {
+    DebtCategory::parse(s).ok_or_else(|| format!("{s:?} is not a category: strategic, tactical or accidental"))
+}
+
+fn parse_sort(s: &str) -> Result<SortKey, String> {
+    SortKey::parse(s).ok_or_else(|| {
+        let keys: Vec<&str> = SortKey::ALL.iter().map(|k| k.as_str()).collect();
+        format!("{s:?} is not a sort key: {}", keys.join(", "))
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

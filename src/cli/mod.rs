@@ -3,6 +3,7 @@
 
 mod args;
 mod context;
+mod debt;
 mod demo;
 mod doctor;
 pub mod exit;
@@ -19,7 +20,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{Cli, Command, ConfigCommand, KeysFormat, PlanCommand, PlanFormat, ReportFormat, TableFormat};
+pub use args::{
+    Cli, Command, ConfigCommand, DebtCommand, DebtView, KeysFormat, PlanCommand, PlanFormat, ReportFormat, TableFormat,
+};
 use context::Context;
 use exit::{code, Failure};
 
@@ -58,6 +61,10 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
         Some(Command::Doctor) => doctor::run(&ctx, out),
         Some(Command::Split { sprint, format, check }) => split::run(&ctx, sprint.as_deref(), format, check, out),
         Some(Command::Rank { kind, limit, format }) => rank::run(&ctx, kind, limit, format, out),
+        Some(Command::Debt { command: None, view }) => debt::report(&ctx, &view, out),
+        Some(Command::Debt { command: Some(DebtCommand::Defer { item, reason }), .. }) => {
+            debt::defer(&ctx, &item, reason.as_deref().unwrap_or(""), out)
+        }
         Some(Command::Plan { command: PlanCommand::Auto { apply, format } }) => plan::auto(&ctx, apply, format, out),
         Some(Command::Keys { format }) => keys::run(format, out),
         Some(Command::Completions { shell }) => meta::completions(shell, out),

@@ -6,4 +6,4 @@ mod settings;
 
 pub use error::ConfigError;
 pub use paths::{default_config_path, default_data_dir, default_db_path, demo_db_path};
-pub use settings::{CapacitySettings, Settings, StorageSettings, Theme, UiSettings, DEFAULT_CONFIG_TOML};
+pub use settings::{CapacitySettings, DebtSettings, Settings, StorageSettings, Theme, UiSettings, DEFAULT_CONFIG_TOML};

@@ -14,6 +14,7 @@ pub const DEFAULT_CONFIG_TOML: &str = include_str!("../../assets/config.toml");
 pub struct Settings {
     pub ui: UiSettings,
     pub capacity: CapacitySettings,
+    pub debt: DebtSettings,
     pub storage: StorageSettings,
 }
 
@@ -42,6 +43,21 @@ pub struct CapacitySettings {
 impl Default for CapacitySettings {
     fn default() -> Self {
         CapacitySettings { points_per_person_day: 1.0, unplanned_reserve: 0.10, history_window: 3 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DebtSettings {
+    /// The first `top` debts of the register (by payback) are "the top of the register".
+    pub top: usize,
+    /// Sprints over which the return of repaying a debt is computed.
+    pub horizon_sprints: u32,
+}
+
+impl Default for DebtSettings {
+    fn default() -> Self {
+        DebtSettings { top: 5, horizon_sprints: 26 }
     }
 }
 
@@ -130,6 +146,16 @@ impl Settings {
                 "capacity.history_window",
                 c.history_window.to_string(),
                 "must be between 1 and 26 sprints",
+            ));
+        }
+        if !(1..=100).contains(&self.debt.top) {
+            return Err(invalid("debt.top", self.debt.top.to_string(), "must be between 1 and 100 debts"));
+        }
+        if !(1..=104).contains(&self.debt.horizon_sprints) {
+            return Err(invalid(
+                "debt.horizon_sprints",
+                self.debt.horizon_sprints.to_string(),
+                "must be between 1 and 104 sprints",
             ));
         }
         if self.storage.busy_timeout_ms > 600_000 {

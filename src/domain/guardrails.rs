@@ -129,18 +129,22 @@ pub fn split<'a>(planned: impl IntoIterator<Item = &'a WorkItem>, policy: &Polic
 /// Tolerance for comparing shares, so 15.0000001% is not "above 15%".
 const EPS: f64 = 1e-9;
 
-/// Every guardrail the sprint breaks. `left_out` are open debts not in the sprint.
+/// Every guardrail the sprint breaks. `left_out` are open debts not in the sprint (only the
+/// overdue and high-risk ones matter); a deferral recorded on or after `deferrals_from` puts a
+/// debt off for this sprint.
 pub fn check<'a>(
     split: &Split,
     plannable: f64,
     policy: &Policy,
     left_out: impl IntoIterator<Item = &'a WorkItem>,
     today: NaiveDate,
+    deferrals_from: NaiveDate,
 ) -> Vec<Guardrail> {
-    let severity = |rule| if policy.blocking.contains(&rule) { Severity::Block } else { Severity::Warn };
+    let severity_of = |rule| if policy.blocking.contains(&rule) { Severity::Block } else { Severity::Warn };
     let mut out = Vec::new();
-    let mut push =
-        |id: String, rule: Rule, message: String| out.push(Guardrail { id, rule, severity: severity(rule), message });
+    let mut push = |id: String, rule: Rule, message: String| {
+        out.push(Guardrail { id, rule, severity: severity_of(rule), message })
+    };
 
     if split.load > 0.0 {
         for k in &split.kinds {
@@ -205,22 +209,97 @@ pub fn check<'a>(
             ),
         );
     }
+    for (id, rule, severity, message) in debts_left_out(left_out, today, deferrals_from) {
+        let severity = severity.unwrap_or_else(|| severity_of(rule));
+        out.push(Guardrail { id, rule, severity, message });
+    }
+    out
+}
+
+/// How many high-risk debts the summary line names before "and N more".
+const NAMED_HIGH_RISK: usize = 5;
+/// How many overdue debts get a line each before the rest are summed up in one.
+const LISTED_OVERDUE: usize = 8;
+
+type DebtGuardrail = (String, Rule, Option<Severity>, String);
+
+/// One guardrail per overdue debt left out (a deferral for this sprint, with its rationale,
+/// makes it a warning whatever the policy), and one line naming the high-risk debts left out
+/// that are not overdue (a reminder: always a warning).
+fn debts_left_out<'a>(
+    left_out: impl IntoIterator<Item = &'a WorkItem>,
+    today: NaiveDate,
+    deferrals_from: NaiveDate,
+) -> Vec<DebtGuardrail> {
+    let mut overdue = Vec::new();
+    let mut high_risk: Vec<String> = Vec::new();
+    let mut high_risk_count = 0usize;
     for item in left_out {
         let Some(debt) = item.debt.as_ref() else { continue };
-        let Some(due) = debt.agreement.trigger_date.filter(|_| debt.agreement.is_overdue(today)) else { continue };
-        if !debt.risk_area.is_high_risk() {
-            continue;
+        let for_this_sprint = super::debt::deferral::latest(debt).filter(|d| d.on >= deferrals_from);
+        match debt.agreement.trigger_date.filter(|_| debt.agreement.is_overdue(today)) {
+            Some(due) => overdue.push((item, debt, due)),
+            None if debt.risk_area.is_high_risk() => {
+                high_risk_count += 1;
+                if high_risk.len() < NAMED_HIGH_RISK {
+                    let deferred = for_this_sprint.map(|d| format!(", deferred {}", d.on)).unwrap_or_default();
+                    high_risk.push(format!("{} ({}{deferred})", super::edits::label(item), debt.risk_area.as_str()));
+                }
+            }
+            None => {}
         }
+    }
+    // High-risk first, then the longest overdue.
+    overdue.sort_by_key(|(item, debt, due)| (!debt.risk_area.is_high_risk(), *due, item.id));
+    let overdue_beyond_list = overdue.len().saturating_sub(LISTED_OVERDUE);
+    let mut out = Vec::new();
+    for (item, debt, due) in overdue.into_iter().take(LISTED_OVERDUE) {
+        let latest = super::debt::deferral::latest(debt);
+        let for_this_sprint = latest.filter(|d| d.on >= deferrals_from);
         let label = super::edits::label(item);
-        push(
+        let area = debt.risk_area;
+        let what = if area.is_high_risk() {
+            format!("is high-risk ({}) debt, overdue since {due}, and", area.as_str())
+        } else {
+            format!("is debt overdue since {due} and")
+        };
+        let quoted = |rationale: &str| {
+            if rationale.is_empty() {
+                "(no rationale given)".to_string()
+            } else {
+                format!("\"{rationale}\"")
+            }
+        };
+        let deferral = match (for_this_sprint, latest) {
+            (Some(d), _) => format!(" Deferred for this sprint on {}: {}", d.on, quoted(&d.rationale)),
+            (None, Some(d)) => format!(" Last deferred {}: {}", d.on, quoted(&d.rationale)),
+            (None, None) => " It was never deferred.".to_string(),
+        };
+        out.push((
             format!("debt-left-out:{label}"),
             Rule::DebtLeftOut,
-            format!(
-                "{label} \"{}\" is high-risk ({}) debt, overdue since {due}, and is not in the sprint.",
-                item.title,
-                debt.risk_area.as_str()
-            ),
-        );
+            for_this_sprint.map(|_| Severity::Warn),
+            format!("{label} \"{}\" {what} is not in the sprint.{deferral}", item.title),
+        ));
+    }
+    if overdue_beyond_list > 0 {
+        out.push((
+            "debt-left-out:more-overdue".into(),
+            Rule::DebtLeftOut,
+            None,
+            format!("{overdue_beyond_list} more overdue debts are not in the sprint (`flowdeck debt --overdue`)."),
+        ));
+    }
+    if high_risk_count > 0 {
+        let more = high_risk_count - high_risk.len();
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        let debts = if high_risk_count == 1 { "debt is" } else { "debts are" };
+        out.push((
+            "debt-left-out:high-risk".into(),
+            Rule::DebtLeftOut,
+            Some(Severity::Warn),
+            format!("{high_risk_count} high-risk {debts} not in the sprint: {}{more}.", high_risk.join(", ")),
+        ));
     }
     out
 }

@@ -38,7 +38,7 @@ fn a_sprint_on_policy_passes() {
     let s = split(plan.iter(), &policy);
     assert_eq!(s.load, 30.0);
     assert!((s.investment_share - 0.3).abs() < 1e-12);
-    assert!(check(&s, 31.0, &policy, [], day(11, 21)).is_empty());
+    assert!(check(&s, 31.0, &policy, [], day(11, 21), day(11, 10)).is_empty());
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn bands_floor_and_commitment_each_produce_a_readable_guardrail() {
     let policy = Policy::default();
     let plan = [item(1, Kind::Feature, 24.0), item(2, Kind::Defect, 3.0), item(3, Kind::Debt, 3.0)];
     let s = split(plan.iter(), &policy);
-    let g = check(&s, 20.0, &policy, [], day(11, 21));
+    let g = check(&s, 20.0, &policy, [], day(11, 21), day(11, 10));
     assert_eq!(
         ids(&g),
         vec!["kind-share:feature", "kind-share:risk", "kind-share:debt", "investment-floor", "over-commitment"]
@@ -66,14 +66,14 @@ fn under_commitment_is_measured_against_the_policy_minimum() {
     let plan =
         [item(1, Kind::Feature, 12.0), item(2, Kind::Debt, 4.0), item(3, Kind::Defect, 2.0), item(4, Kind::Risk, 2.0)];
     let s = split(plan.iter(), &policy);
-    let g = check(&s, 30.0, &policy, [], day(11, 21));
+    let g = check(&s, 30.0, &policy, [], day(11, 21), day(11, 10));
     assert_eq!(ids(&g), vec!["under-commitment"]);
     assert!(g[0].message.contains("room for 10 more"), "{}", g[0].message);
-    assert!(check(&s, 23.0, &policy, [], day(11, 21)).is_empty(), "20 of 23 is 87%, above 85%");
+    assert!(check(&s, 23.0, &policy, [], day(11, 21), day(11, 10)).is_empty(), "20 of 23 is 87%, above 85%");
 }
 
 #[test]
-fn only_overdue_high_risk_debt_left_out_is_flagged() {
+fn overdue_debt_left_out_gets_a_line_each_and_high_risk_debt_one_reminder() {
     let policy = Policy::default();
     let s = split([].iter(), &policy);
     let left_out = [
@@ -81,10 +81,59 @@ fn only_overdue_high_risk_debt_left_out_is_flagged() {
         debt(11, RiskArea::None, Some(day(10, 1))),
         debt(12, RiskArea::Compliance, Some(day(12, 1))),
         debt(13, RiskArea::Performance, None),
+        debt(14, RiskArea::None, None),
     ];
-    let g = check(&s, 0.0, &policy, left_out.iter(), day(11, 21));
-    assert_eq!(ids(&g), vec!["debt-left-out:PAY-10"]);
-    assert!(g[0].message.contains("high-risk (security) debt, overdue since 2026-10-01"), "{}", g[0].message);
+    let g = check(&s, 0.0, &policy, left_out.iter(), day(11, 21), day(11, 10));
+    assert_eq!(ids(&g), vec!["debt-left-out:PAY-10", "debt-left-out:PAY-11", "debt-left-out:high-risk"]);
+    assert_eq!(
+        g[0].message,
+        "PAY-10 \"item 10\" is high-risk (security) debt, overdue since 2026-10-01, and is not in the sprint. \
+         It was never deferred."
+    );
+    assert!(g[1].message.contains("is debt overdue since 2026-10-01 and is not in the sprint"), "{}", g[1].message);
+    assert_eq!(g[2].message, "2 high-risk debts are not in the sprint: PAY-12 (compliance), PAY-13 (performance).");
+    assert_eq!(g[2].severity, Severity::Warn, "a reminder never blocks");
+}
+
+#[test]
+fn a_deferral_for_this_sprint_is_quoted_and_never_blocks() {
+    let policy = Policy { blocking: vec![Rule::DebtLeftOut], ..Policy::default() };
+    let s = split([].iter(), &policy);
+    let mut old = debt(10, RiskArea::Security, Some(day(10, 1)));
+    let mut fresh = debt(11, RiskArea::Security, Some(day(10, 1)));
+    let log = |on, text: &str| crate::domain::Deferral { on, rationale: text.into() };
+    if let Some(d) = old.debt.as_mut() {
+        d.deferrals = vec![log(day(10, 26), "Black Friday freeze")];
+    }
+    if let Some(d) = fresh.debt.as_mut() {
+        d.deferrals = vec![log(day(10, 26), "first"), log(day(11, 12), "key rotation needs the vendor")];
+    }
+    let g = check(&s, 0.0, &policy, [&old, &fresh], day(11, 21), day(11, 10));
+    assert_eq!(g[0].severity, Severity::Block, "deferred last sprint, not this one");
+    assert!(g[0].message.ends_with("Last deferred 2026-10-26: \"Black Friday freeze\""), "{}", g[0].message);
+    assert_eq!(g[1].severity, Severity::Warn);
+    assert!(
+        g[1].message.ends_with("Deferred for this sprint on 2026-11-12: \"key rotation needs the vendor\""),
+        "{}",
+        g[1].message
+    );
+}
+
+#[test]
+fn a_huge_register_is_summed_up_not_listed() {
+    let policy = Policy::default();
+    let s = split([].iter(), &policy);
+    let left_out: Vec<WorkItem> = (1..=40)
+        .map(|n| debt(n, if n % 2 == 0 { RiskArea::Security } else { RiskArea::None }, Some(day(10, 1))))
+        .chain((41..=60).map(|n| debt(n, RiskArea::Compliance, None)))
+        .collect();
+    let g = check(&s, 0.0, &policy, left_out.iter(), day(11, 21), day(11, 10));
+    assert_eq!(g.len(), 10, "8 overdue lines, one for the other 32, one high-risk reminder");
+    assert_eq!(g[0].id, "debt-left-out:PAY-2", "high-risk overdue debt comes first");
+    assert_eq!(g[7].id, "debt-left-out:PAY-16");
+    assert_eq!(g[8].message, "32 more overdue debts are not in the sprint (`flowdeck debt --overdue`).");
+    assert!(g[9].message.starts_with("20 high-risk debts are not in the sprint: PAY-41 (compliance), "));
+    assert!(g[9].message.ends_with("PAY-45 (compliance) and 15 more."), "{}", g[9].message);
 }
 
 #[test]

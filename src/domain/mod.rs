@@ -5,6 +5,7 @@
 
 pub mod capacity;
 pub mod change;
+pub mod debt;
 pub mod edits;
 pub mod estimate;
 pub mod guardrails;

@@ -2,7 +2,8 @@
 
 /// Points with at most one decimal: "12", "12.5", "0.3" — the one format every output uses.
 pub fn format_points(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
+    // `+ 0.0` turns −0 (an empty float sum, or a tiny negative rounded) into 0.
+    let rounded = (value * 10.0).round() / 10.0 + 0.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {

@@ -1,6 +1,8 @@
 //! Renderers for reports: plain text, Markdown, JSON and CSV over plain data.
 
 pub mod checks;
+pub mod debt;
+pub mod markdown;
 pub mod numbers;
 pub mod plan;
 pub mod rank;

@@ -9,5 +9,16 @@ pub fn percent(fraction: f64) -> String {
 
 /// Rounds for JSON output so contracts show 33.6, not 33.600000000000001.
 pub fn round3(value: f64) -> f64 {
-    (value * 1000.0).round() / 1000.0
+    // `+ 0.0` turns −0 into 0.
+    (value * 1000.0).round() / 1000.0 + 0.0
+}
+
+/// "1 point", "2.5 points".
+pub fn points_phrase(value: f64) -> String {
+    let text = points(value);
+    if text == "1" {
+        "1 point".into()
+    } else {
+        format!("{text} points")
+    }
 }

@@ -1,6 +1,7 @@
 //! The one place where storage, domain and interchange meet.
 
 pub mod autofill;
+pub mod debt;
 pub mod demo;
 pub mod doctor;
 pub mod generate;

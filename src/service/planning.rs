@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 
 use crate::config::Settings;
 use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
+use crate::domain::debt::cadence_days;
+use crate::domain::debt::deferral::window_start;
 use crate::domain::guardrails::{check, split, Guardrail, Split};
 use crate::domain::scoring::{rank, Ranked};
 use crate::domain::{Kind, Sprint, SprintState, Status, WorkItem, Workspace};
@@ -68,8 +70,10 @@ pub fn sprint_plan_of<'a>(
 ) -> SprintPlan {
     let capacity = capacity(ws, sprint, fallbacks);
     let split = split(planned.iter(), &ws.policy);
-    let left_out = open_debts.filter(|d| !planned.iter().any(|p| p.id == d.id));
-    let guardrails = check(&split, capacity.plannable, &ws.policy, left_out, today);
+    let in_sprint: std::collections::HashSet<_> = planned.iter().map(|p| p.id).collect();
+    let left_out = open_debts.filter(|d| !in_sprint.contains(&d.id));
+    let from = window_start(ws, sprint, cadence_days(ws));
+    let guardrails = check(&split, capacity.plannable, &ws.policy, left_out, today, from);
     SprintPlan { sprint: sprint.clone(), capacity, planned, split, guardrails }
 }
 

@@ -24,7 +24,7 @@ pub struct Summary {
     sprint: Option<SprintId>,
     planned: BTreeSet<ItemId>,
     open_debts: BTreeSet<ItemId>,
-    /// Open debts that are high-risk and overdue: the only ones a guardrail looks at when
+    /// Open debts that are high-risk or overdue: the only ones a guardrail looks at when
     /// they are left out, so the only ones read per change.
     watched: BTreeSet<ItemId>,
     today: NaiveDate,
@@ -32,7 +32,7 @@ pub struct Summary {
 
 fn is_watched(item: &WorkItem, today: NaiveDate) -> bool {
     is_open_debt(item)
-        && item.debt.as_ref().is_some_and(|d| d.risk_area.is_high_risk() && d.agreement.is_overdue(today))
+        && item.debt.as_ref().is_some_and(|d| d.risk_area.is_high_risk() || d.agreement.is_overdue(today))
 }
 
 fn planned_in(item: &WorkItem, sprint: Option<SprintId>) -> bool {
