@@ -120,7 +120,7 @@ fn demo_opens_switches_tabs_shows_help_and_quits_cleanly() {
     assert!(tty.parser.lock().expect("parser").screen().alternate_screen(), "the TUI uses the alternate screen");
 
     tty.press("2");
-    tty.wait_for("Debt register");
+    tty.wait_for("Register 15 of 15");
     tty.press("5");
     tty.wait_for("Sprint 42");
     tty.press("\t");

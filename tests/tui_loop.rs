@@ -3,60 +3,10 @@
 
 mod common;
 
-use std::collections::VecDeque;
-use std::sync::atomic::AtomicUsize;
-
-use flowdeck::config::Theme;
-use flowdeck::service::Session;
-use flowdeck::storage::{OpenMode, OpenOptions};
-use flowdeck::tui::app::{App, Tab};
-use flowdeck::tui::run_loop::{run_loop, Exit, ScriptedEvents};
-use flowdeck::tui::theme::Palette;
-use ratatui::backend::TestBackend;
+use common::tui_harness::{chars, ctrl, key, Harness};
+use flowdeck::tui::app::Tab;
+use flowdeck::tui::run_loop::Exit;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
-use ratatui::Terminal;
-
-fn key(code: KeyCode) -> Option<Event> {
-    Some(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn chars(s: &str) -> Vec<Option<Event>> {
-    s.chars().map(|c| key(KeyCode::Char(c))).collect()
-}
-
-struct Harness {
-    _sandbox: common::Sandbox,
-    db: std::path::PathBuf,
-    session: Session,
-    app: App,
-    terminal: Terminal<TestBackend>,
-}
-
-impl Harness {
-    fn new() -> Harness {
-        let sandbox = common::Sandbox::new();
-        let db = sandbox.demo_db("loop.sqlite");
-        let session =
-            Session::open(&db, OpenOptions { mode: OpenMode::Existing, busy_timeout_ms: 500 }).expect("open demo");
-        let app = App::new(
-            session.workspace().clone(),
-            common::today(),
-            "loop.sqlite".into(),
-            Palette::new(Theme::Dark, false),
-        );
-        let terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        Harness { _sandbox: sandbox, db, session, app, terminal }
-    }
-
-    fn run(&mut self, events: Vec<Option<Event>>) -> anyhow::Result<Exit> {
-        let mut script = ScriptedEvents(VecDeque::from(events));
-        run_loop(&mut self.terminal, &mut self.app, &mut self.session, &mut script, &AtomicUsize::new(0))
-    }
-
-    fn screen(&self) -> String {
-        self.terminal.backend().to_string()
-    }
-}
 
 #[test]
 fn keys_drive_tabs_selection_and_help_then_quit() {
@@ -108,10 +58,6 @@ fn another_process_commit_is_noticed_and_shown() {
 fn running_out_of_script_is_an_error_not_a_hang() {
     let mut h = Harness::new();
     assert!(h.run(chars("2")).is_err());
-}
-
-fn ctrl(c: char) -> Option<Event> {
-    Some(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
 }
 
 /// (id, status, pinned, excluded) of every item still in the backlog or planned, from the file.

@@ -197,6 +197,24 @@ fn planning_overlays_at_80x24_and_120x40() {
 }
 
 #[test]
+fn debt_screen_filtered_with_the_defer_form_at_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = demo_app(false);
+        for action in [Action::ShowTab(1), Action::ToggleOverdue, Action::ToggleHighRisk, Action::MoveBottom] {
+            update(&mut app, action);
+        }
+        let screen = text(&draw(&app, w, h));
+        assert!(screen.contains("Register 2 of 15 · overdue, high-risk · by payback"), "{screen}");
+        assert!(screen.contains("Deferring needs a written rationale: it is high-risk (security) debt"), "{screen}");
+        insta::assert_snapshot!(format!("debt_overdue_high_risk_{w}x{h}"), screen);
+        update(&mut app, Action::Defer);
+        let screen = text(&draw(&app, w, h));
+        assert!(screen.contains("Defer PAY-1033 (rationale required)"), "{screen}");
+        insta::assert_snapshot!(format!("defer_form_{w}x{h}"), screen);
+    }
+}
+
+#[test]
 fn gauges_mark_out_of_band_kinds_in_words_and_colour() {
     let app = demo_app(false);
     let buffer = draw(&app, 120, 40);

@@ -46,7 +46,7 @@ impl Default for CapacitySettings {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DebtSettings {
     /// The first `top` debts of the register (by payback) are "the top of the register".

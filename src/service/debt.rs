@@ -83,5 +83,6 @@ pub fn defer(
     today: NaiveDate,
     settings: &DebtSettings,
 ) -> Result<ChangeSet, String> {
-    deferral::defer(ws, id, rationale, &terms(ws, today, settings), settings.top)
+    let rank = deferral::rank_of(ws, id, &terms(ws, today, settings));
+    deferral::defer(ws, id, rationale, today, rank, settings.top)
 }

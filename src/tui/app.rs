@@ -8,6 +8,9 @@ use crate::domain::capacity::Fallbacks;
 use crate::domain::change::{self, Change, ChangeSet};
 use crate::domain::Workspace;
 
+use crate::config::Settings;
+
+use super::debt_list::{affects_register, DebtList};
 use super::forms::Form;
 use super::plan_list::PlanList;
 use super::summary::Summary;
@@ -84,27 +87,33 @@ pub struct App {
     pub page_rows: usize,
     pub quit: bool,
     pub plan: PlanList,
+    /// The Debt screen's rows (rebuilt lazily: see `refresh_debt`).
+    pub debt: DebtList,
     pub summary: Summary,
     pub search: Input,
     pub history: History,
 }
 
 impl App {
+    /// With the default settings (tests and benchmarks).
     pub fn new(workspace: Workspace, today: NaiveDate, db_label: String, palette: Palette) -> App {
-        let fallbacks = crate::service::planning::fallbacks(&crate::config::Settings::default());
-        App::with_fallbacks(workspace, today, db_label, palette, fallbacks)
+        App::with_settings(workspace, today, db_label, palette, &Settings::default())
     }
 
-    pub fn with_fallbacks(
+    pub fn with_settings(
         workspace: Workspace,
         today: NaiveDate,
         db_label: String,
         palette: Palette,
-        fallbacks: Fallbacks,
+        settings: &Settings,
     ) -> App {
+        let fallbacks = crate::service::planning::fallbacks(settings);
         let plan = PlanList::new(&workspace);
         let summary = Summary::compute(&workspace, &fallbacks, today);
+        let mut debt = DebtList::new(settings.debt, today);
+        debt.rebuild(&workspace, today, summary.plan.as_ref().map(|p| p.capacity.plannable));
         App {
+            debt,
             workspace,
             today,
             fallbacks,
@@ -137,6 +146,24 @@ impl App {
         self.plan.row(self.selected[Tab::Plan.index()]).map(|r| r.id)
     }
 
+    /// The debt selected on the Debt screen, with its register rank.
+    pub fn selected_debt(&self) -> Option<(crate::domain::ItemId, usize)> {
+        self.debt.row(self.selected[Tab::Debt.index()])
+    }
+
+    /// Rebuilds the Debt screen's rows if they are stale and the screen is in front, keeping
+    /// the cursor on the debt it was on. Cheap to call after every key.
+    pub fn refresh_debt(&mut self) {
+        if self.tab != Tab::Debt || !self.debt.is_stale() {
+            return;
+        }
+        let keep = self.selected_debt().map(|(id, _)| id);
+        let plannable = self.summary.plan.as_ref().map(|p| p.capacity.plannable);
+        self.debt.rebuild(&self.workspace, self.today, plannable);
+        let at = keep.and_then(|id| self.debt.position_of(id)).unwrap_or(self.selected[Tab::Debt.index()]);
+        self.selected[Tab::Debt.index()] = at.min(self.debt.len().saturating_sub(1));
+    }
+
     /// Brings in a change set the session has committed: applied in place, recorded for undo,
     /// and only the caches it affects recomputed (no reload, no re-rank for plan moves).
     pub fn saved(&mut self, committed: ChangeSet, step: Step) {
@@ -150,6 +177,9 @@ impl App {
             Step::Undo => "undone: ",
             Step::Redo => "redone: ",
         };
+        if committed.changes.iter().any(affects_register) {
+            self.debt.mark_stale();
+        }
         self.status = Some(format!("Saved — {verb}{}.", committed.label));
         self.history.record(committed, step);
         if matches!(self.overlay, Some(Overlay::Form(_))) {
@@ -165,6 +195,7 @@ impl App {
             self.selected[Tab::Plan.index()] = at;
         }
         self.clamp_selection();
+        self.refresh_debt();
     }
 
     /// Replaces the workspace with what the store holds now (another process saved).
@@ -173,10 +204,12 @@ impl App {
         self.workspace = workspace;
         self.plan.rebuild(&self.workspace);
         self.summary = Summary::compute(&self.workspace, &self.fallbacks, self.today);
+        self.debt.mark_stale();
         if let Some(at) = keep.and_then(|id| self.plan.position_of(id)) {
             self.selected[Tab::Plan.index()] = at;
         }
         self.clamp_selection();
+        self.refresh_debt();
     }
 
     fn clamp_selection(&mut self) {

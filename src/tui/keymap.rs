@@ -32,6 +32,10 @@ pub enum Action {
     EditSelected,
     DeleteSelected,
     NewHoliday,
+    Defer,
+    ToggleOverdue,
+    ToggleHighRisk,
+    CycleCategory,
     Confirm,
     Cancel,
     NextField,
@@ -71,6 +75,10 @@ impl Action {
             Action::EditSelected => "edit-selected",
             Action::DeleteSelected => "delete-selected",
             Action::NewHoliday => "new-holiday",
+            Action::Defer => "defer",
+            Action::ToggleOverdue => "toggle-overdue",
+            Action::ToggleHighRisk => "toggle-high-risk",
+            Action::CycleCategory => "cycle-category",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
             Action::NextField => "next-field",
@@ -92,6 +100,8 @@ pub enum Scope {
     Lists,
     /// On the Plan screen.
     Plan,
+    /// On the Debt screen.
+    Debt,
     /// On the Team & policy screen.
     Team,
     /// While typing a search.
@@ -105,14 +115,24 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 8] =
-        [Scope::Global, Scope::Lists, Scope::Plan, Scope::Team, Scope::Search, Scope::Form, Scope::Dialog, Scope::Help];
+    pub const ALL: [Scope; 9] = [
+        Scope::Global,
+        Scope::Lists,
+        Scope::Plan,
+        Scope::Debt,
+        Scope::Team,
+        Scope::Search,
+        Scope::Form,
+        Scope::Dialog,
+        Scope::Help,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Scope::Global => "Global",
             Scope::Lists => "Lists",
             Scope::Plan => "Plan screen",
+            Scope::Debt => "Debt screen",
             Scope::Team => "Team & policy screen",
             Scope::Search => "Search line",
             Scope::Form => "Forms",
@@ -125,9 +145,10 @@ impl Scope {
 /// What has the keyboard: decides which scopes are consulted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// No overlay: the global and list keys, and those of `screen` (Plan, Debt or Team;
+    /// `Lists` for a screen without keys of its own).
     Normal {
-        plan: bool,
-        team: bool,
+        screen: Scope,
     },
     Help,
     Dialog,
@@ -141,8 +162,9 @@ pub enum Mode {
 impl Mode {
     fn scopes(self) -> &'static [Scope] {
         match self {
-            Mode::Normal { plan: true, .. } => &[Scope::Global, Scope::Lists, Scope::Plan],
-            Mode::Normal { team: true, .. } => &[Scope::Global, Scope::Lists, Scope::Team],
+            Mode::Normal { screen: Scope::Plan } => &[Scope::Global, Scope::Lists, Scope::Plan],
+            Mode::Normal { screen: Scope::Debt } => &[Scope::Global, Scope::Lists, Scope::Debt],
+            Mode::Normal { screen: Scope::Team } => &[Scope::Global, Scope::Lists, Scope::Team],
             Mode::Normal { .. } => &[Scope::Global, Scope::Lists],
             Mode::Help => &[Scope::Help],
             Mode::Dialog => &[Scope::Dialog],
@@ -254,6 +276,14 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('n')], A::NewItem, S::Plan, "new item"),
     bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Plan, "edit the item"),
     bind(&[ch('D'), plain(K::Delete)], A::DeleteSelected, S::Plan, "delete the item (asks first)"),
+    bind(&[ch(' ')], A::TogglePlanned, S::Debt, "plan the debt into the sprint, or take it out"),
+    bind(&[ch('d')], A::Defer, S::Debt, "defer: log why it waits (required if high-risk)"),
+    bind(&[ch('o')], A::ToggleOverdue, S::Debt, "only overdue debts, or all again"),
+    bind(&[ch('r')], A::ToggleHighRisk, S::Debt, "only high-risk debts, or all again"),
+    bind(&[ch('c')], A::CycleCategory, S::Debt, "category: all, strategic, tactical, accidental"),
+    bind(&[ch('s')], A::CycleSort, S::Debt, "cycle the sort (payback, interest, drag, … trigger)"),
+    bind(&[ch('n')], A::NewItem, S::Debt, "record a new debt"),
+    bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Debt, "edit the debt: register fields and agreement"),
     bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Team, "edit the row: member, holiday, sprint or policy"),
     bind(&[ch('n')], A::NewHoliday, S::Team, "add a holiday"),
     bind(&[ch('D'), plain(K::Delete)], A::DeleteSelected, S::Team, "remove the holiday (asks first)"),
@@ -317,8 +347,9 @@ mod tests {
 
     fn mode_of(scope: Scope) -> Mode {
         match scope {
-            Scope::Global | Scope::Lists | Scope::Plan => Mode::Normal { plan: true, team: false },
-            Scope::Team => Mode::Normal { plan: false, team: true },
+            Scope::Global | Scope::Lists | Scope::Plan => Mode::Normal { screen: Scope::Plan },
+            Scope::Debt => Mode::Normal { screen: Scope::Debt },
+            Scope::Team => Mode::Normal { screen: Scope::Team },
             Scope::Search => Mode::Search,
             Scope::Form => Mode::Form { choice: true },
             Scope::Dialog => Mode::Dialog,
@@ -339,8 +370,9 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
         let modes = [
-            Mode::Normal { plan: true, team: false },
-            Mode::Normal { plan: false, team: true },
+            Mode::Normal { screen: Scope::Plan },
+            Mode::Normal { screen: Scope::Debt },
+            Mode::Normal { screen: Scope::Team },
             Mode::Search,
             Mode::Form { choice: true },
             Mode::Dialog,
@@ -360,7 +392,7 @@ mod tests {
 
     #[test]
     fn shifted_characters_match() {
-        let normal = Mode::Normal { plan: true, team: false };
+        let normal = Mode::Normal { screen: Scope::Plan };
         assert_eq!(resolve(&press(KeyCode::Char('G'), KeyModifiers::SHIFT), normal), Some(Action::MoveBottom));
         assert_eq!(resolve(&press(KeyCode::Char('?'), KeyModifiers::SHIFT), normal), Some(Action::ToggleHelp));
     }

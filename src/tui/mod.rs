@@ -4,6 +4,7 @@
 //! the state; the loop is generic over the backend.
 
 pub mod app;
+pub mod debt_list;
 pub mod forms;
 pub mod keymap;
 mod overlays;
@@ -43,8 +44,7 @@ pub fn run(session: &mut Session, settings: &Settings, today: NaiveDate) -> anyh
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| session.store().path().display().to_string());
-    let fallbacks = crate::service::planning::fallbacks(settings);
-    let mut app = App::with_fallbacks(session.workspace().clone(), today, db_label, palette, fallbacks);
+    let mut app = App::with_settings(session.workspace().clone(), today, db_label, palette, settings);
     app.read_only = session.is_read_only();
 
     let _guard = TerminalGuard::enter()

@@ -93,7 +93,7 @@ fn key_for(action: Action, scope: Scope) -> String {
 /// The hint bar: the few keys that matter now, looked up in the keymap.
 fn hints(app: &App, wide: bool) -> String {
     let wanted: &[(Action, Scope, &str)] = match mode(app) {
-        Mode::Normal { plan: true, .. } if wide => &[
+        Mode::Normal { screen: Scope::Plan } if wide => &[
             (Action::TogglePlanned, Scope::Plan, "add/remove"),
             (Action::AutoFill, Scope::Plan, "auto-fill"),
             (Action::Undo, Scope::Global, "undo"),
@@ -101,7 +101,20 @@ fn hints(app: &App, wide: bool) -> String {
             (Action::ToggleHelp, Scope::Global, "help"),
             (Action::Quit, Scope::Global, "quit"),
         ],
-        Mode::Normal { team: true, .. } => &[
+        Mode::Normal { screen: Scope::Debt } if wide => &[
+            (Action::Defer, Scope::Debt, "defer"),
+            (Action::TogglePlanned, Scope::Debt, "plan"),
+            (Action::CycleSort, Scope::Debt, "sort"),
+            (Action::ToggleOverdue, Scope::Debt, "overdue"),
+            (Action::ToggleHighRisk, Scope::Debt, "high-risk"),
+            (Action::ToggleHelp, Scope::Global, "help"),
+        ],
+        Mode::Normal { screen: Scope::Debt } => &[
+            (Action::Defer, Scope::Debt, "defer"),
+            (Action::CycleSort, Scope::Debt, "sort"),
+            (Action::ToggleHelp, Scope::Global, "help"),
+        ],
+        Mode::Normal { screen: Scope::Team } => &[
             (Action::EditSelected, Scope::Team, "edit"),
             (Action::Undo, Scope::Global, "undo"),
             (Action::ToggleHelp, Scope::Global, "help"),
@@ -134,6 +147,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     // The keys of the screen in front come first: they are what the reader is looking for.
     let first = match app.tab {
         Tab::Plan => Some(Scope::Plan),
+        Tab::Debt => Some(Scope::Debt),
         Tab::Team => Some(Scope::Team),
         _ => None,
     };

@@ -52,3 +52,4 @@ pub fn apply_env(cmd: &mut Command, home: &Path) {
         .env_remove("FLOWDECK_CONFIG")
         .env_remove("NO_COLOR");
 }
+pub mod tui_harness;

@@ -42,9 +42,17 @@ pub fn rank_of(ws: &Workspace, id: ItemId, terms: &Terms) -> usize {
     register(ws, terms).iter().find(|r| r.item.id == id).map_or(0, |r| r.rank)
 }
 
-/// Records a deferral of debt `id` today. A debt planned into a sprint still in planning is
-/// taken out of it (and unpinned); a debt committed to a started sprint cannot be deferred.
-pub fn defer(ws: &Workspace, id: ItemId, rationale: &str, terms: &Terms, top: usize) -> Result<ChangeSet, String> {
+/// Records a deferral of debt `id` on `today`; `rank` is its place in the register. A debt
+/// planned into a sprint still in planning is taken out of it (and unpinned); a debt committed
+/// to a started sprint cannot be deferred.
+pub fn defer(
+    ws: &Workspace,
+    id: ItemId,
+    rationale: &str,
+    today: NaiveDate,
+    rank: usize,
+    top: usize,
+) -> Result<ChangeSet, String> {
     let item = ws.item(id).ok_or("that item no longer exists")?;
     let name = label(item);
     let debt = match item.debt.as_ref() {
@@ -56,7 +64,7 @@ pub fn defer(ws: &Workspace, id: ItemId, rationale: &str, terms: &Terms, top: us
     if length > MAX_RATIONALE_CHARS {
         return Err(format!("the rationale is {length} characters; keep it to {MAX_RATIONALE_CHARS}"));
     }
-    if let Some(why) = rationale_needed(debt, rank_of(ws, id, terms), top, terms.today) {
+    if let Some(why) = rationale_needed(debt, rank, top, today) {
         if length < MIN_RATIONALE_CHARS {
             return Err(format!(
                 "{name} needs a written rationale to be deferred because {why}: say why it waits, \
@@ -76,7 +84,7 @@ pub fn defer(ws: &Workspace, id: ItemId, rationale: &str, terms: &Terms, top: us
         after.pinned = false;
     }
     if let Some(d) = after.debt.as_mut() {
-        d.deferrals.push(Deferral { on: terms.today, rationale });
+        d.deferrals.push(Deferral { on: today, rationale });
     }
     Ok(ChangeSet::new(label_text, vec![Change::item(Some(item.clone()), Some(after))]))
 }

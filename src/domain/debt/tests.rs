@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
-use super::deferral::{defer, rationale_needed, window_start, MIN_RATIONALE_CHARS};
+use super::deferral::{rank_of, rationale_needed, window_start, MIN_RATIONALE_CHARS};
 use super::*;
 use crate::domain::change::apply;
 use crate::domain::{
@@ -273,6 +273,16 @@ fn rationale_is_required_for_high_risk_debt_overdue_or_in_the_top_of_the_registe
     assert_eq!(need(5), None, "high-risk, but ranked 5 and not due");
     assert_eq!(need(4), None, "overdue, but not high-risk");
     assert_eq!(need(2), None);
+}
+
+fn defer(
+    ws: &Workspace,
+    id: ItemId,
+    rationale: &str,
+    t: &Terms,
+    top: usize,
+) -> Result<crate::domain::change::ChangeSet, String> {
+    super::deferral::defer(ws, id, rationale, t.today, rank_of(ws, id, t), top)
 }
 
 #[test]

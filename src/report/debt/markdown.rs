@@ -67,7 +67,7 @@ pub fn write_markdown(r: &RegisterReport<'_>, out: &mut impl Write) -> io::Resul
         let d = row.debt;
         let a = &d.agreement;
         writeln!(out, "\n### {}. {}: {}\n", row.rank, cell(&key(row)), cell(&row.item.title))?;
-        writeln!(out, "- **Economics:** {}.", economics_sentence(row, r.terms.horizon))?;
+        writeln!(out, "- **Economics:** {}.", economics_sentence(&row.economics, r.terms.horizon))?;
         writeln!(
             out,
             "- **Kind of debt:** {}, risk area {}; interest {}/5, visibility {}/5.",

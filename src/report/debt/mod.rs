@@ -44,8 +44,7 @@ pub fn trigger(a: &Agreement) -> String {
 }
 
 /// "drag 1.2 points a sprint; principal 3; pays back in 2.5 sprints; …" in one sentence.
-pub fn economics_sentence(row: &Row<'_>, horizon: u32) -> String {
-    let e = &row.economics;
+pub fn economics_sentence(e: &Economics, horizon: u32) -> String {
     let pays = match e.payback {
         Some(p) => format!("pays back in {p:.1} sprints"),
         None => "never pays back (no drag)".into(),

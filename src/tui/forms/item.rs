@@ -72,6 +72,12 @@ pub fn form(item: Option<&WorkItem>, kind: Kind) -> Form {
             .shown_if("Kind", "debt"),
         Field::text("Owner", a.owner.clone(), "who holds the agreement").shown_if("Kind", "debt"),
         Field::text("Linked key", text(a.linked_key.as_deref()), "related ticket (optional)").shown_if("Kind", "debt"),
+        Field::text(
+            "Recorded",
+            item.map(|i| i.created.date_naive().to_string()).unwrap_or_default(),
+            "the day the debt was taken on (interest runs from it); blank = today",
+        )
+        .shown_if("Kind", "debt"),
     ];
     Form::new(title, Target::Item(item.map(|i| i.id)), fields)
 }
@@ -122,6 +128,21 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
         form.value("Tags").split(',').map(crate::domain::text::sanitize_line).filter(|t| !t.is_empty()).collect();
 
     let debt = if kind == Kind::Debt { debt_fields(form, &mut e, id.and_then(|id| ws.item(id))) } else { None };
+    let recorded = match form.value("Recorded").trim() {
+        _ if kind != Kind::Debt => None,
+        "" => None,
+        text => match parse_date(text) {
+            Ok(date) if date > today => {
+                e.add("Recorded", "cannot be in the future");
+                None
+            }
+            Ok(date) => Some(date),
+            Err(message) => {
+                e.add("Recorded", message);
+                None
+            }
+        },
+    };
 
     let (Some(title), Some(estimate), Some(impact), Some(risk), Some(ttv)) = (title, estimate, impact, risk, ttv)
     else {
@@ -162,6 +183,10 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
     item.outcome = outcome;
     item.tags = tags;
     item.debt = debt;
+    // Only a changed day moves the timestamp, so an untouched form keeps the original time.
+    if let Some(date) = recorded.filter(|d| *d != item.created.date_naive()) {
+        item.created = Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default());
+    }
     Ok(save_item(ws, item))
 }
 

@@ -1,9 +1,10 @@
 //! Forms: a list of labelled fields edited in an overlay, validated on every key press.
 //!
 //! Text fields use `tui-input` (Unicode-aware cursor, word moves, deletes); choice fields cycle
-//! through fixed values. Each form type (item, member, holiday, sprint, policy) turns its
+//! through fixed values. Each form type (item, member, holiday, sprint, policy, defer) turns its
 //! fields into a change set, or into one message per invalid field.
 
+pub mod defer;
 pub mod item;
 pub mod team;
 
@@ -23,7 +24,7 @@ pub struct Field {
     pub label: &'static str,
     pub value: Value,
     /// What the field accepts, shown while it has the focus.
-    pub hint: &'static str,
+    pub hint: std::borrow::Cow<'static, str>,
     /// Shown only while another field (by label) has this value, e.g. debt fields for debt items.
     pub show_if: Option<(&'static str, &'static str)>,
     pub error: Option<String>,
@@ -31,12 +32,18 @@ pub struct Field {
 
 impl Field {
     pub fn text(label: &'static str, value: impl Into<String>, hint: &'static str) -> Field {
-        Field { label, value: Value::Text(Input::new(value.into())), hint, show_if: None, error: None }
+        Field { label, value: Value::Text(Input::new(value.into())), hint: hint.into(), show_if: None, error: None }
     }
 
     pub fn choice(label: &'static str, options: &'static [&'static str], current: &str, hint: &'static str) -> Field {
         let index = options.iter().position(|o| *o == current).unwrap_or(0);
-        Field { label, value: Value::Choice { options, index }, hint, show_if: None, error: None }
+        Field { label, value: Value::Choice { options, index }, hint: hint.into(), show_if: None, error: None }
+    }
+
+    /// A hint worked out at run time (e.g. why a rationale is required).
+    pub fn with_hint(mut self, hint: String) -> Field {
+        self.hint = hint.into();
+        self
     }
 
     pub fn shown_if(mut self, label: &'static str, value: &'static str) -> Field {
@@ -66,6 +73,12 @@ pub enum Target {
     Holiday(Option<chrono::NaiveDate>),
     Sprint(crate::domain::SprintId),
     Policy,
+    /// Putting a debt off; `rank` is its place in the register, `top` the configured top.
+    Defer {
+        item: crate::domain::ItemId,
+        rank: usize,
+        top: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -140,6 +153,7 @@ impl Form {
             Target::Holiday(date) => team::holiday_change(self, ws, *date),
             Target::Sprint(id) => team::sprint_change(self, ws, *id),
             Target::Policy => team::policy_change(self, ws),
+            Target::Defer { item, rank, top } => defer::to_change(self, ws, *item, *rank, *top, today),
         };
         for f in &mut self.fields {
             f.error = None;

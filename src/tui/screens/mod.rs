@@ -29,7 +29,7 @@ pub fn row_count(app: &App, tab: Tab) -> usize {
     let ws = &app.workspace;
     match tab {
         Tab::Plan => app.plan.len(),
-        Tab::Debt => app.summary.open_debt_count(),
+        Tab::Debt => app.debt.len(),
         Tab::Split => app.summary.split_report.len(),
         Tab::Team => super::team_rows::rows(ws).len(),
         Tab::Projection => 0,

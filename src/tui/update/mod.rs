@@ -1,6 +1,7 @@
 //! `update(state, action) → effects`: the only place the TUI state changes. No I/O here —
 //! saving is an effect the run loop hands to the session.
 
+mod debt;
 mod overlay;
 mod plan;
 mod team;
@@ -8,7 +9,7 @@ mod team;
 use crate::domain::change::ChangeSet;
 
 use super::app::{App, Overlay, Tab};
-use super::keymap::{Action, Mode};
+use super::keymap::{Action, Mode, Scope};
 use super::screens;
 use super::undo::Step;
 
@@ -23,7 +24,14 @@ pub enum Effect {
 /// Which keys are live now (for `keymap::resolve`).
 pub fn mode(app: &App) -> Mode {
     match &app.overlay {
-        None => Mode::Normal { plan: app.tab == Tab::Plan, team: app.tab == Tab::Team },
+        None => Mode::Normal {
+            screen: match app.tab {
+                Tab::Plan => Scope::Plan,
+                Tab::Debt => Scope::Debt,
+                Tab::Team => Scope::Team,
+                Tab::Split | Tab::Projection | Tab::History => Scope::Lists,
+            },
+        },
         Some(Overlay::Help { .. }) => Mode::Help,
         Some(Overlay::Search) => Mode::Search,
         Some(Overlay::Confirm { .. } | Overlay::Proposal { .. }) => Mode::Dialog,
@@ -32,6 +40,13 @@ pub fn mode(app: &App) -> Mode {
 }
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = dispatch(app, action);
+    // The Debt screen's rows are rebuilt only when they are both stale and in front.
+    app.refresh_debt();
+    effects
+}
+
+fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
     if action == Action::Quit {
         app.quit = true;
         return vec![Effect::Quit];
@@ -60,6 +75,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::MoveTop
         | Action::MoveBottom => move_selection(app, action),
         _ if app.tab == Tab::Plan => return plan::update(app, action),
+        _ if app.tab == Tab::Debt => return debt::update(app, action),
         _ if app.tab == Tab::Team => return team::update(app, action),
         _ => {}
     }

@@ -98,7 +98,7 @@ fn relist(app: &mut App) {
     app.selected[Tab::Plan.index()] = keep.and_then(|id| app.plan.position_of(id)).unwrap_or(0);
 }
 
-fn open_item_form(app: &mut App, id: Option<ItemId>, kind: Kind) -> Result<Vec<Effect>, String> {
+pub(super) fn open_item_form(app: &mut App, id: Option<ItemId>, kind: Kind) -> Result<Vec<Effect>, String> {
     if let Some(refusal) = refuse_if_read_only(app) {
         return Ok(refusal);
     }
