@@ -71,6 +71,21 @@ fn keystroke(c: &mut Criterion) {
             key_and_frame(&mut terminal, &mut a, Action::EditText(request));
         })
     });
+
+    // The Debt screen: a move, and a filter key (the register of ~20,000 open debts rebuilt:
+    // economics, payback order, the filter and the sort).
+    let mut a = app();
+    key_and_frame(&mut terminal, &mut a, Action::ShowTab(1));
+    group.bench_function("debt_move_down", |b| {
+        b.iter(|| {
+            key_and_frame(&mut terminal, &mut a, Action::MoveDown);
+            if a.selected[1] > 10_000 {
+                a.selected[1] = 0;
+            }
+        })
+    });
+    group
+        .bench_function("debt_filter_key", |b| b.iter(|| key_and_frame(&mut terminal, &mut a, Action::ToggleHighRisk)));
     group.finish();
 }
 

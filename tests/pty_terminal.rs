@@ -21,6 +21,15 @@ struct Tty {
     _master: Box<dyn MasterPty + Send>,
 }
 
+/// A failed assertion must not leave a flowdeck running in a pty nobody reads.
+impl Drop for Tty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
 impl Tty {
     fn spawn(sandbox: &common::Sandbox, args: &[&str], cols: u16, rows: u16) -> Tty {
         let pair =
@@ -207,4 +216,49 @@ fn a_tiny_terminal_shows_a_notice_and_still_quits() {
     tty.press("q");
     assert!(tty.wait_exit().success());
     tty.assert_restored();
+}
+
+#[test]
+fn closing_the_terminal_ends_flowdeck_instead_of_leaving_it_spinning() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.path("demo.sqlite");
+    let pair = native_pty_system()
+        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_flowdeck"));
+    cmd.args(["demo", "--db", db.to_str().expect("utf-8 path")]);
+    cmd.cwd(sandbox.dir.path());
+    cmd.env("XDG_CONFIG_HOME", sandbox.path("config"));
+    cmd.env("XDG_DATA_HOME", sandbox.path("data"));
+    cmd.env("FLOWDECK_TODAY", common::TODAY);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn flowdeck");
+    drop(pair.slave);
+    // Read in this thread (no clone left behind) until the TUI is up.
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut parser = vt100::Parser::new(NonZeroU16::MIN.saturating_add(23), NonZeroU16::MIN.saturating_add(79), 0);
+    let mut buf = [0u8; 8192];
+    while !parser.screen().contents().contains("Candidates") {
+        let n = reader.read(&mut buf).expect("read the screen");
+        assert!(n > 0, "flowdeck closed the terminal early");
+        parser.process(&buf[..n]);
+    }
+    // The window closes: every handle on the pty's master side goes away.
+    drop(reader);
+    drop(pair.master);
+    let start = Instant::now();
+    let exited = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break Some(status);
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = child.kill();
+            break None;
+        }
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert!(exited.is_some(), "flowdeck kept running after its terminal closed");
+    let conn = rusqlite::Connection::open(&db).expect("the database is still there");
+    let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).expect("quick_check");
+    assert_eq!(ok, "ok");
 }

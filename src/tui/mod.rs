@@ -16,6 +16,7 @@ mod table;
 pub mod team_rows;
 pub mod terminal;
 pub mod theme;
+mod tty_wait;
 pub mod undo;
 pub mod update;
 pub mod view;

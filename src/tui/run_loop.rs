@@ -31,10 +31,15 @@ pub struct TerminalEvents;
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
+        // crossterm may hold events it already read (a paste, an escape sequence): those first.
+        // Every crossterm call is made only after the terminal was seen alive (see tty_wait).
+        if super::tty_wait::wait(Duration::ZERO).is_ok() && event::poll(Duration::ZERO)? {
+            return event::read().map(Some);
+        }
+        match super::tty_wait::wait(timeout)? {
+            super::tty_wait::Ready::Idle => Ok(None),
+            super::tty_wait::Ready::Input if event::poll(timeout)? => event::read().map(Some),
+            super::tty_wait::Ready::Input => Ok(None),
         }
     }
 }
