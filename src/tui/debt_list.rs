@@ -38,15 +38,26 @@ impl DebtList {
         }
     }
 
-    /// Recomputes the rows; `plannable` is the current sprint's capacity drag is compared with.
+    /// Recomputes everything after the data changed; `plannable` is the current sprint's
+    /// capacity drag is compared with.
     pub fn rebuild(&mut self, ws: &Workspace, today: NaiveDate, plannable: Option<f64>) {
         self.terms = terms(ws, today, &self.settings);
-        let mut all = register(ws, &self.terms);
+        let all = register(ws, &self.terms);
         self.totals = totals(&all, plannable);
+        self.flow = flow(ws, FLOW_SPRINTS);
+        self.keep_shown(all);
+    }
+
+    /// Only the shown rows, after a filter or sort key (the data, totals and flow are as they were).
+    pub fn relist(&mut self, ws: &Workspace) {
+        let all = register(ws, &self.terms);
+        self.keep_shown(all);
+    }
+
+    fn keep_shown(&mut self, mut all: Vec<crate::domain::debt::Row<'_>>) {
         all.retain(|r| self.filter.admits(r));
         crate::domain::debt::register::sort(&mut all, self.sort);
         self.rows = all.iter().map(|r| (r.item.id, r.rank)).collect();
-        self.flow = flow(ws, FLOW_SPRINTS);
         self.stale = false;
     }
 

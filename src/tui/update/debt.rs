@@ -2,7 +2,7 @@
 
 use crate::domain::edits;
 use crate::domain::Kind;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::{App, Overlay, Tab};
 use crate::tui::forms::defer;
 use crate::tui::keymap::Action;
 
@@ -61,10 +61,12 @@ fn open_defer_form(app: &mut App, id: crate::domain::ItemId, rank: usize) -> Res
     Ok(Vec::new())
 }
 
-/// Filter or sort changed: rebuild now (the refresh after the key keeps the cursor's debt).
+/// Filter or sort changed: list again, keeping the cursor on its debt when it is still shown.
 fn relist(app: &mut App) -> Result<Vec<Effect>, String> {
-    app.debt.mark_stale();
-    app.refresh_debt();
+    let keep = app.selected_debt().map(|(id, _)| id);
+    app.debt.relist(&app.workspace);
+    let at = keep.and_then(|id| app.debt.position_of(id)).unwrap_or(0);
+    app.selected[Tab::Debt.index()] = at;
     app.status = Some(format!(
         "Showing {} debts ({}), sorted by {}.",
         app.debt.filter.describe(),
