@@ -4,11 +4,10 @@
 use chrono::NaiveDate;
 use tui_input::Input;
 
+use crate::config::Settings;
 use crate::domain::capacity::Fallbacks;
 use crate::domain::change::{self, Change, ChangeSet};
 use crate::domain::Workspace;
-
-use crate::config::Settings;
 
 use super::debt_list::{affects_register, DebtList};
 use super::forms::Form;
