@@ -1,8 +1,9 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::domain::test_support::sprint;
 use crate::domain::{
-    DayOff, EntryOutcome, HalfPoints, Holiday, ItemId, KindMap, Member, Sprint, SprintActuals, SprintEntry, SprintId,
+    DayOff, EntryOutcome, HalfPoints, Holiday, ItemId, KindMap, Member, SprintActuals, SprintEntry, SprintId,
     SprintState, Workspace,
 };
 
@@ -11,19 +12,6 @@ fn day(m: u32, d: u32) -> NaiveDate {
 }
 
 const FALLBACKS: Fallbacks = Fallbacks { points_per_person_day: 1.0, unplanned_reserve: 0.1, history_window: 3 };
-
-fn sprint(id: i64, start: NaiveDate, state: SprintState) -> Sprint {
-    Sprint {
-        id: SprintId(id),
-        name: format!("S{id}"),
-        start,
-        end: start + chrono::Duration::days(11),
-        goal: String::new(),
-        state,
-        actuals: None,
-        version: 1,
-    }
-}
 
 fn member(id: i64, allocation: f64, focus: Option<f64>) -> Member {
     Member { id: MemberId(id), name: format!("M{id}"), allocation, focus, version: 1 }
@@ -104,7 +92,10 @@ fn history_calibrates_points_per_person_day_and_reserve_from_the_last_three() {
     closed_sprint(&mut ws, 5, day(11, 9), 22, 0.0); // 11 + 0 = 11, 0%
     let planning = ws.sprints[0].clone();
     let c = capacity(&ws, &planning, &FALLBACKS);
-    assert_eq!(c.points_per_person_day_source, Source::History(vec!["S5".into(), "S4".into(), "S3".into()]));
+    assert_eq!(
+        c.points_per_person_day_source,
+        Source::History(vec!["Sprint 5".into(), "Sprint 4".into(), "Sprint 3".into()])
+    );
     assert!((c.points_per_person_day - 31.0 / 31.5).abs() < 1e-9, "{}", c.points_per_person_day);
     assert!((c.reserve_share - 0.1).abs() < 1e-9, "median of 0.1, 0.2, 0.0");
     assert!((c.plannable - c.points * 0.9).abs() < 1e-9);

@@ -2,7 +2,9 @@
 
 use chrono::{TimeZone, Utc};
 
-use super::{HalfPoints, ItemId, Kind, Status, WorkItem};
+use chrono::NaiveDate;
+
+use super::{HalfPoints, ItemId, Kind, Sprint, SprintId, SprintState, Status, WorkItem};
 
 /// A backlog item with middling scores; tests change the fields they care about.
 pub fn item(id: i64, kind: Kind, estimate: f64) -> WorkItem {
@@ -25,6 +27,20 @@ pub fn item(id: i64, kind: Kind, estimate: f64) -> WorkItem {
         pinned: false,
         excluded: false,
         debt: None,
+        version: 1,
+    }
+}
+
+/// A two-week sprint named "Sprint {id}" starting on `start` (a Monday ends on the Friday after).
+pub fn sprint(id: i64, start: NaiveDate, state: SprintState) -> Sprint {
+    Sprint {
+        id: SprintId(id),
+        name: format!("Sprint {id}"),
+        start,
+        end: start + chrono::Duration::days(11),
+        goal: String::new(),
+        state,
+        actuals: None,
         version: 1,
     }
 }

@@ -4,9 +4,10 @@ use proptest::prelude::*;
 use super::deferral::{rank_of, rationale_needed, window_start, MIN_RATIONALE_CHARS};
 use super::*;
 use crate::domain::change::apply;
+use crate::domain::test_support::sprint;
 use crate::domain::{
-    test_support, Agreement, DebtCategory, DebtDetails, EntryOutcome, HalfPoints, ItemId, Kind, RiskArea, Sprint,
-    SprintEntry, SprintId, SprintState, Status, WorkItem, Workspace,
+    test_support, Agreement, DebtCategory, DebtDetails, EntryOutcome, HalfPoints, ItemId, Kind, RiskArea, SprintEntry,
+    SprintId, SprintState, Status, WorkItem, Workspace,
 };
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -204,19 +205,6 @@ fn totals_sum_the_register_and_state_drag_as_a_share_of_capacity() {
     assert_eq!(t.drag_share.map(|s| (s * 1000.0).round()), Some(100.0));
     assert_eq!(totals(&rows, Some(0.0)).drag_share, None);
     assert_eq!(totals(&[], None), Totals::default());
-}
-
-fn sprint(id: i64, start: NaiveDate, state: SprintState) -> Sprint {
-    Sprint {
-        id: SprintId(id),
-        name: format!("Sprint {id}"),
-        start,
-        end: start + chrono::Duration::days(11),
-        goal: String::new(),
-        state,
-        actuals: None,
-        version: 1,
-    }
 }
 
 #[test]
