@@ -6,8 +6,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn json(sandbox: &common::Sandbox, db: &std::path::Path, extra: &[&str]) -> Value {
-    let out =
-        sandbox.flowdeck().arg("--db").arg(db).args(["debt", "--format", "json"]).args(extra).output().expect("run");
+    let out = sandbox.on(db).args(["debt", "--format", "json"]).args(extra).output().expect("run");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
@@ -20,7 +19,7 @@ fn keys(v: &Value) -> Vec<String> {
 fn the_register_text_shows_totals_flow_and_the_costliest_debt_first() {
     let sandbox = common::Sandbox::new();
     let db = sandbox.demo_db("d.sqlite");
-    let out = sandbox.flowdeck().arg("--db").arg(&db).arg("debt").output().expect("run");
+    let out = sandbox.on(&db).arg("debt").output().expect("run");
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("Debt register on 2026-11-21: 15 open debts\n"), "{text}");
@@ -68,7 +67,7 @@ fn json_figures_follow_the_formulas_and_filters_combine() {
 fn the_markdown_review_puts_totals_first_then_agreements_and_deferrals() {
     let sandbox = common::Sandbox::new();
     let db = sandbox.demo_db("d.sqlite");
-    let out = sandbox.flowdeck().arg("--db").arg(&db).args(["debt", "--format", "md", "--high-risk"]).output();
+    let out = sandbox.on(&db).args(["debt", "--format", "md", "--high-risk"]).output();
     let out = out.expect("run");
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(md.starts_with("# Tech-debt register review, 2026-11-21\n\n**15 open debts** cost the team"), "{md}");
@@ -86,15 +85,13 @@ fn the_markdown_review_puts_totals_first_then_agreements_and_deferrals() {
 fn deferring_high_risk_overdue_debt_needs_a_reason_and_the_log_keeps_it() {
     let sandbox = common::Sandbox::new();
     let db = sandbox.demo_db("d.sqlite");
-    sandbox.flowdeck().arg("--db").arg(&db).args(["debt", "defer", "PAY-1033"]).assert().code(1).stderr(
+    sandbox.on(&db).args(["debt", "defer", "PAY-1033"]).assert().code(1).stderr(
         predicate::str::contains("PAY-1033 needs a written rationale").and(predicate::str::contains("--reason")),
     );
-    sandbox.flowdeck().arg("--db").arg(&db).args(["debt", "defer", "PAY-1033", "--reason", "later"]).assert().code(1);
+    sandbox.on(&db).args(["debt", "defer", "PAY-1033", "--reason", "later"]).assert().code(1);
     let reason = "KMS integration ships 2026-12-08; rotate keys in Sprint 49";
     sandbox
-        .flowdeck()
-        .arg("--db")
-        .arg(&db)
+        .on(&db)
         .args(["debt", "defer", "pay-1033", "--reason", reason])
         .assert()
         .success()
@@ -107,19 +104,15 @@ fn deferring_high_risk_overdue_debt_needs_a_reason_and_the_log_keeps_it() {
     assert_eq!(log[2]["rationale"], reason);
     // The guardrail now quotes the rationale as this sprint's deferral.
     sandbox
-        .flowdeck()
-        .arg("--db")
-        .arg(&db)
+        .on(&db)
         .arg("split")
         .assert()
         .success()
         .stdout(predicate::str::contains(format!("Deferred for this sprint on 2026-11-21: \"{reason}\"")));
     // Low-risk debt can be put off without a word; an unknown key is named.
-    sandbox.flowdeck().arg("--db").arg(&db).args(["debt", "defer", "PAY-1007"]).assert().success();
+    sandbox.on(&db).args(["debt", "defer", "PAY-1007"]).assert().success();
     sandbox
-        .flowdeck()
-        .arg("--db")
-        .arg(&db)
+        .on(&db)
         .args(["debt", "defer", "PAY-9999", "--reason", "no such debt here"])
         .assert()
         .code(1)
@@ -131,17 +124,13 @@ fn bad_sort_keys_and_categories_are_named() {
     let sandbox = common::Sandbox::new();
     let db = sandbox.demo_db("d.sqlite");
     sandbox
-        .flowdeck()
-        .arg("--db")
-        .arg(&db)
+        .on(&db)
         .args(["debt", "--sort", "cost"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("\"cost\" is not a sort key: payback, interest, drag"));
     sandbox
-        .flowdeck()
-        .arg("--db")
-        .arg(&db)
+        .on(&db)
         .args(["debt", "--category", "urgent"])
         .assert()
         .code(2)

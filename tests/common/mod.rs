@@ -35,6 +35,13 @@ impl Sandbox {
         cmd
     }
 
+    /// The real binary on the database `db`.
+    pub fn on(&self, db: &Path) -> Command {
+        let mut cmd = self.flowdeck();
+        cmd.arg("--db").arg(db);
+        cmd
+    }
+
     /// A fresh demo database at `name`, built by the real binary.
     pub fn demo_db(&self, name: &str) -> PathBuf {
         let db = self.path(name);
