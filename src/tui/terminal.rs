@@ -5,6 +5,7 @@
 use std::io::{self, stdout};
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Once};
+use std::time::Duration;
 
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::execute;
@@ -16,6 +17,21 @@ use ratatui::crossterm::terminal::{
 pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+}
+
+/// `restore` for the watchdog thread. The main thread holds stdout's lock for as long as a
+/// command runs (the CLI writes through a `StdoutLock`), so this writes to a duplicate of the
+/// descriptor instead of waiting for a lock that is never released.
+fn restore_from_another_thread() {
+    let _ = disable_raw_mode();
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = stdout().as_fd().try_clone_to_owned() {
+            let mut tty = std::fs::File::from(fd);
+            let _ = execute!(tty, LeaveAlternateScreen, Show);
+        }
+    }
 }
 
 fn install_panic_hook() {
@@ -50,12 +66,30 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// How long the run loop has to notice a signal and end cleanly before the watchdog ends the
+/// process itself.
+const SIGNAL_GRACE: Duration = Duration::from_millis(1500);
+
 /// Records SIGTERM or SIGHUP (their numbers) instead of dying on them, so the loop can end
 /// cleanly and the guard can restore the terminal.
+///
+/// A watchdog thread backs the flag up: when a hung-up terminal traps the loop inside
+/// crossterm's `poll` (it spins on a dead tty, crossterm#793, whatever the timeout) the flag is
+/// never read, so after a grace period the watchdog restores the terminal and exits with
+/// 128 + n itself. Every write is its own SQLite transaction, so ending there loses nothing.
 pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
     let received = Arc::new(AtomicUsize::new(0));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
+    for signal in signals {
         signal_hook::flag::register_usize(signal, Arc::clone(&received), signal as usize)?;
     }
+    let mut watched = signal_hook::iterator::Signals::new(signals)?;
+    std::thread::Builder::new().name("signal-watchdog".into()).spawn(move || {
+        if let Some(signal) = watched.forever().next() {
+            std::thread::sleep(SIGNAL_GRACE);
+            restore_from_another_thread();
+            std::process::exit(128 + signal);
+        }
+    })?;
     Ok(received)
 }
