@@ -80,6 +80,22 @@ pub enum Command {
         #[command(flatten)]
         view: DebtView,
     },
+    /// The sprint lifecycle: create the next sprint, start it (snapshots the plan), close it
+    /// (records what happened).
+    Sprint {
+        #[command(subcommand)]
+        command: SprintCommand,
+    },
+    /// Past sprints: velocity, real velocity, say/do, carry-over, unplanned work, the actual
+    /// split against policy, delivery figures, and their trends.
+    History {
+        /// How many of the most recent closed sprints to show.
+        #[arg(long, value_name = "N", default_value_t = crate::service::history::DEFAULT_LAST as u32,
+              value_parser = clap::value_parser!(u32).range(1..=100))]
+        last: u32,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
     /// Plan the sprint.
     Plan {
         #[command(subcommand)]
@@ -97,6 +113,64 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SprintCommand {
+    /// Create the next sprint in planning. Left out, the name, dates and length follow the
+    /// latest sprint (its number + 1, the first weekday after it ends, the same length).
+    New {
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        start: Option<NaiveDate>,
+        /// Default: as long as the previous sprint (two weeks when --start is given).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        end: Option<NaiveDate>,
+        /// The outcome the sprint is for, in one sentence.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        goal: String,
+    },
+    /// Start a sprint in planning: its plan is snapshotted as the commitment. Refused while a
+    /// blocking guardrail fails, unless --force.
+    Start {
+        /// The sprint (default: the first one in planning).
+        sprint: Option<String>,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Close the running sprint. Every committed item is done unless named with --carried or
+    /// --dropped; carried-over items go back to the backlog with their remaining points.
+    Close {
+        /// The sprint (default: the running one).
+        sprint: Option<String>,
+        /// KEY=POINTS still remaining, e.g. --carried PAY-12=3 (repeat, or separate with commas).
+        #[arg(long, value_name = "KEY=POINTS")]
+        carried: Vec<String>,
+        /// Items taken out of the sprint unfinished (back to the backlog as they were).
+        #[arg(long, value_name = "KEY")]
+        dropped: Vec<String>,
+        /// Unplanned work that came in, KIND=POINTS, e.g. --unplanned defect=5,risk=1.
+        #[arg(long, value_name = "KIND=POINTS")]
+        unplanned: Vec<String>,
+        /// Points spent redoing work already counted as done.
+        #[arg(long, value_name = "POINTS")]
+        rework: Option<f64>,
+        /// Deployments to production during the sprint.
+        #[arg(long, value_name = "N")]
+        deployments: Option<u32>,
+        /// Median lead time for changes, in days.
+        #[arg(long, value_name = "DAYS")]
+        lead_time: Option<f64>,
+        /// Deployments that caused a failure in production.
+        #[arg(long, value_name = "N")]
+        change_failures: Option<u32>,
+        #[arg(long, value_name = "N")]
+        incidents: Option<u32>,
+        /// Median time to restore service, in hours.
+        #[arg(long, value_name = "HOURS")]
+        recovery: Option<f64>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

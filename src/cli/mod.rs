@@ -7,12 +7,14 @@ mod debt;
 mod demo;
 mod doctor;
 pub mod exit;
+mod history;
 mod init;
 mod keys;
 mod meta;
 mod plan;
 mod rank;
 mod split;
+mod sprint;
 mod tui;
 
 use std::io::{self, Write};
@@ -21,7 +23,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{
-    Cli, Command, ConfigCommand, DebtCommand, DebtView, KeysFormat, PlanCommand, PlanFormat, ReportFormat, TableFormat,
+    Cli, Command, ConfigCommand, DebtCommand, DebtView, KeysFormat, PlanCommand, PlanFormat, ReportFormat,
+    SprintCommand, TableFormat,
 };
 use context::Context;
 use exit::{code, Failure};
@@ -66,6 +69,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
             debt::defer(&ctx, &item, reason.as_deref().unwrap_or(""), out)
         }
         Some(Command::Plan { command: PlanCommand::Auto { apply, format } }) => plan::auto(&ctx, apply, format, out),
+        Some(Command::Sprint { command }) => sprint::run(&ctx, command, out),
+        Some(Command::History { last, format }) => history::run(&ctx, last as usize, format, out),
         Some(Command::Keys { format }) => keys::run(format, out),
         Some(Command::Completions { shell }) => meta::completions(shell, out),
         Some(Command::Man) => meta::man(out),

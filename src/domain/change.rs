@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::item::{ItemId, WorkItem};
 use super::policy::Policy;
-use super::sprint::{Sprint, SprintId};
+use super::sprint::{Sprint, SprintEntry, SprintId};
 use super::team::{DayOff, Holiday, Member, MemberId};
 use super::workspace::Workspace;
 
@@ -38,9 +38,18 @@ pub enum Change {
         before: Option<Holiday>,
         after: Option<Holiday>,
     },
+    /// `None → Some` creates, `Some → Some` updates (dates, goal, state, actuals),
+    /// `Some → None` deletes (only undoing a creation does that).
     Sprint {
-        before: Sprint,
-        after: Sprint,
+        before: Option<Sprint>,
+        after: Option<Sprint>,
+    },
+    /// The whole plan snapshot of one sprint: written when it starts, given outcomes when it
+    /// closes. Compared whole, like days off.
+    Entries {
+        sprint: SprintId,
+        before: Vec<SprintEntry>,
+        after: Vec<SprintEntry>,
     },
     Policy {
         before: Policy,
@@ -72,9 +81,15 @@ impl Change {
         Change::Member { before, after }
     }
 
+    /// An update of an existing sprint.
     pub fn sprint(before: Sprint, mut after: Sprint) -> Change {
         after.version = bumped(before.version);
-        Change::Sprint { before, after }
+        Change::Sprint { before: Some(before), after: Some(after) }
+    }
+
+    /// A new sprint (id 0: the store gives it the next free one).
+    pub fn new_sprint(sprint: Sprint) -> Change {
+        Change::Sprint { before: None, after: Some(sprint) }
     }
 
     pub fn policy(before: Policy, mut after: Policy) -> Change {
@@ -100,7 +115,19 @@ impl Change {
                 Change::DaysOff { member: *member, sprint: *sprint, before: after.clone(), after: before.clone() }
             }
             Change::Holiday { before, after } => Change::Holiday { before: after.clone(), after: before.clone() },
-            Change::Sprint { before, after } => Change::sprint(after.clone(), before.clone()),
+            Change::Sprint { before, after } => match (before, after) {
+                (Some(b), Some(a)) => Change::sprint(a.clone(), b.clone()),
+                // As for items: a re-created row comes back one version on.
+                (Some(b), None) => {
+                    let mut again = b.clone();
+                    again.version = bumped(b.version);
+                    Change::Sprint { before: None, after: Some(again) }
+                }
+                (b, a) => Change::Sprint { before: a.clone(), after: b.clone() },
+            },
+            Change::Entries { sprint, before, after } => {
+                Change::Entries { sprint: *sprint, before: after.clone(), after: before.clone() }
+            }
             Change::Policy { before, after } => Change::policy(after.clone(), before.clone()),
         }
     }
@@ -193,11 +220,18 @@ fn apply_one(ws: &mut Workspace, change: &Change) {
                 ws.holidays.sort_by_key(|h| h.date);
             }
         }
-        Change::Sprint { after, .. } => {
-            if let Some(s) = ws.sprints.iter_mut().find(|s| s.id == after.id) {
-                *s = after.clone();
+        Change::Sprint { before, after } => {
+            let id = after.as_ref().or(before.as_ref()).map(|s| s.id);
+            ws.sprints.retain(|s| Some(s.id) != id);
+            if let Some(sprint) = after {
+                ws.sprints.push(sprint.clone());
             }
             ws.sprints.sort_by_key(|s| (s.start, s.id));
+        }
+        Change::Entries { sprint, after, .. } => {
+            ws.entries.retain(|e| e.sprint != *sprint);
+            ws.entries.extend(after.iter().cloned());
+            ws.entries.sort_by_key(|e| (e.sprint, e.item));
         }
         Change::Policy { after, .. } => ws.policy = after.clone(),
     }

@@ -16,6 +16,7 @@ pub mod optimizer;
 pub mod policy;
 pub mod scoring;
 pub mod sprint;
+pub mod sprint_lifecycle;
 pub mod team;
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -2,6 +2,7 @@
 
 pub mod checks;
 pub mod debt;
+pub mod history;
 pub mod markdown;
 pub mod numbers;
 pub mod plan;

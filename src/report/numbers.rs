@@ -22,3 +22,34 @@ pub fn points_phrase(value: f64) -> String {
         format!("{text} points")
     }
 }
+
+/// A row of block characters for a trend in plain text: the lowest value is `▁`, the highest
+/// `█`; a missing value is a space.
+pub fn sparkline(values: &[Option<f64>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let present = values.iter().flatten().copied();
+    let (lo, hi) = present.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    values
+        .iter()
+        .map(|v| match v {
+            Some(v) if hi > lo => {
+                let step = ((v - lo) / (hi - lo) * 7.0).round();
+                BARS[(step as usize).min(7)]
+            }
+            Some(_) => BARS[3],
+            None => ' ',
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparklines_span_lowest_to_highest() {
+        assert_eq!(sparkline(&[Some(1.0), Some(8.0), None, Some(4.5)]), "▁█ ▅");
+        assert_eq!(sparkline(&[Some(2.0), Some(2.0)]), "▄▄", "a flat trend sits in the middle");
+        assert_eq!(sparkline(&[]), "");
+    }
+}

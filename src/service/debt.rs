@@ -63,7 +63,7 @@ pub fn register_report<'a>(
     RegisterReport { terms, top: settings.top, filter, sort, capacity, totals, rows, flow: flow(ws, FLOW_SPRINTS) }
 }
 
-/// Finds a debt by tracker key (any case) or number (`42` or `#42`).
+/// Finds an item by tracker key (any case) or number (`42` or `#42`).
 pub fn find_item(ws: &Workspace, reference: &str) -> Result<ItemId, String> {
     let r = reference.trim();
     if let Some(item) = ws.items.iter().find(|i| i.key.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(r))) {
@@ -71,7 +71,7 @@ pub fn find_item(ws: &Workspace, reference: &str) -> Result<ItemId, String> {
     }
     match r.trim_start_matches('#').parse::<i64>().ok().and_then(|n| ws.item(ItemId(n))) {
         Some(item) => Ok(item.id),
-        None => Err(format!("no item has the key or number {r:?} (`flowdeck debt` lists the register)")),
+        None => Err(format!("no item has the key or number {r:?} (`flowdeck rank` lists the candidates)")),
     }
 }
 

@@ -5,7 +5,9 @@ pub mod debt;
 pub mod demo;
 pub mod doctor;
 pub mod generate;
+pub mod history;
 pub mod planning;
 mod session;
+pub mod sprints;
 
 pub use session::Session;

@@ -103,7 +103,32 @@ fn apply_one(conn: &Connection, change: &Change, now: chrono::DateTime<chrono::U
             Ok(change.clone())
         }
         Change::Sprint { before, after } => {
-            expect_one(sprints::update_sprint(conn, before.version, after)?, || before.name.clone())?;
+            let mut after = after.clone();
+            match (before, after.as_mut()) {
+                (None, Some(a)) => {
+                    if a.id.0 == 0 {
+                        a.id = sprints::next_id(conn)?;
+                    }
+                    sprints::insert_sprint(conn, a).map_err(conflict_if_taken(|| a.name.clone()))?;
+                }
+                (Some(b), Some(a)) => {
+                    expect_one(sprints::update_sprint(conn, b.version, a)?, || b.name.clone())?;
+                    if b.actuals != a.actuals {
+                        sprints::replace_actuals(conn, a)?;
+                    }
+                }
+                (Some(b), None) => expect_one(sprints::delete_sprint(conn, b.id, b.version)?, || b.name.clone())?,
+                (None, None) => {}
+            }
+            Ok(Change::Sprint { before: before.clone(), after })
+        }
+        Change::Entries { sprint, before, after } => {
+            let mut expected = before.clone();
+            expected.sort_by_key(|e| e.item);
+            if sprints::entries_of(conn, *sprint)? != expected {
+                return Err(Refusal::Conflict("the sprint's plan snapshot".into()));
+            }
+            sprints::replace_entries(conn, *sprint, after)?;
             Ok(change.clone())
         }
         Change::Policy { before, after } => {

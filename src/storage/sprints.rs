@@ -65,16 +65,18 @@ pub fn load_entries(conn: &Connection) -> rusqlite::Result<Vec<SprintEntry>> {
         "SELECT sprint_id, item_id, planned_halves, outcome, remaining_halves FROM sprint_entries
          ORDER BY sprint_id, item_id",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(SprintEntry {
-            sprint: SprintId(r.get(0)?),
-            item: ItemId(r.get(1)?),
-            planned: halves(2, r.get(2)?)?,
-            outcome: code(3, r.get(3)?, EntryOutcome::from_code)?,
-            remaining: halves(4, r.get(4)?)?,
-        })
-    })?;
+    let rows = stmt.query_map([], entry_from_row)?;
     rows.collect()
+}
+
+fn entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SprintEntry> {
+    Ok(SprintEntry {
+        sprint: SprintId(r.get(0)?),
+        item: ItemId(r.get(1)?),
+        planned: halves(2, r.get(2)?)?,
+        outcome: code(3, r.get(3)?, EntryOutcome::from_code)?,
+        remaining: halves(4, r.get(4)?)?,
+    })
 }
 
 pub fn insert_sprint(conn: &Connection, s: &Sprint) -> rusqlite::Result<()> {
@@ -83,26 +85,68 @@ pub fn insert_sprint(conn: &Connection, s: &Sprint) -> rusqlite::Result<()> {
         params![s.id.0, s.name, s.start, s.end, s.goal, s.state.code(), s.version],
     )?;
     if let Some(a) = &s.actuals {
-        use crate::domain::Kind;
-        conn.execute(
-            "INSERT INTO sprint_actuals (sprint_id, closed_on, unplanned_feature, unplanned_defect, unplanned_risk,
-                 unplanned_debt, rework, deployments, lead_time_days, change_failures, incidents, recovery_hours)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                s.id.0,
-                a.closed_on,
-                a.unplanned.get(Kind::Feature),
-                a.unplanned.get(Kind::Defect),
-                a.unplanned.get(Kind::Risk),
-                a.unplanned.get(Kind::Debt),
-                a.rework,
-                a.delivery.deployments,
-                a.delivery.lead_time_days,
-                a.delivery.change_failures,
-                a.delivery.incidents,
-                a.delivery.recovery_hours
-            ],
-        )?;
+        insert_actuals(conn, s.id, a)?;
+    }
+    Ok(())
+}
+
+fn insert_actuals(conn: &Connection, sprint: SprintId, a: &SprintActuals) -> rusqlite::Result<()> {
+    use crate::domain::Kind;
+    conn.execute(
+        "INSERT INTO sprint_actuals (sprint_id, closed_on, unplanned_feature, unplanned_defect, unplanned_risk,
+             unplanned_debt, rework, deployments, lead_time_days, change_failures, incidents, recovery_hours)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            sprint.0,
+            a.closed_on,
+            a.unplanned.get(Kind::Feature),
+            a.unplanned.get(Kind::Defect),
+            a.unplanned.get(Kind::Risk),
+            a.unplanned.get(Kind::Debt),
+            a.rework,
+            a.delivery.deployments,
+            a.delivery.lead_time_days,
+            a.delivery.change_failures,
+            a.delivery.incidents,
+            a.delivery.recovery_hours
+        ],
+    )?;
+    Ok(())
+}
+
+/// Writes the sprint's actuals as they are in `s` (none: the row goes).
+pub fn replace_actuals(conn: &Connection, s: &Sprint) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM sprint_actuals WHERE sprint_id = ?1", [s.id.0])?;
+    match &s.actuals {
+        Some(a) => insert_actuals(conn, s.id, a),
+        None => Ok(()),
+    }
+}
+
+pub fn next_id(conn: &Connection) -> rusqlite::Result<SprintId> {
+    conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM sprints", [], |r| r.get(0)).map(SprintId)
+}
+
+/// Deletes a sprint still at `version` (its days off, actuals and snapshot go with it);
+/// 0 rows means a conflict.
+pub fn delete_sprint(conn: &Connection, id: SprintId, version: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM sprints WHERE id = ?1 AND version = ?2", params![id.0, version])
+}
+
+/// One sprint's plan snapshot, in item order.
+pub fn entries_of(conn: &Connection, sprint: SprintId) -> rusqlite::Result<Vec<SprintEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT sprint_id, item_id, planned_halves, outcome, remaining_halves FROM sprint_entries
+         WHERE sprint_id = ?1 ORDER BY item_id",
+    )?;
+    let rows = stmt.query_map([sprint.0], entry_from_row)?;
+    rows.collect()
+}
+
+pub fn replace_entries(conn: &Connection, sprint: SprintId, entries: &[SprintEntry]) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM sprint_entries WHERE sprint_id = ?1", [sprint.0])?;
+    for e in entries {
+        insert_entry(conn, e)?;
     }
     Ok(())
 }

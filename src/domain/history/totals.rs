@@ -1,9 +1,9 @@
 //! Per-sprint totals from the plan snapshot and the recorded actuals.
 
-use super::estimate::HalfPoints;
-use super::item::Status;
-use super::sprint::{EntryOutcome, SprintId, SprintState};
-use super::workspace::Workspace;
+use crate::domain::estimate::HalfPoints;
+use crate::domain::item::Status;
+use crate::domain::sprint::{EntryOutcome, SprintId, SprintState};
+use crate::domain::workspace::Workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct SprintTotals {
