@@ -28,11 +28,9 @@ fn planned_keys(db: &Path) -> Vec<String> {
 
 fn item_row(db: &Path, key: &str) -> (i64, Option<i64>, i64) {
     let conn = rusqlite::Connection::open(db).expect("open");
-    conn.query_row(
-        "SELECT status, sprint_id, estimate_halves FROM items WHERE external_key = ?1",
-        [key],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )
+    conn.query_row("SELECT status, sprint_id, estimate_halves FROM items WHERE external_key = ?1", [key], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })
     .expect("item")
 }
 

@@ -88,7 +88,9 @@ fn overlay_for(app: &App, tab: Tab) -> Option<Overlay> {
             set: ChangeSet::new("auto-fill (3 in, 1 out)", vec![]),
             scroll: 3,
         }),
-        Tab::History => Some(Overlay::Search),
+        Tab::History => {
+            Some(Overlay::Form(flowdeck::tui::forms::sprint::new_sprint_form(&app.workspace, common::today())))
+        }
         Tab::Team => Some(Overlay::Form(flowdeck::tui::forms::team::policy_form(&app.workspace))),
     }
 }

@@ -140,10 +140,14 @@ impl Change {
         }
     }
 
-    /// True when the policy changed, so rankings must be recomputed.
+    /// True when the ranked candidates may change: the policy, an item's scoring fields, an
+    /// item created or deleted, or a sprint created, deleted or moved to another state (which
+    /// changes the current sprint and so the candidates).
     pub fn touches_ranking(&self) -> bool {
         match self {
             Change::Policy { .. } => true,
+            Change::Sprint { before: Some(b), after: Some(a) } => b.state != a.state,
+            Change::Sprint { .. } => true,
             Change::Item { before: Some(b), after: Some(a) } => {
                 (b.impact, b.risk, b.time_to_value, b.estimate, b.kind)
                     != (a.impact, a.risk, a.time_to_value, a.estimate, a.kind)
@@ -151,6 +155,41 @@ impl Change {
             }
             Change::Item { .. } => true,
             _ => false,
+        }
+    }
+}
+
+/// A row that carries a version, for matching changes to the same row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionedRow {
+    Item(ItemId),
+    Member(MemberId),
+    Sprint(SprintId),
+    Policy,
+}
+
+impl Change {
+    /// The versioned row this change leaves in place, and the version it leaves it at
+    /// (`None` for a deletion and for rows compared whole).
+    pub fn written(&self) -> Option<(VersionedRow, i64)> {
+        match self {
+            Change::Item { after: Some(a), .. } => Some((VersionedRow::Item(a.id), a.version)),
+            Change::Member { after, .. } => Some((VersionedRow::Member(after.id), after.version)),
+            Change::Sprint { after: Some(a), .. } => Some((VersionedRow::Sprint(a.id), a.version)),
+            Change::Policy { after, .. } => Some((VersionedRow::Policy, after.version)),
+            _ => None,
+        }
+    }
+
+    /// Records that the row this change wrote is now at `version` (a later change wrote the
+    /// same content again), so undoing this change expects what the store really holds.
+    pub fn rebase(&mut self, version: i64) {
+        match self {
+            Change::Item { after: Some(a), .. } => a.version = version,
+            Change::Member { after, .. } => after.version = version,
+            Change::Sprint { after: Some(a), .. } => a.version = version,
+            Change::Policy { after, .. } => after.version = version,
+            _ => {}
         }
     }
 }

@@ -7,10 +7,11 @@ use tui_input::Input;
 use crate::config::Settings;
 use crate::domain::capacity::Fallbacks;
 use crate::domain::change::{self, Change, ChangeSet};
-use crate::domain::Workspace;
+use crate::domain::{SprintState, Workspace};
 
 use super::debt_list::{affects_register, DebtList};
 use super::forms::Form;
+use super::history_view::HistoryView;
 use super::plan_list::PlanList;
 use super::summary::Summary;
 use super::theme::Palette;
@@ -86,11 +87,14 @@ pub struct App {
     pub page_rows: usize,
     pub quit: bool,
     pub plan: PlanList,
-    /// The Debt screen's rows (rebuilt lazily: see `refresh_debt`).
+    /// The Debt screen's rows (rebuilt lazily: see `refresh_views`).
     pub debt: DebtList,
     pub summary: Summary,
     pub search: Input,
+    /// Undo and redo.
     pub history: History,
+    /// The History screen's figures (rebuilt lazily: see `refresh_views`).
+    pub sprint_history: HistoryView,
 }
 
 impl App {
@@ -111,6 +115,10 @@ impl App {
         let summary = Summary::compute(&workspace, &fallbacks, today);
         let mut debt = DebtList::new(settings.debt, today);
         debt.rebuild(&workspace, today, summary.plan.as_ref().map(|p| p.capacity.plannable));
+        // History opens on the latest closed sprint: its snapshot against what happened.
+        let mut selected = [0; 6];
+        selected[Tab::History.index()] =
+            workspace.sprints.iter().rposition(|s| s.state == SprintState::Closed).unwrap_or(0);
         App {
             debt,
             workspace,
@@ -118,7 +126,7 @@ impl App {
             fallbacks,
             tab: Tab::Plan,
             overlay: None,
-            selected: [0; 6],
+            selected,
             status: None,
             read_only: false,
             db_label,
@@ -129,6 +137,7 @@ impl App {
             summary,
             search: Input::default(),
             history: History::default(),
+            sprint_history: HistoryView::stale(),
         }
     }
 
@@ -150,9 +159,18 @@ impl App {
         self.debt.row(self.selected[Tab::Debt.index()])
     }
 
+    /// Rebuilds the figures of the screen in front if a change made them stale. Cheap to call
+    /// after every key.
+    pub fn refresh_views(&mut self) {
+        if self.tab == Tab::History && self.sprint_history.is_stale() {
+            self.sprint_history.rebuild(&self.workspace);
+        }
+        self.refresh_debt();
+    }
+
     /// Rebuilds the Debt screen's rows if they are stale and the screen is in front, keeping
-    /// the cursor on the debt it was on. Cheap to call after every key.
-    pub fn refresh_debt(&mut self) {
+    /// the cursor on the debt it was on.
+    fn refresh_debt(&mut self) {
         if self.tab != Tab::Debt || !self.debt.is_stale() {
             return;
         }
@@ -179,7 +197,12 @@ impl App {
         if committed.changes.iter().any(affects_register) {
             self.debt.mark_stale();
         }
+        self.sprint_history.mark_stale();
         self.status = Some(format!("Saved — {verb}{}.", committed.label));
+        let sprint = committed.changes.iter().find_map(|c| match c {
+            Change::Sprint { after: Some(s), .. } => Some(s.id),
+            _ => None,
+        });
         self.history.record(committed, step);
         if matches!(self.overlay, Some(Overlay::Form(_))) {
             self.overlay = None;
@@ -189,12 +212,16 @@ impl App {
         } else if self.plan.filter == super::plan_list::Filter::InSprint {
             self.plan.refilter(&self.workspace);
         }
+        // A sprint just created, started or closed is the one History shows.
+        if let Some(at) = sprint.and_then(|id| self.workspace.sprints.iter().position(|s| s.id == id)) {
+            self.selected[Tab::History.index()] = at;
+        }
         // Keep the cursor on the item that was selected, or on the one just changed.
         if let Some(at) = keep.or(focus).and_then(|id| self.plan.position_of(id)) {
             self.selected[Tab::Plan.index()] = at;
         }
         self.clamp_selection();
-        self.refresh_debt();
+        self.refresh_views();
     }
 
     /// Replaces the workspace with what the store holds now (another process saved).
@@ -204,11 +231,12 @@ impl App {
         self.plan.rebuild(&self.workspace);
         self.summary = Summary::compute(&self.workspace, &self.fallbacks, self.today);
         self.debt.mark_stale();
+        self.sprint_history.mark_stale();
         if let Some(at) = keep.and_then(|id| self.plan.position_of(id)) {
             self.selected[Tab::Plan.index()] = at;
         }
         self.clamp_selection();
-        self.refresh_debt();
+        self.refresh_views();
     }
 
     fn clamp_selection(&mut self) {

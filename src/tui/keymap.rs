@@ -32,6 +32,9 @@ pub enum Action {
     EditSelected,
     DeleteSelected,
     NewHoliday,
+    NewSprint,
+    StartSprint,
+    CloseSprint,
     Defer,
     ToggleOverdue,
     ToggleHighRisk,
@@ -75,6 +78,9 @@ impl Action {
             Action::EditSelected => "edit-selected",
             Action::DeleteSelected => "delete-selected",
             Action::NewHoliday => "new-holiday",
+            Action::NewSprint => "new-sprint",
+            Action::StartSprint => "start-sprint",
+            Action::CloseSprint => "close-sprint",
             Action::Defer => "defer",
             Action::ToggleOverdue => "toggle-overdue",
             Action::ToggleHighRisk => "toggle-high-risk",
@@ -102,6 +108,8 @@ pub enum Scope {
     Plan,
     /// On the Debt screen.
     Debt,
+    /// On the History screen.
+    History,
     /// On the Team & policy screen.
     Team,
     /// While typing a search.
@@ -115,11 +123,12 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 10] = [
         Scope::Global,
         Scope::Lists,
         Scope::Plan,
         Scope::Debt,
+        Scope::History,
         Scope::Team,
         Scope::Search,
         Scope::Form,
@@ -133,6 +142,7 @@ impl Scope {
             Scope::Lists => "Lists",
             Scope::Plan => "Plan screen",
             Scope::Debt => "Debt screen",
+            Scope::History => "History screen",
             Scope::Team => "Team & policy screen",
             Scope::Search => "Search line",
             Scope::Form => "Forms",
@@ -145,7 +155,7 @@ impl Scope {
 /// What has the keyboard: decides which scopes are consulted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// No overlay: the global and list keys, and those of `screen` (Plan, Debt or Team;
+    /// No overlay: the global and list keys, and those of `screen` (Plan, Debt, History or Team;
     /// `Lists` for a screen without keys of its own).
     Normal {
         screen: Scope,
@@ -164,6 +174,7 @@ impl Mode {
         match self {
             Mode::Normal { screen: Scope::Plan } => &[Scope::Global, Scope::Lists, Scope::Plan],
             Mode::Normal { screen: Scope::Debt } => &[Scope::Global, Scope::Lists, Scope::Debt],
+            Mode::Normal { screen: Scope::History } => &[Scope::Global, Scope::Lists, Scope::History],
             Mode::Normal { screen: Scope::Team } => &[Scope::Global, Scope::Lists, Scope::Team],
             Mode::Normal { .. } => &[Scope::Global, Scope::Lists],
             Mode::Help => &[Scope::Help],
@@ -284,6 +295,9 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('s')], A::CycleSort, S::Debt, "cycle the sort (payback, interest, drag, … trigger)"),
     bind(&[ch('n')], A::NewItem, S::Debt, "record a new debt"),
     bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Debt, "edit the debt: register fields and agreement"),
+    bind(&[ch('n')], A::NewSprint, S::History, "create the next sprint, in planning"),
+    bind(&[ch('S')], A::StartSprint, S::History, "start the sprint: its plan becomes the commitment"),
+    bind(&[ch('C')], A::CloseSprint, S::History, "close the running sprint: record what happened"),
     bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Team, "edit the row: member, holiday, sprint or policy"),
     bind(&[ch('n')], A::NewHoliday, S::Team, "add a holiday"),
     bind(&[ch('D'), plain(K::Delete)], A::DeleteSelected, S::Team, "remove the holiday (asks first)"),
@@ -349,6 +363,7 @@ mod tests {
         match scope {
             Scope::Global | Scope::Lists | Scope::Plan => Mode::Normal { screen: Scope::Plan },
             Scope::Debt => Mode::Normal { screen: Scope::Debt },
+            Scope::History => Mode::Normal { screen: Scope::History },
             Scope::Team => Mode::Normal { screen: Scope::Team },
             Scope::Search => Mode::Search,
             Scope::Form => Mode::Form { choice: true },
@@ -372,6 +387,7 @@ mod tests {
         let modes = [
             Mode::Normal { screen: Scope::Plan },
             Mode::Normal { screen: Scope::Debt },
+            Mode::Normal { screen: Scope::History },
             Mode::Normal { screen: Scope::Team },
             Mode::Search,
             Mode::Form { choice: true },

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod debt_list;
 pub mod forms;
+pub mod history_view;
 pub mod keymap;
 mod overlays;
 pub mod plan_list;

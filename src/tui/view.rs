@@ -114,6 +114,12 @@ fn hints(app: &App, wide: bool) -> String {
             (Action::CycleSort, Scope::Debt, "sort"),
             (Action::ToggleHelp, Scope::Global, "help"),
         ],
+        Mode::Normal { screen: Scope::History } => &[
+            (Action::NewSprint, Scope::History, "new sprint"),
+            (Action::StartSprint, Scope::History, "start"),
+            (Action::CloseSprint, Scope::History, "close"),
+            (Action::ToggleHelp, Scope::Global, "help"),
+        ],
         Mode::Normal { screen: Scope::Team } => &[
             (Action::EditSelected, Scope::Team, "edit"),
             (Action::Undo, Scope::Global, "undo"),
@@ -148,6 +154,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let first = match app.tab {
         Tab::Plan => Some(Scope::Plan),
         Tab::Debt => Some(Scope::Debt),
+        Tab::History => Some(Scope::History),
         Tab::Team => Some(Scope::Team),
         _ => None,
     };

@@ -6,7 +6,10 @@
 
 pub mod defer;
 pub mod item;
+pub mod sprint;
 pub mod team;
+
+use std::borrow::Cow;
 
 use tui_input::{Input, InputRequest};
 
@@ -21,23 +24,36 @@ pub enum Value {
 
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub label: &'static str,
+    /// Mostly fixed words; a form about several items labels a field per item (its key).
+    pub label: Cow<'static, str>,
     pub value: Value,
     /// What the field accepts, shown while it has the focus.
-    pub hint: std::borrow::Cow<'static, str>,
+    pub hint: Cow<'static, str>,
     /// Shown only while another field (by label) has this value, e.g. debt fields for debt items.
-    pub show_if: Option<(&'static str, &'static str)>,
+    pub show_if: Option<(Cow<'static, str>, &'static str)>,
     pub error: Option<String>,
 }
 
 impl Field {
-    pub fn text(label: &'static str, value: impl Into<String>, hint: &'static str) -> Field {
-        Field { label, value: Value::Text(Input::new(value.into())), hint: hint.into(), show_if: None, error: None }
+    pub fn text(label: impl Into<Cow<'static, str>>, value: impl Into<String>, hint: &'static str) -> Field {
+        let value = Value::Text(Input::new(value.into()));
+        Field { label: label.into(), value, hint: hint.into(), show_if: None, error: None }
     }
 
-    pub fn choice(label: &'static str, options: &'static [&'static str], current: &str, hint: &'static str) -> Field {
+    pub fn choice(
+        label: impl Into<Cow<'static, str>>,
+        options: &'static [&'static str],
+        current: &str,
+        hint: &'static str,
+    ) -> Field {
         let index = options.iter().position(|o| *o == current).unwrap_or(0);
-        Field { label, value: Value::Choice { options, index }, hint: hint.into(), show_if: None, error: None }
+        Field {
+            label: label.into(),
+            value: Value::Choice { options, index },
+            hint: hint.into(),
+            show_if: None,
+            error: None,
+        }
     }
 
     /// A hint worked out at run time (e.g. why a rationale is required).
@@ -46,8 +62,8 @@ impl Field {
         self
     }
 
-    pub fn shown_if(mut self, label: &'static str, value: &'static str) -> Field {
-        self.show_if = Some((label, value));
+    pub fn shown_if(mut self, label: impl Into<Cow<'static, str>>, value: &'static str) -> Field {
+        self.show_if = Some((label.into(), value));
         self
     }
 
@@ -73,6 +89,10 @@ pub enum Target {
     Holiday(Option<chrono::NaiveDate>),
     Sprint(crate::domain::SprintId),
     Policy,
+    /// The next sprint.
+    NewSprint,
+    /// Closing the running sprint.
+    CloseSprint(crate::domain::SprintId),
     /// Putting a debt off; `rank` is its place in the register, `top` the configured top.
     Defer {
         item: crate::domain::ItemId,
@@ -106,8 +126,8 @@ impl Form {
     }
 
     pub fn is_visible(&self, n: usize) -> bool {
-        match self.fields.get(n).and_then(|f| f.show_if) {
-            Some((label, value)) => self.value(label) == value,
+        match self.fields.get(n).and_then(|f| f.show_if.as_ref()) {
+            Some((label, value)) => self.value(label) == *value,
             None => n < self.fields.len(),
         }
     }
@@ -153,6 +173,8 @@ impl Form {
             Target::Holiday(date) => team::holiday_change(self, ws, *date),
             Target::Sprint(id) => team::sprint_change(self, ws, *id),
             Target::Policy => team::policy_change(self, ws),
+            Target::NewSprint => sprint::new_sprint_change(self, ws, today),
+            Target::CloseSprint(id) => sprint::close_change(self, ws, *id, today),
             Target::Defer { item, rank, top } => defer::to_change(self, ws, *item, *rank, *top, today),
         };
         for f in &mut self.fields {

@@ -2,6 +2,7 @@
 //! saving is an effect the run loop hands to the session.
 
 mod debt;
+mod history;
 mod overlay;
 mod plan;
 mod team;
@@ -29,7 +30,8 @@ pub fn mode(app: &App) -> Mode {
                 Tab::Plan => Scope::Plan,
                 Tab::Debt => Scope::Debt,
                 Tab::Team => Scope::Team,
-                Tab::Split | Tab::Projection | Tab::History => Scope::Lists,
+                Tab::History => Scope::History,
+                Tab::Split | Tab::Projection => Scope::Lists,
             },
         },
         Some(Overlay::Help { .. }) => Mode::Help,
@@ -41,8 +43,8 @@ pub fn mode(app: &App) -> Mode {
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let effects = dispatch(app, action);
-    // The Debt screen's rows are rebuilt only when they are both stale and in front.
-    app.refresh_debt();
+    // The Debt and History screens are rebuilt only when they are both stale and in front.
+    app.refresh_views();
     effects
 }
 
@@ -77,6 +79,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         _ if app.tab == Tab::Plan => return plan::update(app, action),
         _ if app.tab == Tab::Debt => return debt::update(app, action),
         _ if app.tab == Tab::Team => return team::update(app, action),
+        _ if app.tab == Tab::History => return history::update(app, action),
         _ => {}
     }
     Vec::new()

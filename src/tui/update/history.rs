@@ -1,0 +1,84 @@
+//! History screen actions: create the next sprint, start the one in planning (after a question
+//! that names what is committed and any blocking guardrail), close the running one (a form).
+
+use crate::domain::change::{Change, ChangeSet};
+use crate::domain::guardrails::Severity;
+use crate::domain::sprint_lifecycle;
+use crate::domain::SprintState;
+use crate::tui::app::{App, Overlay};
+use crate::tui::forms::sprint::{close_form, new_sprint_form};
+use crate::tui::keymap::Action;
+
+use super::{refuse_if_read_only, Effect};
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if !matches!(action, Action::NewSprint | Action::StartSprint | Action::CloseSprint) {
+        return Vec::new();
+    }
+    if let Some(refusal) = refuse_if_read_only(app) {
+        return refusal;
+    }
+    let ws = &app.workspace;
+    match action {
+        Action::NewSprint => {
+            let mut form = new_sprint_form(ws, app.today);
+            form.validate(ws, app.today);
+            app.overlay = Some(Overlay::Form(form));
+        }
+        Action::StartSprint => {
+            let Some(sprint) = ws.sprints.iter().find(|s| s.state == SprintState::Planning) else {
+                app.status = Some("No sprint is in planning: press n to create the next one.".into());
+                return Vec::new();
+            };
+            match sprint_lifecycle::start(ws, sprint.id) {
+                Ok(set) => {
+                    let (items, points) = committed(&set);
+                    let mut question = format!(
+                        "Start {}? Its {items} items ({} points) become the commitment.",
+                        sprint.name,
+                        crate::report::numbers::points(points)
+                    );
+                    // Blocking guardrails of the sprint on the Plan screen (the one starting).
+                    let blocking: Vec<&str> = match &app.summary.plan {
+                        Some(plan) if plan.sprint.id == sprint.id => plan
+                            .guardrails
+                            .iter()
+                            .filter(|g| g.severity == Severity::Block)
+                            .map(|g| g.message.as_str())
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    if !blocking.is_empty() {
+                        question =
+                            format!("{question} A blocking guardrail fails: {}. Start anyway?", blocking.join("; "));
+                    }
+                    app.overlay = Some(Overlay::Confirm { question, set });
+                }
+                Err(message) => app.status = Some(format!("Cannot start: {message}.")),
+            }
+        }
+        Action::CloseSprint => {
+            let running = ws.sprints.iter().find(|s| s.state == SprintState::Active).map(|s| s.id);
+            match running.and_then(|id| close_form(ws, id)) {
+                Some(mut form) => {
+                    form.validate(ws, app.today);
+                    app.overlay = Some(Overlay::Form(form));
+                }
+                None => app.status = Some("No sprint is running: press S to start the one in planning.".into()),
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Items and points in the snapshot a start writes.
+fn committed(set: &ChangeSet) -> (usize, f64) {
+    set.changes
+        .iter()
+        .find_map(|c| match c {
+            Change::Entries { after, .. } => Some((after.len(), after.iter().map(|e| e.planned.points()).sum())),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
