@@ -41,7 +41,8 @@ fn every_screen_at_80x24_and_120x40() {
     for (w, h) in [(80, 24), (120, 40)] {
         for tab in Tab::ALL {
             let mut app = demo_app(false);
-            app.tab = tab;
+            // As the key does: the screen's figures are computed when it comes to the front.
+            update(&mut app, Action::ShowTab(tab.index()));
             let name = format!("{}_{w}x{h}", tab.title().to_lowercase().replace(" & ", "_"));
             insta::assert_snapshot!(name, text(&draw(&app, w, h)));
         }
@@ -99,7 +100,7 @@ fn overlay_for(app: &App, tab: Tab) -> Option<Overlay> {
 fn every_screen_renders_at_every_size_without_panic() {
     let mut app = demo_app(false);
     for tab in Tab::ALL {
-        app.tab = tab;
+        update(&mut app, Action::ShowTab(tab.index()));
         // Each tab carries a different overlay, so every overlay meets every size too.
         app.overlay = overlay_for(&app, tab);
         app.selected = [usize::MAX / 2; 6]; // a selection far past the end must be clamped
@@ -116,7 +117,7 @@ fn no_color_keeps_a_visible_selection_cue_without_colours() {
     let app = demo_app(true);
     for tab in Tab::ALL {
         let mut app = demo_app(true);
-        app.tab = tab;
+        update(&mut app, Action::ShowTab(tab.index()));
         let buffer = draw(&app, 120, 40);
         for cell in buffer.content() {
             assert!(

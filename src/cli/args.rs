@@ -96,6 +96,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// What technical investment buys: cumulative feature output per investment share over
+    /// the coming sprints, crossovers, the best share, and Monte Carlo bands from history.
+    Project {
+        /// Investment shares to compare, in percent (default: projection.scenarios, 10,20,30,50).
+        /// The current plan's share is always added.
+        #[arg(long, value_name = "PERCENT,…", value_delimiter = ',', value_parser = clap::value_parser!(u8).range(0..=100))]
+        invest: Option<Vec<u8>>,
+        /// Sprints to look ahead (default: projection.horizon_sprints, 26).
+        #[arg(long, value_name = "SPRINTS", value_parser = clap::value_parser!(u32).range(1..=104))]
+        horizon: Option<u32>,
+        /// Seed of the Monte Carlo draws: the same seed gives the same bands.
+        #[arg(long, value_name = "N", default_value_t = crate::service::projection::DEFAULT_SEED)]
+        seed: u64,
+        /// Monte Carlo trials (default: projection.trials, 10000).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(100..=1_000_000))]
+        trials: Option<u32>,
+        /// α: health lost per sprint-equivalent of feature work (default: projection.alpha, 0.06).
+        #[arg(long, value_name = "A", value_parser = parse_rate)]
+        alpha: Option<f64>,
+        /// ρ: health regained per sprint-equivalent invested (default: from the debt register).
+        #[arg(long, value_name = "R", value_parser = parse_rate)]
+        rho: Option<f64>,
+        #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+        format: TableFormat,
+        /// Also write the chart as an SVG file (title, axes, legend, bands) for a slide deck.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+    },
     /// Plan the sprint.
     Plan {
         #[command(subcommand)]
@@ -220,6 +248,13 @@ pub enum DebtCommand {
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
     },
+}
+
+fn parse_rate(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not a rate from 0 to 1 (e.g. 0.06)")),
+    }
 }
 
 fn parse_category(s: &str) -> Result<DebtCategory, String> {

@@ -12,6 +12,7 @@ mod init;
 mod keys;
 mod meta;
 mod plan;
+mod project;
 mod rank;
 mod split;
 mod sprint;
@@ -70,6 +71,17 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
         }
         Some(Command::Plan { command: PlanCommand::Auto { apply, format } }) => plan::auto(&ctx, apply, format, out),
         Some(Command::Sprint { command }) => sprint::run(&ctx, command, out),
+        Some(Command::Project { invest, horizon, seed, trials, alpha, rho, format, svg }) => {
+            let overrides = crate::service::projection::Overrides {
+                scenarios: invest,
+                horizon: horizon.map(|h| h as usize),
+                alpha,
+                rho,
+                trials: trials.map(|t| t as usize),
+                plan_share: None,
+            };
+            project::run(&ctx, &overrides, seed, format, svg.as_deref(), out)
+        }
         Some(Command::History { last, format }) => history::run(&ctx, last as usize, format, out),
         Some(Command::Keys { format }) => keys::run(format, out),
         Some(Command::Completions { shell }) => meta::completions(shell, out),

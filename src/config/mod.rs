@@ -2,8 +2,10 @@
 
 mod error;
 mod paths;
+mod projection;
 mod settings;
 
 pub use error::ConfigError;
 pub use paths::{default_config_path, default_data_dir, default_db_path, demo_db_path};
+pub use projection::ProjectionSettings;
 pub use settings::{CapacitySettings, DebtSettings, Settings, StorageSettings, Theme, UiSettings, DEFAULT_CONFIG_TOML};

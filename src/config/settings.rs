@@ -15,6 +15,7 @@ pub struct Settings {
     pub ui: UiSettings,
     pub capacity: CapacitySettings,
     pub debt: DebtSettings,
+    pub projection: super::projection::ProjectionSettings,
     pub storage: StorageSettings,
 }
 
@@ -157,6 +158,9 @@ impl Settings {
                 self.debt.horizon_sprints.to_string(),
                 "must be between 1 and 104 sprints",
             ));
+        }
+        if let Some((key, value, message)) = self.projection.invalid() {
+            return Err(invalid(key, value, message));
         }
         if self.storage.busy_timeout_ms > 600_000 {
             return Err(invalid(

@@ -14,6 +14,7 @@ pub mod item;
 pub mod kind;
 pub mod optimizer;
 pub mod policy;
+pub mod projection;
 pub mod scoring;
 pub mod sprint;
 pub mod sprint_lifecycle;

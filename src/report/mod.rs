@@ -6,5 +6,6 @@ pub mod history;
 pub mod markdown;
 pub mod numbers;
 pub mod plan;
+pub mod projection;
 pub mod rank;
 pub mod split;

@@ -23,6 +23,19 @@ pub fn points_phrase(value: f64) -> String {
     }
 }
 
+/// 10000 → "10,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A row of block characters for a trend in plain text: the lowest value is `▁`, the highest
 /// `█`; a missing value is a space.
 pub fn sparkline(values: &[Option<f64>]) -> String {
@@ -45,6 +58,14 @@ pub fn sparkline(values: &[Option<f64>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(
+            (thousands(7), thousands(10_000), thousands(1_234_567)),
+            ("7".into(), "10,000".into(), "1,234,567".into())
+        );
+    }
 
     #[test]
     fn sparklines_span_lowest_to_highest() {

@@ -7,6 +7,7 @@ pub mod doctor;
 pub mod generate;
 pub mod history;
 pub mod planning;
+pub mod projection;
 mod session;
 pub mod sprints;
 

@@ -13,6 +13,7 @@ use super::debt_list::{affects_register, DebtList};
 use super::forms::Form;
 use super::history_view::HistoryView;
 use super::plan_list::PlanList;
+use super::projection_view::ProjectionView;
 use super::summary::Summary;
 use super::theme::Palette;
 use super::undo::{History, Step};
@@ -95,6 +96,8 @@ pub struct App {
     pub history: History,
     /// The History screen's figures (rebuilt lazily: see `refresh_views`).
     pub sprint_history: HistoryView,
+    /// The Projection screen's parameters and result (rebuilt lazily too).
+    pub projection: ProjectionView,
 }
 
 impl App {
@@ -138,6 +141,7 @@ impl App {
             search: Input::default(),
             history: History::default(),
             sprint_history: HistoryView::stale(),
+            projection: ProjectionView::new(settings.projection.clone()),
         }
     }
 
@@ -164,6 +168,9 @@ impl App {
     pub fn refresh_views(&mut self) {
         if self.tab == Tab::History && self.sprint_history.is_stale() {
             self.sprint_history.rebuild(&self.workspace);
+        }
+        if self.tab == Tab::Projection && self.projection.is_stale() {
+            self.projection.rebuild(&self.workspace, &self.fallbacks);
         }
         self.refresh_debt();
     }
@@ -198,6 +205,7 @@ impl App {
             self.debt.mark_stale();
         }
         self.sprint_history.mark_stale();
+        self.projection.mark_stale();
         self.status = Some(format!("Saved — {verb}{}.", committed.label));
         let sprint = committed.changes.iter().find_map(|c| match c {
             Change::Sprint { after: Some(s), .. } => Some(s.id),
@@ -232,6 +240,7 @@ impl App {
         self.summary = Summary::compute(&self.workspace, &self.fallbacks, self.today);
         self.debt.mark_stale();
         self.sprint_history.mark_stale();
+        self.projection.mark_stale();
         if let Some(at) = keep.and_then(|id| self.plan.position_of(id)) {
             self.selected[Tab::Plan.index()] = at;
         }

@@ -32,6 +32,9 @@ pub enum Action {
     EditSelected,
     DeleteSelected,
     NewHoliday,
+    AdjustDown,
+    AdjustUp,
+    ResetProjection,
     NewSprint,
     StartSprint,
     CloseSprint,
@@ -78,6 +81,9 @@ impl Action {
             Action::EditSelected => "edit-selected",
             Action::DeleteSelected => "delete-selected",
             Action::NewHoliday => "new-holiday",
+            Action::AdjustDown => "adjust-down",
+            Action::AdjustUp => "adjust-up",
+            Action::ResetProjection => "reset-projection",
             Action::NewSprint => "new-sprint",
             Action::StartSprint => "start-sprint",
             Action::CloseSprint => "close-sprint",
@@ -108,6 +114,8 @@ pub enum Scope {
     Plan,
     /// On the Debt screen.
     Debt,
+    /// On the Projection screen.
+    Projection,
     /// On the History screen.
     History,
     /// On the Team & policy screen.
@@ -123,11 +131,12 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Global,
         Scope::Lists,
         Scope::Plan,
         Scope::Debt,
+        Scope::Projection,
         Scope::History,
         Scope::Team,
         Scope::Search,
@@ -142,6 +151,7 @@ impl Scope {
             Scope::Lists => "Lists",
             Scope::Plan => "Plan screen",
             Scope::Debt => "Debt screen",
+            Scope::Projection => "Projection screen",
             Scope::History => "History screen",
             Scope::Team => "Team & policy screen",
             Scope::Search => "Search line",
@@ -174,6 +184,7 @@ impl Mode {
         match self {
             Mode::Normal { screen: Scope::Plan } => &[Scope::Global, Scope::Lists, Scope::Plan],
             Mode::Normal { screen: Scope::Debt } => &[Scope::Global, Scope::Lists, Scope::Debt],
+            Mode::Normal { screen: Scope::Projection } => &[Scope::Global, Scope::Lists, Scope::Projection],
             Mode::Normal { screen: Scope::History } => &[Scope::Global, Scope::Lists, Scope::History],
             Mode::Normal { screen: Scope::Team } => &[Scope::Global, Scope::Lists, Scope::Team],
             Mode::Normal { .. } => &[Scope::Global, Scope::Lists],
@@ -295,6 +306,9 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('s')], A::CycleSort, S::Debt, "cycle the sort (payback, interest, drag, … trigger)"),
     bind(&[ch('n')], A::NewItem, S::Debt, "record a new debt"),
     bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Debt, "edit the debt: register fields and agreement"),
+    bind(&[plain(K::Left), ch('-')], A::AdjustDown, S::Projection, "lower the selected parameter (j/k select)"),
+    bind(&[plain(K::Right), ch('+')], A::AdjustUp, S::Projection, "raise the selected parameter"),
+    bind(&[ch('r')], A::ResetProjection, S::Projection, "reset the parameters to the calibrated ones"),
     bind(&[ch('n')], A::NewSprint, S::History, "create the next sprint, in planning"),
     bind(&[ch('S')], A::StartSprint, S::History, "start the sprint: its plan becomes the commitment"),
     bind(&[ch('C')], A::CloseSprint, S::History, "close the running sprint: record what happened"),
@@ -363,6 +377,7 @@ mod tests {
         match scope {
             Scope::Global | Scope::Lists | Scope::Plan => Mode::Normal { screen: Scope::Plan },
             Scope::Debt => Mode::Normal { screen: Scope::Debt },
+            Scope::Projection => Mode::Normal { screen: Scope::Projection },
             Scope::History => Mode::Normal { screen: Scope::History },
             Scope::Team => Mode::Normal { screen: Scope::Team },
             Scope::Search => Mode::Search,
@@ -387,6 +402,7 @@ mod tests {
         let modes = [
             Mode::Normal { screen: Scope::Plan },
             Mode::Normal { screen: Scope::Debt },
+            Mode::Normal { screen: Scope::Projection },
             Mode::Normal { screen: Scope::History },
             Mode::Normal { screen: Scope::Team },
             Mode::Search,

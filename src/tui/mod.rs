@@ -10,6 +10,7 @@ pub mod history_view;
 pub mod keymap;
 mod overlays;
 pub mod plan_list;
+pub mod projection_view;
 pub mod run_loop;
 mod screens;
 pub mod summary;

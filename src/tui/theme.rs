@@ -90,6 +90,13 @@ impl Palette {
         }
     }
 
+    /// The n-th line of a chart (scenarios). Without colour, charts tell lines apart by their
+    /// markers instead (see the Projection screen).
+    pub fn series(&self, n: usize) -> Style {
+        const COLOURS: [Color; 6] = [Color::Red, Color::Blue, Color::Green, Color::Magenta, Color::Yellow, Color::Cyan];
+        self.fg(COLOURS[n % COLOURS.len()])
+    }
+
     pub fn kind(&self, kind: Kind) -> Style {
         self.fg(match kind {
             Kind::Feature => Color::Green,

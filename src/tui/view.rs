@@ -114,6 +114,18 @@ fn hints(app: &App, wide: bool) -> String {
             (Action::CycleSort, Scope::Debt, "sort"),
             (Action::ToggleHelp, Scope::Global, "help"),
         ],
+        Mode::Normal { screen: Scope::Projection } if wide => &[
+            (Action::MoveDown, Scope::Lists, "parameter"),
+            (Action::AdjustUp, Scope::Projection, "raise"),
+            (Action::AdjustDown, Scope::Projection, "lower"),
+            (Action::ResetProjection, Scope::Projection, "reset"),
+            (Action::ToggleHelp, Scope::Global, "help"),
+        ],
+        Mode::Normal { screen: Scope::Projection } => &[
+            (Action::AdjustUp, Scope::Projection, "raise"),
+            (Action::AdjustDown, Scope::Projection, "lower"),
+            (Action::ToggleHelp, Scope::Global, "help"),
+        ],
         Mode::Normal { screen: Scope::History } => &[
             (Action::NewSprint, Scope::History, "new sprint"),
             (Action::StartSprint, Scope::History, "start"),
@@ -155,6 +167,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         Tab::Plan => Some(Scope::Plan),
         Tab::Debt => Some(Scope::Debt),
         Tab::History => Some(Scope::History),
+        Tab::Projection => Some(Scope::Projection),
         Tab::Team => Some(Scope::Team),
         _ => None,
     };

@@ -11,7 +11,6 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use super::app::{App, Tab};
-use crate::report::numbers::points;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     match app.tab {
@@ -32,7 +31,7 @@ pub fn row_count(app: &App, tab: Tab) -> usize {
         Tab::Debt => app.debt.len(),
         Tab::Split => app.summary.split_report.len(),
         Tab::Team => super::team_rows::rows(ws).len(),
-        Tab::Projection => 0,
+        Tab::Projection => crate::tui::projection_view::Knob::ALL.len(),
         Tab::History => ws.sprints.len(),
     }
 }

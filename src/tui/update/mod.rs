@@ -5,6 +5,7 @@ mod debt;
 mod history;
 mod overlay;
 mod plan;
+mod projection;
 mod team;
 
 use crate::domain::change::ChangeSet;
@@ -31,7 +32,8 @@ pub fn mode(app: &App) -> Mode {
                 Tab::Debt => Scope::Debt,
                 Tab::Team => Scope::Team,
                 Tab::History => Scope::History,
-                Tab::Split | Tab::Projection => Scope::Lists,
+                Tab::Projection => Scope::Projection,
+                Tab::Split => Scope::Lists,
             },
         },
         Some(Overlay::Help { .. }) => Mode::Help,
@@ -80,6 +82,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         _ if app.tab == Tab::Debt => return debt::update(app, action),
         _ if app.tab == Tab::Team => return team::update(app, action),
         _ if app.tab == Tab::History => return history::update(app, action),
+        _ if app.tab == Tab::Projection => projection::update(app, action),
         _ => {}
     }
     Vec::new()
