@@ -129,6 +129,12 @@ pub enum Command {
         #[command(subcommand)]
         command: PlanCommand,
     },
+    /// Developer tools: generated data for benchmarks and load tests.
+    #[command(hide = true)]
+    Dev {
+        #[command(subcommand)]
+        command: DevCommand,
+    },
     /// Print every key of the TUI (generated from the keymap).
     Keys {
         #[arg(long, value_enum, default_value_t = KeysFormat::Text)]
@@ -141,6 +147,21 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Generate a database of N items (a team of six, six closed sprints with history, one in
+    /// planning, a debt register) into --db, which must be new or empty; deterministic per seed.
+    Gen {
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=2_000_000))]
+        items: u32,
+        #[arg(long, value_name = "S", default_value_t = 42)]
+        seed: u64,
+        /// Also write the same items as a Taskwarrior import file (JSON), for comparisons.
+        #[arg(long, value_name = "FILE")]
+        taskwarrior: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

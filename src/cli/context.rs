@@ -40,6 +40,12 @@ impl Context {
         }
     }
 
+    /// The store alone, for a command that reads only what it needs.
+    pub fn open_store(&self, settings: &Settings) -> Result<crate::storage::Store, Failure> {
+        let (path, mode) = self.db_location()?;
+        Ok(crate::storage::Store::open(&path, OpenOptions { mode, busy_timeout_ms: settings.storage.busy_timeout_ms })?)
+    }
+
     pub fn open_session(&self, settings: &Settings) -> Result<Session, Failure> {
         let (path, mode) = self.db_location()?;
         Ok(Session::open(&path, OpenOptions { mode, busy_timeout_ms: settings.storage.busy_timeout_ms })?)

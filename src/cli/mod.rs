@@ -5,6 +5,7 @@ mod args;
 mod context;
 mod debt;
 mod demo;
+mod dev;
 mod doctor;
 pub mod exit;
 mod history;
@@ -24,7 +25,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{
-    Cli, Command, ConfigCommand, DebtCommand, DebtView, KeysFormat, PlanCommand, PlanFormat, ReportFormat,
+    Cli, Command, ConfigCommand, DebtCommand, DebtView, DevCommand, KeysFormat, PlanCommand, PlanFormat, ReportFormat,
     SprintCommand, TableFormat,
 };
 use context::Context;
@@ -83,6 +84,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
             project::run(&ctx, &overrides, seed, format, svg.as_deref(), out)
         }
         Some(Command::History { last, format }) => history::run(&ctx, last as usize, format, out),
+        Some(Command::Dev { command: DevCommand::Gen { items, seed, taskwarrior } }) => {
+            dev::generate(&ctx, items as usize, seed, taskwarrior.as_deref(), out)
+        }
         Some(Command::Keys { format }) => keys::run(format, out),
         Some(Command::Completions { shell }) => meta::completions(shell, out),
         Some(Command::Man) => meta::man(out),

@@ -38,6 +38,33 @@ pub fn benefit(item: &WorkItem, w: &Weights) -> f64 {
 }
 
 pub fn breakdown(item: &WorkItem, model: ScoringModel, w: &Weights) -> ScoreBreakdown {
+    breakdown_of(&ScoringFields::of(item), model, w)
+}
+
+/// The fields a score is made of: all a ranking reads from the store when it does not need
+/// whole items (`flowdeck rank --limit N` at 100,000 items).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoringFields {
+    pub id: ItemId,
+    pub impact: u8,
+    pub risk: u8,
+    pub time_to_value: u8,
+    pub estimate: super::estimate::HalfPoints,
+}
+
+impl ScoringFields {
+    pub fn of(item: &WorkItem) -> ScoringFields {
+        ScoringFields {
+            id: item.id,
+            impact: item.impact,
+            risk: item.risk,
+            time_to_value: item.time_to_value,
+            estimate: item.estimate,
+        }
+    }
+}
+
+pub fn breakdown_of(item: &ScoringFields, model: ScoringModel, w: &Weights) -> ScoreBreakdown {
     let impact_term = w.impact * f64::from(item.impact);
     let risk_term = w.risk * f64::from(item.risk);
     let ttv_term = w.time_to_value * f64::from(item.time_to_value);
@@ -97,6 +124,24 @@ pub fn rank<'a>(items: impl IntoIterator<Item = &'a WorkItem>, policy: &Policy) 
         .collect();
     // The order is total (ids break ties), so an unstable sort gives the same result, faster.
     ranked.sort_unstable_by_key(|(r, _)| sort_key(r));
+    ranked
+}
+
+/// The best `limit` of `candidates`, best first, in exactly the order [`rank`] gives them,
+/// without sorting the rest.
+pub fn top(candidates: &[ScoringFields], policy: &Policy, limit: usize) -> Vec<Ranked> {
+    let mut ranked: Vec<Ranked> = candidates
+        .iter()
+        .map(|f| {
+            let s = breakdown_of(f, policy.model, &policy.weights);
+            Ranked { id: f.id, score: s.score, benefit: s.benefit }
+        })
+        .collect();
+    if limit < ranked.len() {
+        ranked.select_nth_unstable_by_key(limit, sort_key);
+        ranked.truncate(limit);
+    }
+    ranked.sort_unstable_by_key(sort_key);
     ranked
 }
 

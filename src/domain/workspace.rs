@@ -20,6 +20,14 @@ pub fn is_open_debt(item: &WorkItem) -> bool {
     item.kind == Kind::Debt && item.debt.is_some() && !matches!(item.status, Status::Done | Status::Dropped)
 }
 
+/// Of sprints in start order: the active one, else the earliest still in planning.
+pub fn current_sprint(sprints: &[Sprint]) -> Option<&Sprint> {
+    sprints
+        .iter()
+        .find(|s| s.state == SprintState::Active)
+        .or_else(|| sprints.iter().find(|s| s.state == SprintState::Planning))
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Workspace {
     pub policy: Policy,
@@ -35,10 +43,7 @@ pub struct Workspace {
 impl Workspace {
     /// The sprint being planned or run: the active one, else the earliest still in planning.
     pub fn current_sprint(&self) -> Option<&Sprint> {
-        self.sprints
-            .iter()
-            .find(|s| s.state == SprintState::Active)
-            .or_else(|| self.sprints.iter().find(|s| s.state == SprintState::Planning))
+        current_sprint(&self.sprints)
     }
 
     pub fn closed_sprints(&self) -> impl Iterator<Item = &Sprint> {

@@ -2,6 +2,7 @@
 
 pub mod document;
 pub mod json;
+pub mod taskwarrior;
 
 pub use document::{Document, DocumentError};
 pub mod from_workspace;

@@ -3,8 +3,8 @@
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 
 use crate::domain::{
-    Agreement, DebtCategory, DebtDetails, HalfPoints, ItemId, Kind, Member, MemberId, Policy, RiskArea, Sprint,
-    SprintId, SprintState, Status, WorkItem, Workspace,
+    Agreement, DebtCategory, DebtDetails, DeliveryFigures, EntryOutcome, HalfPoints, ItemId, Kind, KindMap, Member,
+    MemberId, Policy, RiskArea, Sprint, SprintActuals, SprintEntry, SprintId, SprintState, Status, WorkItem, Workspace,
 };
 
 /// A small, fast, seedable generator (xorshift64*): benchmarks need repeatability, not quality.
@@ -101,7 +101,68 @@ pub fn generated_workspace(n: usize, seed: u64) -> Workspace {
             }
         })
         .collect();
-    Workspace { policy: Policy::default(), members, sprints, items, ..Workspace::default() }
+    let mut ws = Workspace { policy: Policy::default(), members, sprints, items, ..Workspace::default() };
+    add_history(&mut ws, &mut rng);
+    add_agreements(&mut ws, &mut rng, start);
+    ws
+}
+
+/// Gives the six closed sprints a plan snapshot (about 40 points of the first items each,
+/// mostly done, some carried over or dropped) and actuals, so capacity calibration, history
+/// and the projection's bands have something real to work on.
+fn add_history(ws: &mut Workspace, rng: &mut Rng) {
+    let mut next = 0;
+    for sprint in 0..6 {
+        let id = SprintId(sprint + 1);
+        let mut load = 0;
+        while load < 80 && next < ws.items.len() {
+            let item = &mut ws.items[next];
+            next += 1;
+            let outcome = match rng.below(20) {
+                0 => EntryOutcome::Dropped,
+                1 | 2 => EntryOutcome::CarriedOver,
+                _ => EntryOutcome::Done,
+            };
+            let remaining = match outcome {
+                EntryOutcome::CarriedOver => HalfPoints((item.estimate.0 / 2).max(1)),
+                _ => HalfPoints::ZERO,
+            };
+            load += item.estimate.0;
+            ws.entries.push(SprintEntry { sprint: id, item: item.id, planned: item.estimate, outcome, remaining });
+            if outcome == EntryOutcome::Done {
+                item.status = Status::Done;
+                item.sprint = Some(id);
+                item.pinned = false;
+            } else if outcome == EntryOutcome::CarriedOver {
+                item.estimate = remaining;
+            }
+        }
+        let unplanned = |rng: &mut Rng, max: u64| rng.below(max * 2) as f64 / 2.0;
+        ws.sprints[sprint as usize].actuals = Some(SprintActuals {
+            closed_on: Some(ws.sprints[sprint as usize].end),
+            unplanned: KindMap::new(unplanned(rng, 3), unplanned(rng, 5), unplanned(rng, 2), unplanned(rng, 2)),
+            rework: unplanned(rng, 2),
+            delivery: DeliveryFigures::default(),
+        });
+    }
+}
+
+/// A quarter of the debts carry an agreement with a trigger date, some already past.
+fn add_agreements(ws: &mut Workspace, rng: &mut Rng, start: NaiveDate) {
+    for item in ws.items.iter_mut() {
+        if let Some(debt) = item.debt.as_mut() {
+            if rng.below(4) == 0 {
+                debt.agreement = Agreement {
+                    reason: "shipped before the holiday freeze".into(),
+                    impact: "slows every change to this area".into(),
+                    trigger_date: Some(start + Duration::days(rng.below(200) as i64)),
+                    trigger_condition: String::new(),
+                    owner: format!("Member {}", 1 + rng.below(6)),
+                    linked_key: None,
+                };
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -121,5 +182,14 @@ mod tests {
             assert!(ws.items.iter().any(|i| i.kind == kind), "{kind}");
         }
         assert!(ws.items.iter().filter(|i| i.kind == Kind::Debt).all(|i| i.debt.is_some()));
+    }
+
+    #[test]
+    fn closed_sprints_have_history_that_calibrates() {
+        let ws = generated_workspace(1000, 3);
+        let ratios = crate::domain::history::completion_ratios(&ws, 12);
+        assert_eq!(ratios.len(), 6, "every closed sprint has a plan and an outcome");
+        assert!(ratios.iter().all(|r| (0.5..=1.0).contains(r)), "{ratios:?}");
+        assert!(ws.items.iter().any(|i| i.debt.as_ref().is_some_and(|d| d.agreement.trigger_date.is_some())));
     }
 }

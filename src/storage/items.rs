@@ -10,12 +10,12 @@ use crate::domain::{
 
 use super::rows::{code, halves, small};
 
-const ITEM_COLUMNS: &str = "i.id, i.external_key, i.title, i.kind, i.status, i.sprint_id, i.estimate_halves,
+pub(super) const ITEM_COLUMNS: &str = "i.id, i.external_key, i.title, i.kind, i.status, i.sprint_id, i.estimate_halves,
     i.impact, i.risk, i.time_to_value, i.outcome, i.tags, i.created_at, i.updated_at, i.pinned, i.excluded,
     i.version, d.interest, d.visibility, d.drag, d.category, d.risk_area, d.reason, d.impact, d.trigger_date,
     d.trigger_condition, d.owner, d.linked_key";
 
-fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
+pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
     let tags: String = r.get(11)?;
     let interest: Option<i64> = r.get(17)?;
     let debt = match interest {

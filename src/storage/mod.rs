@@ -10,6 +10,7 @@ mod items;
 pub mod migrations;
 mod open;
 mod policy;
+mod ranking;
 mod rows;
 mod sprints;
 mod team;
@@ -153,6 +154,36 @@ impl Store {
                 changes::Refusal::Sql(e) => StoreError::from_sqlite(&path, "saving", e, timeout),
             })
         })
+    }
+
+    /// The policy and the sprints (small), and the scoring fields of the candidates of the
+    /// current sprint, optionally of one kind: what a ranking needs, without loading items.
+    pub fn ranking_inputs(
+        &mut self,
+        kind: Option<crate::domain::Kind>,
+    ) -> Result<
+        (crate::domain::Policy, Vec<crate::domain::Sprint>, Vec<crate::domain::scoring::ScoringFields>),
+        StoreError,
+    > {
+        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let sql = |e| StoreError::from_sqlite(&path, "loading", e, timeout);
+        let tx = self.conn.transaction().map_err(&sql)?;
+        let policy = policy::load(&tx).map_err(&sql)?;
+        let sprints = sprints::load_sprints(&tx).map_err(&sql)?;
+        let current = crate::domain::workspace::current_sprint(&sprints).map(|s| s.id);
+        let fields = ranking::candidate_fields(&tx, current, kind).map_err(&sql)?;
+        tx.commit().map_err(&sql)?;
+        Ok((policy, sprints, fields))
+    }
+
+    /// The items with these ids, whole, in one read transaction.
+    pub fn items_by_ids(&mut self, ids: &[crate::domain::ItemId]) -> Result<Vec<crate::domain::WorkItem>, StoreError> {
+        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let sql = |e| StoreError::from_sqlite(&path, "loading", e, timeout);
+        let tx = self.conn.transaction().map_err(&sql)?;
+        let items = ranking::items_by_ids(&tx, ids).map_err(&sql)?;
+        tx.commit().map_err(&sql)?;
+        Ok(items)
     }
 
     /// `PRAGMA quick_check`: "ok", or the problems SQLite found.

@@ -1,0 +1,60 @@
+//! Reads for a ranking that does not need every item whole: the scoring fields of the
+//! candidates (small integers only), then the few items shown.
+
+use rusqlite::{params_from_iter, Connection};
+
+use crate::domain::scoring::ScoringFields;
+use crate::domain::{Deferral, ItemId, Kind, SprintId, WorkItem};
+
+use super::items::{item_from_row, ITEM_COLUMNS};
+use super::rows::{halves, small};
+
+/// Candidates: backlog items and those planned into `current`, optionally of one kind.
+pub fn candidate_fields(
+    conn: &Connection,
+    current: Option<SprintId>,
+    kind: Option<Kind>,
+) -> rusqlite::Result<Vec<ScoringFields>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, impact, risk, time_to_value, estimate_halves FROM items
+         WHERE (status = 0 OR (status = 1 AND sprint_id = ?1)) AND (?2 IS NULL OR kind = ?2)",
+    )?;
+    let rows = stmt.query_map((current.map(|s| s.0), kind.map(|k| k.code())), |r| {
+        Ok(ScoringFields {
+            id: ItemId(r.get(0)?),
+            impact: small(1, r.get(1)?)?,
+            risk: small(2, r.get(2)?)?,
+            time_to_value: small(3, r.get(3)?)?,
+            estimate: halves(4, r.get(4)?)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// The items with these ids, whole (register fields and deferral log included), in id order.
+pub fn items_by_ids(conn: &Connection, ids: &[ItemId]) -> rusqlite::Result<Vec<WorkItem>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; ids.len()].join(", ");
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN debts d ON d.item_id = i.id WHERE i.id IN ({marks}) ORDER BY i.id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut items: Vec<WorkItem> =
+        stmt.query_map(params_from_iter(ids.iter().map(|i| i.0)), item_from_row)?.collect::<rusqlite::Result<_>>()?;
+    let sql = format!(
+        "SELECT item_id, deferred_on, rationale FROM deferrals WHERE item_id IN ({marks}) ORDER BY item_id, deferred_on, id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(ids.iter().map(|i| i.0)), |r| {
+        Ok((ItemId(r.get(0)?), Deferral { on: r.get(1)?, rationale: r.get(2)? }))
+    })?;
+    for row in rows {
+        let (id, deferral) = row?;
+        if let Some(debt) = items.iter_mut().find(|i| i.id == id).and_then(|i| i.debt.as_mut()) {
+            debt.deferrals.push(deferral);
+        }
+    }
+    Ok(items)
+}
