@@ -15,6 +15,15 @@ pub struct DebtTotals {
     pub principal: f64,
 }
 
+/// Could still be planned: in the backlog, or already in the `current` sprint.
+pub fn is_candidate(item: &WorkItem, current: Option<super::sprint::SprintId>) -> bool {
+    match item.status {
+        Status::Backlog => true,
+        Status::Planned => item.sprint == current,
+        Status::Done | Status::Dropped => false,
+    }
+}
+
 /// In the debt register: a debt item not yet repaid or dropped.
 pub fn is_open_debt(item: &WorkItem) -> bool {
     item.kind == Kind::Debt && item.debt.is_some() && !matches!(item.status, Status::Done | Status::Dropped)
@@ -66,11 +75,7 @@ impl Workspace {
     /// Items that could still be planned: in the backlog or already in the current sprint.
     pub fn candidates(&self) -> impl Iterator<Item = &WorkItem> {
         let current = self.current_sprint().map(|s| s.id);
-        self.items.iter().filter(move |i| match i.status {
-            Status::Backlog => true,
-            Status::Planned => i.sprint == current,
-            Status::Done | Status::Dropped => false,
-        })
+        self.items.iter().filter(move |i| is_candidate(i, current))
     }
 
     /// Debt items not yet repaid: the register.
