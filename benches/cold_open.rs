@@ -39,7 +39,10 @@ fn cold_open(c: &mut Criterion) {
                 let Ok(session) = Session::open(path, options) else { return 0 };
                 let app =
                     App::new(session.workspace().clone(), today, "bench".into(), Palette::new(Theme::Dark, false));
-                let Ok(mut terminal) = Terminal::new(TestBackend::new(120, 40)) else { return 0 };
+                let mut terminal = match Terminal::new(TestBackend::new(120, 40)) {
+                    Ok(t) => t,
+                    Err(e) => panic!("terminal: {e}"),
+                };
                 let _ = terminal.draw(|f| view::render(f, &app));
                 app.plan.len()
             })
