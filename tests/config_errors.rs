@@ -100,3 +100,41 @@ fn the_printed_default_config_is_accepted_as_is() {
     fs::write(&config, &output.stdout).expect("write");
     sandbox.flowdeck().arg("--config").arg(&config).arg("init").assert().success();
 }
+
+/// Keys and values a config file might hold, real and broken, for the fuzz below.
+fn config_line() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let key = prop::sample::select(vec![
+        "theme", "points_per_person_day", "unplanned_reserve", "history_window", "top", "horizon_sprints",
+        "busy_timeout_ms", "alpha", "default_rho", "trials", "scenarios", "colour", "",
+    ]);
+    let value = prop_oneof![
+        any::<i64>().prop_map(|v| v.to_string()),
+        any::<f64>().prop_map(|v| format!("{v:?}")),
+        "\\PC{0,12}".prop_map(|s| format!("{s:?}")),
+        Just("[10, 20, 300]".to_string()),
+        Just("nan".to_string()),
+        Just("inf".to_string()),
+        "\\PC{0,8}",
+    ];
+    let table = prop::sample::select(vec!["[ui]", "[capacity]", "[debt]", "[projection]", "[storage]", "[nope]", ""]);
+    (table, key, value).prop_map(|(t, k, v)| format!("{t}\n{k} = {v}"))
+}
+
+proptest::proptest! {
+    /// Whatever the file holds, loading it never panics: it is the settings, or an error
+    /// that names the file and a line.
+    #[test]
+    fn any_config_text_gives_settings_or_a_located_error(
+        lines in proptest::collection::vec(config_line(), 0..6),
+        noise in "\\PC{0,40}",
+    ) {
+        let path = std::path::Path::new("config.toml");
+        for text in [lines.join("\n"), noise] {
+            match flowdeck::config::Settings::parse(&text, path) {
+                Ok(_) => {}
+                Err(e) => proptest::prop_assert!(e.to_string().contains("config.toml"), "{e}"),
+            }
+        }
+    }
+}

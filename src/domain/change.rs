@@ -215,6 +215,22 @@ impl ChangeSet {
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }
+
+    /// Makes the first change of `row` expect it at `version` (what the user saw), so the
+    /// store refuses the set if the row has moved on since.
+    pub fn expect_version(&mut self, row: VersionedRow, version: i64) {
+        for change in &mut self.changes {
+            let before_version = match change {
+                Change::Item { before: Some(b), .. } if row == VersionedRow::Item(b.id) => &mut b.version,
+                Change::Member { before, .. } if row == VersionedRow::Member(before.id) => &mut before.version,
+                Change::Sprint { before: Some(b), .. } if row == VersionedRow::Sprint(b.id) => &mut b.version,
+                Change::Policy { before, .. } if row == VersionedRow::Policy => &mut before.version,
+                _ => continue,
+            };
+            *before_version = version;
+            return;
+        }
+    }
 }
 
 /// Applies a change set that the store has committed to an in-memory workspace.

@@ -111,7 +111,7 @@ pub fn to_json(v: &PlanView<'_>) -> Value {
         "load": f64::from(v.result.plan.load) / 2.0,
         "load_by_kind": load_by_kind,
         "chosen": v.chosen.iter().map(|i| json!({
-            "id": i.id.0, "key": i.key, "title": i.title, "kind": i.kind.as_str(),
+            "id": i.id.0, "key": i.key, "title": sanitize_line(&i.title), "kind": i.kind.as_str(),
             "estimate": i.estimate.points(), "benefit": round3(benefit(i, &v.ws.policy.weights)), "pinned": i.pinned,
         })).collect::<Vec<_>>(),
         "relaxations": v.result.relaxations.iter().map(relaxation_json).collect::<Vec<_>>(),

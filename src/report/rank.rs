@@ -66,7 +66,7 @@ pub fn to_json(rows: &[(Ranked, &WorkItem)], policy: &Policy) -> Value {
                     "rank": n + 1,
                     "id": item.id.0,
                     "key": item.key,
-                    "title": item.title,
+                    "title": sanitize_line(&item.title),
                     "kind": item.kind.as_str(),
                     "status": item.status.as_str(),
                     "estimate": item.estimate.points(),

@@ -86,10 +86,21 @@ pub(super) fn open(path: &Path, options: OpenOptions) -> Result<Opened, StoreErr
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| sql_err("opening", e))?;
     conn.busy_timeout(std::time::Duration::from_millis(timeout)).map_err(|e| sql_err("setting busy timeout", e))?;
     // SQLite silently falls back to read-only when the OS refuses writes; find out now.
-    let read_only = conn.is_readonly(MAIN_DB).map_err(|e| sql_err("checking access", e))?;
+    let mut read_only = conn.is_readonly(MAIN_DB).map_err(|e| sql_err("checking access", e))?;
 
-    let application_id: i64 =
-        conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| sql_err("reading header", e))?;
+    let mut application_id = conn.pragma_query_value(None, "application_id", |r| r.get::<_, i64>(0));
+    if exists
+        && read_only
+        && matches!(&application_id, Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen))
+    {
+        // A WAL database on read-only storage (a read-only mount, a snapshot): SQLite cannot
+        // create the shared-memory file beside it, so it cannot even read. Nobody can write
+        // there either, so opening it as immutable is true, and it reads.
+        conn = open_immutable(path).map_err(|e| sql_err("opening read-only", e))?;
+        read_only = true;
+        application_id = conn.pragma_query_value(None, "application_id", |r| r.get::<_, i64>(0));
+    }
+    let application_id: i64 = application_id.map_err(|e| sql_err("reading header", e))?;
     let user_version: i64 =
         conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| sql_err("reading header", e))?;
     let objects: i64 = conn
@@ -135,6 +146,22 @@ pub(super) fn open(path: &Path, options: OpenOptions) -> Result<Opened, StoreErr
         tx.commit().map_err(|e| sql_err("committing migration", e))?;
     }
     Ok(Opened { conn, read_only })
+}
+
+/// Opens `path` read-only as an immutable file (`file:…?immutable=1`): no locks, no WAL index.
+fn open_immutable(path: &Path) -> rusqlite::Result<Connection> {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(uri, flags)
 }
 
 /// A full copy beside the database before its schema changes: `NAME.v1-20261121T101500.bak`.

@@ -145,6 +145,14 @@ impl App {
         }
     }
 
+    /// Opens `form` over the screen: validated at once (so its marks show) and remembering
+    /// the version of the row it edits.
+    pub fn open_form(&mut self, mut form: Form) {
+        form.validate(&self.workspace, self.today);
+        form.remember(&self.workspace);
+        self.overlay = Some(Overlay::Form(form));
+    }
+
     pub fn selected(&self) -> usize {
         self.selected[self.tab.index()]
     }

@@ -59,4 +59,5 @@ pub fn apply_env(cmd: &mut Command, home: &Path) {
         .env_remove("FLOWDECK_CONFIG")
         .env_remove("NO_COLOR");
 }
+pub mod pty;
 pub mod tui_harness;

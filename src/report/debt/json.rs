@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+use crate::domain::text::sanitize_line;
 use crate::report::numbers::round3;
 use crate::service::debt::RegisterReport;
 
@@ -18,7 +19,7 @@ pub fn to_json(r: &RegisterReport<'_>) -> Value {
                 "rank": row.rank,
                 "id": row.item.id.0,
                 "key": row.item.key,
-                "title": row.item.title,
+                "title": sanitize_line(&row.item.title),
                 "status": row.item.status.as_str(),
                 "interest": d.interest,
                 "visibility": d.visibility,

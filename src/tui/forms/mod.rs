@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use tui_input::{Input, InputRequest};
 
-use crate::domain::change::ChangeSet;
+use crate::domain::change::{ChangeSet, VersionedRow};
 use crate::domain::Workspace;
 
 #[derive(Debug, Clone)]
@@ -101,12 +101,38 @@ pub enum Target {
     },
 }
 
+impl Target {
+    /// The versioned row the form edits, if any.
+    fn row(&self) -> Option<VersionedRow> {
+        match self {
+            Target::Item(Some(id)) | Target::Defer { item: id, .. } => Some(VersionedRow::Item(*id)),
+            Target::Member(id) => Some(VersionedRow::Member(*id)),
+            Target::Sprint(id) | Target::CloseSprint(id) => Some(VersionedRow::Sprint(*id)),
+            Target::Policy => Some(VersionedRow::Policy),
+            Target::Item(None) | Target::Holiday(_) | Target::NewSprint => None,
+        }
+    }
+}
+
+fn version_in(ws: &Workspace, row: VersionedRow) -> Option<i64> {
+    match row {
+        VersionedRow::Item(id) => ws.item(id).map(|i| i.version),
+        VersionedRow::Member(id) => ws.members.iter().find(|m| m.id == id).map(|m| m.version),
+        VersionedRow::Sprint(id) => ws.sprint(id).map(|s| s.version),
+        VersionedRow::Policy => Some(ws.policy.version),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Form {
     pub title: String,
     pub target: Target,
     pub fields: Vec<Field>,
     pub focus: usize,
+    /// The row's version when the form opened. The change it saves expects that version, so
+    /// if another flowdeck saved the row meanwhile the store refuses, and the user is told,
+    /// instead of their form quietly overwriting what the other person saved.
+    seen: Option<(VersionedRow, i64)>,
 }
 
 /// Field errors by index, or the change to save.
@@ -114,7 +140,12 @@ pub type Outcome = Result<ChangeSet, Vec<(usize, String)>>;
 
 impl Form {
     pub fn new(title: impl Into<String>, target: Target, fields: Vec<Field>) -> Form {
-        Form { title: title.into(), target, fields, focus: 0 }
+        Form { title: title.into(), target, fields, focus: 0, seen: None }
+    }
+
+    /// Remembers the version of the row this form edits, as it is in `ws` now (when it opens).
+    pub fn remember(&mut self, ws: &Workspace) {
+        self.seen = self.target.row().and_then(|row| version_in(ws, row).map(|v| (row, v)));
     }
 
     pub fn value(&self, label: &str) -> &str {
@@ -181,7 +212,12 @@ impl Form {
             f.error = None;
         }
         match outcome {
-            Ok(set) => Some(set),
+            Ok(mut set) => {
+                if let Some((row, version)) = self.seen {
+                    set.expect_version(row, version);
+                }
+                Some(set)
+            }
             Err(errors) => {
                 for (n, message) in errors {
                     if let Some(f) = self.fields.get_mut(n) {

@@ -2,7 +2,7 @@
 
 use crate::domain::edits;
 use crate::domain::Kind;
-use crate::tui::app::{App, Overlay, Tab};
+use crate::tui::app::{App, Tab};
 use crate::tui::forms::defer;
 use crate::tui::keymap::Action;
 
@@ -55,9 +55,8 @@ fn open_defer_form(app: &mut App, id: crate::domain::ItemId, rank: usize) -> Res
         return Ok(refusal);
     }
     let item = app.workspace.item(id).ok_or("that debt no longer exists")?;
-    let mut form = defer::form(item, rank, app.debt.settings.top, app.today);
-    form.validate(&app.workspace, app.today);
-    app.overlay = Some(Overlay::Form(form));
+    let form = defer::form(item, rank, app.debt.settings.top, app.today);
+    app.open_form(form);
     Ok(Vec::new())
 }
 

@@ -21,9 +21,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let ws = &app.workspace;
     match action {
         Action::NewSprint => {
-            let mut form = new_sprint_form(ws, app.today);
-            form.validate(ws, app.today);
-            app.overlay = Some(Overlay::Form(form));
+            let form = new_sprint_form(ws, app.today);
+            app.open_form(form);
         }
         Action::StartSprint => {
             let Some(sprint) = ws.sprints.iter().find(|s| s.state == SprintState::Planning) else {
@@ -60,10 +59,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::CloseSprint => {
             let running = ws.sprints.iter().find(|s| s.state == SprintState::Active).map(|s| s.id);
             match running.and_then(|id| close_form(ws, id)) {
-                Some(mut form) => {
-                    form.validate(ws, app.today);
-                    app.overlay = Some(Overlay::Form(form));
-                }
+                Some(form) => app.open_form(form),
                 None => app.status = Some("No sprint is running: press S to start the one in planning.".into()),
             }
         }

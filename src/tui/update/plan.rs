@@ -104,9 +104,8 @@ pub(super) fn open_item_form(app: &mut App, id: Option<ItemId>, kind: Kind) -> R
     }
     let existing = id.and_then(|id| app.workspace.item(id));
     let mut form = item::form(existing, kind);
-    form.validate(&app.workspace, app.today);
     form.focus = form.index_of("Title");
-    app.overlay = Some(Overlay::Form(form));
+    app.open_form(form);
     Ok(Vec::new())
 }
 

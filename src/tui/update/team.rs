@@ -38,9 +38,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => None,
     };
-    if let Some(mut form) = form {
-        form.validate(&app.workspace, app.today);
-        app.overlay = Some(Overlay::Form(form));
+    if let Some(form) = form {
+        app.open_form(form);
     }
     Vec::new()
 }
