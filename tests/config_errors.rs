@@ -105,8 +105,19 @@ fn the_printed_default_config_is_accepted_as_is() {
 fn config_line() -> impl proptest::strategy::Strategy<Value = String> {
     use proptest::prelude::*;
     let key = prop::sample::select(vec![
-        "theme", "points_per_person_day", "unplanned_reserve", "history_window", "top", "horizon_sprints",
-        "busy_timeout_ms", "alpha", "default_rho", "trials", "scenarios", "colour", "",
+        "theme",
+        "points_per_person_day",
+        "unplanned_reserve",
+        "history_window",
+        "top",
+        "horizon_sprints",
+        "busy_timeout_ms",
+        "alpha",
+        "default_rho",
+        "trials",
+        "scenarios",
+        "colour",
+        "",
     ]);
     let value = prop_oneof![
         any::<i64>().prop_map(|v| v.to_string()),
