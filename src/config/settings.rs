@@ -16,6 +16,7 @@ pub struct Settings {
     pub capacity: CapacitySettings,
     pub debt: DebtSettings,
     pub storage: StorageSettings,
+    pub import: super::import::ImportSettings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
