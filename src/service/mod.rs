@@ -1,10 +1,14 @@
 //! The one place where storage, domain and interchange meet.
 
 pub mod autofill;
+pub mod brief;
 pub mod debt;
 pub mod demo;
 pub mod doctor;
+pub mod export;
 pub mod generate;
+pub mod import;
+pub mod import_merge;
 pub mod planning;
 mod session;
 
