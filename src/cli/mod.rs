@@ -7,6 +7,8 @@ mod debt;
 mod demo;
 mod doctor;
 pub mod exit;
+mod export;
+mod import;
 mod init;
 mod keys;
 mod meta;
@@ -66,6 +68,12 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
             debt::defer(&ctx, &item, reason.as_deref().unwrap_or(""), out)
         }
         Some(Command::Plan { command: PlanCommand::Auto { apply, format } }) => plan::auto(&ctx, apply, format, out),
+        Some(Command::Import { file, from, dry_run, include_closed, repo }) => {
+            import::run(&ctx, import::ImportArgs { file: &file, from, dry_run, include_closed, repo }, out)
+        }
+        Some(Command::Export { format, out: file, sprint }) => {
+            export::run(&ctx, format, file.as_deref(), sprint.as_deref(), out)
+        }
         Some(Command::Keys { format }) => keys::run(format, out),
         Some(Command::Completions { shell }) => meta::completions(shell, out),
         Some(Command::Man) => meta::man(out),
