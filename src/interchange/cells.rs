@@ -2,7 +2,8 @@
 //! spellings they accept and exact about what they refuse. Each returns the reason in words;
 //! the caller adds the row and column.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::format::{Item, Parsed, StrftimeItems};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::estimate::MAX_ESTIMATE;
 use crate::domain::text::sanitize_line;
@@ -91,27 +92,63 @@ const DATE_TIME_FORMATS: &[&str] = &[
     "%m/%d/%y %I:%M %p",
 ];
 
-/// A timestamp in any of the spellings above, RFC 3339, or a bare date; `None` when empty or
-/// not understood (the caller decides whether that matters).
+const DATE_FORMATS: &[&str] = &["%Y-%m-%d", "%d/%b/%y", "%d/%b/%Y"];
+
+/// Reads timestamps in any of the spellings above, RFC 3339, or a bare date. A file uses one
+/// spelling throughout, so the formats are parsed once and the last one that worked is tried
+/// first (100,000 rows would otherwise parse ten format strings each).
+pub struct Timestamps {
+    formats: Vec<(Vec<Item<'static>>, bool)>,
+    last: Option<usize>,
+}
+
+impl Default for Timestamps {
+    fn default() -> Self {
+        let times = DATE_TIME_FORMATS.iter().map(|f| (f, true));
+        let dates = DATE_FORMATS.iter().map(|f| (f, false));
+        let formats = times
+            .chain(dates)
+            .filter_map(|(f, has_time)| StrftimeItems::new(f).parse_to_owned().ok().map(|items| (items, has_time)))
+            .collect();
+        Timestamps { formats, last: None }
+    }
+}
+
+impl Timestamps {
+    /// `None` when empty or not understood (the caller decides whether that matters).
+    pub fn read(&mut self, text: &str) -> Option<DateTime<Utc>> {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        if let Some(found) = self.last.and_then(|i| self.try_format(i, t)) {
+            return Some(found);
+        }
+        if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+            return Some(dt.with_timezone(&Utc));
+        }
+        let found = (0..self.formats.len()).find_map(|i| self.try_format(i, t).map(|dt| (i, dt)));
+        found.map(|(i, dt)| {
+            self.last = Some(i);
+            dt
+        })
+    }
+
+    fn try_format(&self, index: usize, text: &str) -> Option<DateTime<Utc>> {
+        let (items, has_time) = self.formats.get(index)?;
+        let mut parsed = Parsed::new();
+        chrono::format::parse(&mut parsed, text, items.iter()).ok()?;
+        if *has_time {
+            parsed.to_naive_datetime_with_offset(0).ok().map(|dt| dt.and_utc())
+        } else {
+            parsed.to_naive_date().ok().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|dt| dt.and_utc())
+        }
+    }
+}
+
+/// One timestamp (see [`Timestamps`]); `None` when empty or not understood.
 pub fn timestamp(text: &str) -> Option<DateTime<Utc>> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Some(dt.with_timezone(&Utc));
-    }
-    for format in DATE_TIME_FORMATS {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(t, format) {
-            return Some(dt.and_utc());
-        }
-    }
-    for format in ["%Y-%m-%d", "%d/%b/%y", "%d/%b/%Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(t, format) {
-            return d.and_hms_opt(0, 0, 0).map(|dt| dt.and_utc());
-        }
-    }
-    None
+    Timestamps::default().read(text)
 }
 
 /// A tag as flowdeck stores it: one line, no commas (the store joins tags with commas).
@@ -175,6 +212,10 @@ mod tests {
         assert!(timestamp("2026-10-21T08:30:00Z").is_some());
         assert!(timestamp("2026-10-21").is_some());
         assert_eq!(timestamp("01/Okt/26 09:10"), None, "a localised month is not guessed");
+        let mut reader = Timestamps::default();
+        assert!(reader.read("01/Oct/26 09:10 AM").is_some());
+        assert_eq!(reader.read("2026-10-21"), timestamp("2026-10-21"), "another spelling after the first");
+        assert_eq!(reader.read("02/Oct/26 09:10 AM").map(|t| t.day()), Some(2));
     }
 
     #[test]

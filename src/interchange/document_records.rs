@@ -50,7 +50,7 @@ pub fn records(doc: &Document, source: &str) -> Result<Parsed, DocumentError> {
         r.created = Field::Given(item.created);
         r.excluded = Field::Given(item.excluded);
         r.debt = match item.debt {
-            Some(d) => Field::Given(d),
+            Some(d) => Field::Given(Box::new(d)),
             None => Field::Absent,
         };
         out.push(r);

@@ -282,7 +282,7 @@ impl<R: Read> Reader<'_, R> {
         r.pinned_in_file = self.parse("pinned", cells::flag, "write true or false")? == Some(true);
         let debt = self.debt()?;
         match (&r.kind, debt) {
-            (Field::Given(Kind::Debt), Some(d)) => r.debt = Field::Given(d),
+            (Field::Given(Kind::Debt), Some(d)) => r.debt = Field::Given(Box::new(d)),
             (_, Some(_)) => {
                 notices.add("debt columns filled in for an item that is not debt: not imported", Some(&place))
             }

@@ -20,7 +20,7 @@ use super::record::{title_cut, Field, ImportError, ImportRecord, Notices, Parsed
 /// `gh issue list` returns at most this many issues unless told `--limit`.
 pub const GH_DEFAULT_LIMIT: usize = 30;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct GithubOptions {
     /// Import closed issues too (as done, or dropped when closed as "not planned").
     pub include_closed: bool,

@@ -79,25 +79,34 @@ pub fn read(input: impl Read, m: &Mappings) -> Result<Parsed, ImportError> {
     if c.estimates.is_empty() {
         notices.add("no story-point column (\"Custom field (Story Points)\"): every issue imported unestimated", None);
     }
-    let mut seen: HashMap<String, Place> = HashMap::new();
+    // Keys seen so far, with the spreadsheet row they were on.
+    let mut seen: HashMap<String, u64> = HashMap::new();
     let mut records = Vec::new();
+    let mut dates = cells::Timestamps::default();
     while t.next_row()? {
-        let record = row(&t, &c, m, &mut notices)?;
+        let record = row(&t, &c, m, &mut dates, &mut notices)?;
         let key = record.key.clone().unwrap_or_default();
-        if let Some(first) = seen.get(&key) {
+        let Place::Row { row: here, .. } = record.place else { continue };
+        if let Some(first) = seen.insert(key, here) {
+            let key = record.key.unwrap_or_default();
             return Err(t.error(
                 c.key,
-                format!("the issue key {key} is also on {}", first.short()),
+                format!("the issue key {key} is also on row {first}"),
                 "each issue may appear once; remove one of the two rows",
             ));
         }
-        seen.insert(key, t.place());
         records.push(record);
     }
     Ok(Parsed { records, notices })
 }
 
-fn row<R: Read>(t: &Table<R>, c: &Columns, m: &Mappings, notices: &mut Notices) -> Result<ImportRecord, ImportError> {
+fn row<R: Read>(
+    t: &Table<R>,
+    c: &Columns,
+    m: &Mappings,
+    dates: &mut cells::Timestamps,
+    notices: &mut Notices,
+) -> Result<ImportRecord, ImportError> {
     let place = t.place();
     let key = crate::domain::text::sanitize_line(t.cell(c.key)?);
     if key.is_empty() {
@@ -159,7 +168,7 @@ fn row<R: Read>(t: &Table<R>, c: &Columns, m: &Mappings, notices: &mut Notices) 
     }
     if let Some(column) = c.created {
         let text = t.cell(column)?;
-        match cells::timestamp(text) {
+        match dates.read(text) {
             Some(created) => r.created = Field::Given(created),
             None if text.trim().is_empty() => {}
             None => notices.add("\"Created\" date not understood: the item is dated today", Some(&place)),

@@ -25,7 +25,14 @@ pub struct Mappings {
 pub const KIND_PRECEDENCE: [Kind; 4] = [Kind::Risk, Kind::Defect, Kind::Debt, Kind::Feature];
 
 fn lookup<T: Copy>(table: &BTreeMap<String, T>, name: &str) -> Option<T> {
-    table.get(&name.trim().to_lowercase()).copied()
+    let name = name.trim();
+    // The tables are short and the names mostly ASCII: comparing beats lower-casing a copy of
+    // the name on every row.
+    if name.is_ascii() {
+        table.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| *v)
+    } else {
+        table.get(&name.to_lowercase()).copied()
+    }
 }
 
 impl Mappings {

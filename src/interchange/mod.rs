@@ -18,3 +18,6 @@ pub mod mapping;
 pub mod progress;
 pub mod record;
 pub mod table;
+
+#[cfg(test)]
+mod robustness_tests;

@@ -165,14 +165,26 @@ const PLACES_SHOWN: usize = 5;
 impl Notices {
     /// Records `message` about `place` (`None` for the file as a whole).
     pub fn add(&mut self, message: impl Into<String>, place: Option<&Place>) {
+        match place {
+            Some(place) => self.add_at(message, place.short()),
+            None => {
+                let message = message.into();
+                if !self.groups.contains_key(&message) {
+                    self.groups.insert(message.clone(), Vec::new());
+                    self.order.push(message);
+                }
+            }
+        }
+    }
+
+    /// Records `message` about the item called `label` (its key, where rows would say less).
+    pub fn add_at(&mut self, message: impl Into<String>, label: impl Into<String>) {
         let message = message.into();
         let places = self.groups.entry(message.clone()).or_insert_with(|| {
             self.order.push(message);
             Vec::new()
         });
-        if let Some(place) = place {
-            places.push(place.short());
-        }
+        places.push(label.into());
     }
 
     pub fn is_empty(&self) -> bool {
@@ -236,7 +248,8 @@ pub struct ImportRecord {
     pub created: Field<DateTime<Utc>>,
     pub excluded: Field<bool>,
     /// Register fields, from flowdeck's own formats (the deferral log is used on creation only).
-    pub debt: Field<DebtDetails>,
+    /// Boxed: records are many and most have none.
+    pub debt: Field<Box<DebtDetails>>,
     /// The file says the item is planned into a sprint / pinned. Imports never plan or pin;
     /// the merge tells the user when that leaves an item other than the file says.
     pub planned_in_file: bool,

@@ -3,9 +3,10 @@
 
 use std::io::{self, Write};
 
+use crate::domain::change::Change;
 use crate::domain::text::sanitize_line;
 use crate::service::import::{Plan, Prepared};
-use crate::service::import_merge::RowAction;
+use crate::service::import_merge::{is_unestimated, RowAction};
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -64,25 +65,24 @@ pub fn notes(p: &Prepared) -> Vec<String> {
 pub fn write_text(p: &Prepared, dry_run: bool, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{}", summary(p, dry_run))?;
     if let (true, Plan::Merge(m)) = (dry_run, &p.plan) {
-        let width = m
+        // (verb, key, what): created items are read from the change set, not copied.
+        let lines: Vec<(&str, String, String)> = m
             .actions
             .iter()
-            .map(|a| match a {
-                RowAction::Create { key, .. } | RowAction::Update { key, .. } | RowAction::Unchanged { key } => {
-                    key.chars().count()
+            .filter_map(|action| match action {
+                RowAction::Create { change, place } => {
+                    let Some(Change::Item { after: Some(item), .. }) = m.set.changes.get(*change) else { return None };
+                    let key = item.key.clone().or_else(|| place.clone()).unwrap_or_default();
+                    let points = if is_unestimated(item) { "—".to_string() } else { item.estimate.to_string() };
+                    Some(("create", key, format!("{:<7} {points:>5}  {}", item.kind.as_str(), item.title)))
                 }
+                RowAction::Update { key, changes } => Some(("update", key.clone(), changes.join(", "))),
+                RowAction::Unchanged => None,
             })
-            .max()
-            .unwrap_or(0);
-        for action in &m.actions {
-            match action {
-                RowAction::Create { key, kind, estimate, title } => {
-                    let points = estimate.map_or("—".to_string(), |e| e.to_string());
-                    writeln!(out, "  create  {key:<width$}  {:<7} {points:>5}  {title}", kind.as_str())?;
-                }
-                RowAction::Update { key, changes } => writeln!(out, "  update  {key:<width$}  {}", changes.join(", "))?,
-                RowAction::Unchanged { .. } => {}
-            }
+            .collect();
+        let width = lines.iter().map(|(_, key, _)| key.chars().count()).max().unwrap_or(0);
+        for (verb, key, what) in lines {
+            writeln!(out, "  {verb}  {key:<width$}  {what}")?;
         }
     }
     let notes = notes(p);

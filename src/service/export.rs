@@ -1,7 +1,9 @@
 //! `flowdeck export` and the palette's `export`: the workspace as flowdeck CSV or a JSON
 //! document, or the planning brief in Markdown.
 
-use std::io::{self, Write};
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -72,4 +74,43 @@ pub fn export(
         }
     }
     Ok(())
+}
+
+/// Writes the export to `path` whole: into a hidden file beside it, synced, then renamed over
+/// it, so a failed export never leaves half a file (or destroys the previous one).
+pub fn export_to_file(
+    ws: &Workspace,
+    settings: &Settings,
+    format: ExportFormat,
+    sprint: Option<&str>,
+    today: NaiveDate,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let temp = temp_path(path);
+    let written = (|| {
+        let mut w = BufWriter::new(fs::File::create(&temp)?);
+        export(ws, settings, format, sprint, today, &mut w)?;
+        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        fs::rename(&temp, path)?;
+        Ok::<(), ExportError>(())
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
+}
+
+/// A hidden file beside `path`, so the rename stays on one file system.
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    path.with_file_name(format!(".{name}.flowdeck-tmp"))
+}
+
+/// What a file export wrote, in words: "133 items as CSV".
+pub fn describe(ws: &Workspace, format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Csv => format!("{} items as CSV", ws.items.len()),
+        ExportFormat::Json => format!("a flowdeck document ({} items)", ws.items.len()),
+        ExportFormat::Md => "the planning brief (Markdown)".to_string(),
+    }
 }

@@ -22,7 +22,7 @@ use crate::storage::StoreError;
 use super::import_merge::{merge, Merge};
 use super::Session;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportRequest {
     pub path: PathBuf,
     /// `None`: told from the file's first bytes.
@@ -109,6 +109,9 @@ fn read_source(
         Some(f) => f,
         None => {
             let start = input.fill_buf().map_err(|e| file_error(format!("cannot read it: {e}"), "check the file"))?;
+            if start.is_empty() {
+                return Err(file_error("the file is empty".into(), "export the issues again"));
+            }
             sniff(start).ok_or_else(|| {
                 file_error(
                     "cannot tell its format: not a Jira CSV export (no \"Issue key\" column), GitHub issues \
@@ -179,25 +182,32 @@ pub fn prepare(
 }
 
 fn merge_parsed(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) -> Result<Merge, ImportError> {
+    let empty = parsed.records.is_empty();
     let mut merged = merge(ws, parsed.records, now, label)?;
     let mut notices = parsed.notices;
+    if empty {
+        notices.add("the file holds no rows to import", None);
+    }
     notices.extend(std::mem::take(&mut merged.notices));
     merged.notices = notices;
     Ok(merged)
 }
 
 /// Saves a prepared import in one transaction. Returns the change set as committed (for the
-/// TUI's undo), or `None` for a restore and for a file that changes nothing.
+/// TUI's undo; it is moved out of `prepared`, whose counts and notes stay), or `None` for a
+/// restore and for a file that changes nothing.
 pub fn save(
     session: &mut Session,
-    prepared: &Prepared,
+    prepared: &mut Prepared,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Option<ChangeSet>, StoreError> {
-    match &prepared.plan {
+    match &mut prepared.plan {
         Plan::Merge(m) if m.set.is_empty() => Ok(None),
         Plan::Merge(m) => {
             progress(Progress::Saving { items: m.set.changes.len() });
-            session.apply(&m.set).map(Some)
+            let empty = ChangeSet::new(m.set.label.clone(), Vec::new());
+            let set = std::mem::replace(&mut m.set, empty);
+            session.apply_owned(set).map(Some)
         }
         Plan::Restore { workspace, .. } => {
             progress(Progress::Saving { items: workspace.items.len() });
@@ -213,9 +223,9 @@ pub fn run(
     settings: &ImportSettings,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Prepared, ImportFailure> {
-    let prepared = prepare(session.workspace(), request, settings, Utc::now(), progress)?;
+    let mut prepared = prepare(session.workspace(), request, settings, Utc::now(), progress)?;
     if !request.dry_run {
-        save(session, &prepared, progress)?;
+        save(session, &mut prepared, progress)?;
     }
     Ok(prepared)
 }

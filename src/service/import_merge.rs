@@ -12,7 +12,7 @@
 //! - never the deferral log, and never a debt's register entry: an item whose register holds an
 //!   agreement, deferrals or a recorded drag stays debt whatever the file says.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
@@ -27,26 +27,29 @@ use crate::interchange::record::{Field, ImportError, ImportRecord, Notices, Plac
 /// (a zero-point item would fill a sprint for free) until an import brings its estimate.
 pub const UNESTIMATED: &str = "unestimated";
 
+/// True for an item an import created without an estimate (and no estimate came since).
+pub fn is_unestimated(item: &WorkItem) -> bool {
+    item.tags.iter().any(|t| t == UNESTIMATED)
+}
+
 /// Scores a new item starts with when the file has none (the middle of 1–5).
 pub const DEFAULT_SCORE: u8 = 3;
 
 /// What happens to one record.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowAction {
+    /// A new item: the change at index `change` of the set (listed from there, so 100,000 new
+    /// items are not copied twice). `place` names a row that has no key.
     Create {
-        key: String,
-        kind: Kind,
-        estimate: Option<HalfPoints>,
-        title: String,
+        change: usize,
+        place: Option<String>,
     },
     /// The fields that change, in words ("estimate 3 → 5").
     Update {
         key: String,
         changes: Vec<String>,
     },
-    Unchanged {
-        key: String,
-    },
+    Unchanged,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +85,72 @@ fn key_label(key: Option<&str>, place: &Place) -> String {
     key.map_or_else(|| place.short(), str::to_string)
 }
 
+/// A key as flowdeck compares keys: ignoring case. Borrowed, so checking 100,000 keys
+/// allocates nothing.
+#[derive(Clone, Copy)]
+struct Folded<'a>(&'a str);
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        if self.0.is_ascii() && other.0.is_ascii() {
+            self.0.eq_ignore_ascii_case(other.0)
+        } else {
+            self.0.chars().flat_map(char::to_lowercase).eq(other.0.chars().flat_map(char::to_lowercase))
+        }
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl std::hash::Hash for Folded<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The UTF-8 of the lower-cased text, fed in chunks: equal under `eq`, equal hashes.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for c in self.0.chars().flat_map(char::to_lowercase) {
+            if n + 4 > buf.len() {
+                state.write(&buf[..n]);
+                n = 0;
+            }
+            n += c.encode_utf8(&mut buf[n..]).len();
+        }
+        state.write(&buf[..n]);
+        state.write_u8(0xff);
+    }
+}
+
+/// The existing item each record updates (`None`: it creates one). Two rows whose keys differ
+/// only in case are one item to flowdeck, so they are refused.
+fn match_keys<'w>(ws: &'w Workspace, records: &[ImportRecord]) -> Result<Vec<Option<&'w WorkItem>>, ImportError> {
+    let mut exact: HashMap<&str, &WorkItem> = HashMap::with_capacity(ws.items.len());
+    let mut folded: HashMap<Folded<'_>, &WorkItem> = HashMap::with_capacity(ws.items.len());
+    for item in &ws.items {
+        if let Some(key) = item.key.as_deref() {
+            exact.insert(key, item);
+            folded.entry(Folded(key)).or_insert(item);
+        }
+    }
+    let mut in_file: HashMap<Folded<'_>, &ImportRecord> = HashMap::with_capacity(records.len());
+    let mut matches = Vec::with_capacity(records.len());
+    for r in records {
+        let Some(key) = r.key.as_deref() else {
+            matches.push(None);
+            continue;
+        };
+        if let Some(first) = in_file.insert(Folded(key), r) {
+            let case = if first.key.as_deref() == Some(key) { "" } else { " (keys ignore case)" };
+            return Err(ImportError::new(
+                r.place.clone(),
+                Some("key"),
+                format!("the key {key} is also on {}{case}", first.place.short()),
+                "keep one of the two rows",
+            ));
+        }
+        matches.push(exact.get(key).or_else(|| folded.get(&Folded(key))).copied());
+    }
+    Ok(matches)
+}
+
 /// Plans the import of `records` into `ws`. `label` names the change set ("import jira.csv").
 pub fn merge(
     ws: &Workspace,
@@ -89,16 +158,8 @@ pub fn merge(
     now: DateTime<Utc>,
     label: &str,
 ) -> Result<Merge, ImportError> {
-    let mut exact: HashMap<&str, &WorkItem> = HashMap::new();
-    let mut folded: HashMap<String, &WorkItem> = HashMap::new();
-    for item in &ws.items {
-        if let Some(key) = item.key.as_deref() {
-            exact.insert(key, item);
-            folded.entry(key.to_lowercase()).or_insert(item);
-        }
-    }
+    let matches = match_keys(ws, &records)?;
     let mut next_id = ws.items.iter().map(|i| i.id.0).max().unwrap_or(0);
-    let mut matched: HashMap<ItemId, Place> = HashMap::new();
     let mut m = Merge {
         set: ChangeSet::new(label, Vec::with_capacity(records.len())),
         actions: Vec::with_capacity(records.len()),
@@ -108,30 +169,17 @@ pub fn merge(
         notices: Notices::default(),
     };
     let mut keyless = false;
-    let mut new_keys: HashSet<String> = HashSet::new();
-    for r in records {
-        let existing =
-            r.key.as_deref().and_then(|k| exact.get(k).copied().or_else(|| folded.get(&k.to_lowercase()).copied()));
-        let key = key_label(r.key.as_deref(), &r.place);
+    let mut unestimated = 0;
+    for (r, existing) in records.into_iter().zip(matches) {
         match existing {
             Some(before) => {
-                if let Some(first) = matched.insert(before.id, r.place.clone()) {
-                    return Err(ImportError::new(
-                        r.place,
-                        Some("key"),
-                        format!(
-                            "{key} and the key on {} are the same item in flowdeck (keys ignore case)",
-                            first.short()
-                        ),
-                        "keep one of the two rows",
-                    ));
-                }
                 planning_notices(&r, Some(before), &mut m.notices);
+                let key = key_label(r.key.as_deref(), &r.place);
                 let after = update(before, r, now, &mut m.notices);
                 let changes = differences(before, &after);
                 if changes.is_empty() {
                     m.unchanged += 1;
-                    m.actions.push(RowAction::Unchanged { key });
+                    m.actions.push(RowAction::Unchanged);
                 } else {
                     m.updated += 1;
                     m.actions.push(RowAction::Update { key, changes });
@@ -139,34 +187,18 @@ pub fn merge(
                 }
             }
             None => {
-                if let Some(k) = &r.key {
-                    // Two keys differing only in case would collide in flowdeck's lookups.
-                    if !new_keys.insert(k.to_lowercase()) {
-                        return Err(ImportError::new(
-                            r.place,
-                            Some("key"),
-                            format!("the key {k} is already in the file in another case"),
-                            "keep one of the two rows",
-                        ));
-                    }
-                } else {
-                    keyless = true;
-                }
+                keyless |= r.key.is_none();
                 planning_notices(&r, None, &mut m.notices);
+                let place = r.key.is_none().then(|| r.place.short());
                 next_id += 1;
                 let item = create(ItemId(next_id), r, now);
+                unestimated += usize::from(is_unestimated(&item));
                 m.created += 1;
-                m.actions.push(RowAction::Create {
-                    key,
-                    kind: item.kind,
-                    estimate: (!item.tags.iter().any(|t| t == UNESTIMATED)).then_some(item.estimate),
-                    title: item.title.clone(),
-                });
+                m.actions.push(RowAction::Create { change: m.set.changes.len(), place });
                 m.set.changes.push(Change::item(None, Some(item)));
             }
         }
     }
-    let unestimated = m.actions.iter().filter(|a| matches!(a, RowAction::Create { estimate: None, .. })).count();
     if unestimated > 0 {
         m.notices.add(
             format!(
@@ -186,14 +218,12 @@ pub fn merge(
 
 /// Tells the user when the file plans or pins an item that flowdeck does not (imports never do).
 fn planning_notices(r: &ImportRecord, existing: Option<&WorkItem>, notices: &mut Notices) {
+    let at = || key_label(r.key.as_deref(), &r.place);
     if r.planned_in_file && existing.is_none_or(|i| i.status != Status::Planned) {
-        notices.add(
-            "planned into a sprint in the file: imports never plan items, so it is not planned here",
-            Some(&r.place),
-        );
+        notices.add_at("planned into a sprint in the file: imports never plan items, so it is not planned here", at());
     }
     if r.pinned_in_file && existing.is_none_or(|i| !i.pinned) {
-        notices.add("pinned in the file: imports never pin items (pin it in flowdeck)", Some(&r.place));
+        notices.add_at("pinned in the file: imports never pin items (pin it in flowdeck)", at());
     }
 }
 
@@ -204,7 +234,7 @@ fn create(id: ItemId, r: ImportRecord, now: DateTime<Utc>) -> WorkItem {
     if unestimated && !tags.iter().any(|t| t == UNESTIMATED) {
         tags.push(UNESTIMATED.to_string());
     }
-    let debt = (kind == Kind::Debt).then(|| r.debt.for_new(blank_debt()));
+    let debt = (kind == Kind::Debt).then(|| *r.debt.for_new(Box::new(blank_debt())));
     WorkItem {
         id,
         key: r.key,
@@ -228,6 +258,7 @@ fn create(id: ItemId, r: ImportRecord, now: DateTime<Utc>) -> WorkItem {
 }
 
 fn update(before: &WorkItem, r: ImportRecord, now: DateTime<Utc>, notices: &mut Notices) -> WorkItem {
+    let label = key_label(r.key.as_deref(), &r.place);
     let mut after = before.clone();
     after.updated = now;
     if let Some(key) = r.key {
@@ -238,9 +269,9 @@ fn update(before: &WorkItem, r: ImportRecord, now: DateTime<Utc>, notices: &mut 
     let kind = r.kind.for_existing(before.kind);
     let keeps_register = before.debt.as_ref().is_some_and(has_register_data);
     if before.kind == Kind::Debt && kind != Kind::Debt && keeps_register {
-        notices.add(
+        notices.add_at(
             format!("kept as debt, not {kind}: its register entry holds an agreement, deferrals or a drag (change the kind in flowdeck if you mean it)"),
-            Some(&r.place),
+            label.clone(),
         );
     } else {
         after.kind = kind;
@@ -249,7 +280,7 @@ fn update(before: &WorkItem, r: ImportRecord, now: DateTime<Utc>, notices: &mut 
         (Kind::Debt, Field::Given(mut d)) => {
             // The deferral log is history, never rewritten by a file.
             d.deferrals = before.debt.as_ref().map(|b| b.deferrals.clone()).unwrap_or_default();
-            Some(d)
+            Some(*d)
         }
         (Kind::Debt, _) => before.debt.clone().or_else(|| Some(blank_debt())),
         _ => None,
@@ -257,9 +288,9 @@ fn update(before: &WorkItem, r: ImportRecord, now: DateTime<Utc>, notices: &mut 
 
     if before.status == Status::Planned {
         if matches!(r.status, Field::Given(Status::Done | Status::Dropped)) {
-            notices.add(
+            notices.add_at(
                 "planned into a sprint: the status in the file was not applied (imports never take work out of a sprint)",
-                Some(&r.place),
+                label,
             );
         }
     } else {
@@ -270,7 +301,9 @@ fn update(before: &WorkItem, r: ImportRecord, now: DateTime<Utc>, notices: &mut 
     }
 
     let was_unestimated = before.tags.iter().any(|t| t == UNESTIMATED);
-    let estimated = r.estimate.is_given();
+    // A flowdeck file that still tags the item unestimated carries its 0 as "not estimated".
+    let file_says_unestimated = r.tags.given().is_some_and(|t| t.iter().any(|t| t == UNESTIMATED));
+    let estimated = r.estimate.is_given() && !file_says_unestimated;
     after.estimate = r.estimate.for_existing(before.estimate);
     after.impact = r.impact.for_existing(before.impact);
     after.risk = r.risk.for_existing(before.risk);
@@ -325,3 +358,7 @@ pub fn differences(before: &WorkItem, after: &WorkItem) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "import_merge_tests.rs"]
+mod tests;
