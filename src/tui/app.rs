@@ -66,6 +66,8 @@ pub enum Overlay {
         scroll: usize,
     },
     Form(Form),
+    /// The command palette's line (`import …`, `export …`; see `tui::palette`).
+    Palette(Input),
 }
 
 pub struct App {
@@ -91,6 +93,8 @@ pub struct App {
     pub summary: Summary,
     pub search: Input,
     pub history: History,
+    /// The settings the palette's imports and exports use.
+    pub settings: Settings,
 }
 
 impl App {
@@ -129,6 +133,7 @@ impl App {
             summary,
             search: Input::default(),
             history: History::default(),
+            settings: settings.clone(),
         }
     }
 

@@ -8,6 +8,7 @@ pub mod debt_list;
 pub mod forms;
 pub mod keymap;
 mod overlays;
+pub mod palette;
 pub mod plan_list;
 pub mod run_loop;
 mod screens;
