@@ -1,7 +1,9 @@
 //! The command palette (`:`): one line to import or export a file without leaving the TUI.
 //!
-//!     import PATH [--from jira|github|csv|json] [--dry-run] [--include-closed] [--repo NAME]
-//!     export PATH [--format csv|json|md] [--sprint NAME]
+//! ```text
+//! import PATH [--from jira|github|csv|json] [--dry-run] [--include-closed] [--repo NAME]
+//! export PATH [--format csv|json|md] [--sprint NAME]
+//! ```
 //!
 //! An import is saved as one change set, so `u` undoes it like any other change. The result,
 //! or why nothing happened, goes to the status line.
