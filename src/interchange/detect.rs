@@ -62,7 +62,11 @@ pub fn sniff(start: &[u8]) -> Option<Format> {
 /// The names in the first CSV record, lower-case (quotes handled, so a quoted newline or
 /// comma in a name does not end it early).
 fn header_names(bytes: &[u8]) -> Vec<String> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(super::table::delimiter(bytes))
+        .from_reader(bytes);
     let mut record = csv::ByteRecord::new();
     match reader.read_byte_record(&mut record) {
         Ok(true) => record.iter().map(|n| String::from_utf8_lossy(n).trim().to_lowercase()).collect(),
@@ -80,6 +84,7 @@ mod tests {
         assert_eq!(sniff(b"  [\n {\"number\": 1}"), Some(Format::Github));
         assert_eq!(sniff(b"{\"format\": \"flowdeck\"}"), Some(Format::Json));
         assert_eq!(sniff(b"key,title,kind\n"), Some(Format::Csv));
+        assert_eq!(sniff(b"Issue key;Summary\n"), Some(Format::Jira));
         assert_eq!(sniff(b"a,b,c\n"), None);
         assert_eq!(sniff(b""), None);
     }

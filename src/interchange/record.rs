@@ -155,7 +155,8 @@ impl std::error::Error for ImportError {}
 /// the same unknown issue type make one line, not 10,000.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Notices {
-    groups: BTreeMap<String, Vec<String>>,
+    /// Per message: the first places it is about, and how many there are in all.
+    groups: BTreeMap<String, (Vec<String>, usize)>,
     order: Vec<String>,
 }
 
@@ -170,7 +171,7 @@ impl Notices {
             None => {
                 let message = message.into();
                 if !self.groups.contains_key(&message) {
-                    self.groups.insert(message.clone(), Vec::new());
+                    self.groups.insert(message.clone(), (Vec::new(), 0));
                     self.order.push(message);
                 }
             }
@@ -180,11 +181,15 @@ impl Notices {
     /// Records `message` about the item called `label` (its key, where rows would say less).
     pub fn add_at(&mut self, message: impl Into<String>, label: impl Into<String>) {
         let message = message.into();
-        let places = self.groups.entry(message.clone()).or_insert_with(|| {
+        let (places, count) = self.groups.entry(message.clone()).or_insert_with(|| {
             self.order.push(message);
-            Vec::new()
+            (Vec::new(), 0)
         });
-        places.push(label.into());
+        // Only the places a line shows are kept: a notice about 100,000 rows stays small.
+        if places.len() < PLACES_SHOWN {
+            places.push(label.into());
+        }
+        *count += 1;
     }
 
     pub fn is_empty(&self) -> bool {
@@ -197,12 +202,14 @@ impl Notices {
 
     pub fn extend(&mut self, other: Notices) {
         for message in other.order {
-            let places = other.groups.get(&message).cloned().unwrap_or_default();
-            let mine = self.groups.entry(message.clone()).or_insert_with(|| {
+            let (places, count) = other.groups.get(&message).cloned().unwrap_or_default();
+            let (mine, total) = self.groups.entry(message.clone()).or_insert_with(|| {
                 self.order.push(message);
-                Vec::new()
+                (Vec::new(), 0)
             });
-            mine.extend(places);
+            let room = PLACES_SHOWN.saturating_sub(mine.len());
+            mine.extend(places.into_iter().take(room));
+            *total += count;
         }
     }
 
@@ -211,12 +218,11 @@ impl Notices {
         self.order
             .iter()
             .map(|message| {
-                let places = self.groups.get(message).map(Vec::as_slice).unwrap_or_default();
-                if places.is_empty() {
+                let Some((places, count)) = self.groups.get(message).filter(|(p, _)| !p.is_empty()) else {
                     return message.clone();
-                }
-                let shown = places.iter().take(PLACES_SHOWN).cloned().collect::<Vec<_>>().join(", ");
-                let more = places.len().saturating_sub(PLACES_SHOWN);
+                };
+                let shown = places.join(", ");
+                let more = count.saturating_sub(places.len());
                 if more > 0 {
                     format!("{message} — {shown} and {more} more")
                 } else {

@@ -174,8 +174,9 @@ impl<R: Read> Table<R> {
             .fill_buf()
             .map_err(|e| ImportError::new(Place::File, None, format!("cannot read: {e}"), "check the file"))?;
         let skipped = if start.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
+        let separator = delimiter(&start[skipped..]);
         buffered.consume(skipped);
-        let reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(buffered);
+        let reader = ReaderBuilder::new().has_headers(false).flexible(true).delimiter(separator).from_reader(buffered);
         let mut table = Table {
             reader,
             skipped: skipped as u64,
@@ -278,6 +279,30 @@ impl<R: Read> Table<R> {
     }
 }
 
+/// The separator of a CSV file from its first line: a comma, or the semicolon (or tab) a
+/// spreadsheet in many European locales saves with, whichever separates more names outside
+/// quotes. Ties go to the comma.
+pub fn delimiter(start: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in start {
+        match b {
+            b'\n' | b'\r' if !quoted => break,
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|i| (counts[*i], std::cmp::Reverse(*i))).unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t'][best]
+    }
+}
+
 /// "A", "B", … "AA": how a spreadsheet names column `index` (0-based).
 pub fn column_letter(index: usize) -> String {
     let mut n = index + 1;
@@ -352,6 +377,16 @@ mod tests {
             assert_eq!(got[0].0, Place::Row { row: 2, line: 2 });
             assert_eq!(got[1].0, Place::Row { row: 4, line: 5 }, "{:?}", String::from_utf8_lossy(text));
         }
+    }
+
+    #[test]
+    fn a_semicolon_file_from_a_european_spreadsheet_reads_the_same() {
+        let got = rows(b"Key;Title;Points\nA-1;\"Caf\xC3\xA9; cr\xC3\xA8me\";2,5\n").expect("parses");
+        assert_eq!(got[0].1, vec!["A-1", "Café; crème", "2,5"]);
+        assert_eq!(delimiter(b"a,b;c,d"), b',');
+        assert_eq!(delimiter(b"\"a,b\";c"), b';', "commas inside quotes do not count");
+        assert_eq!(delimiter(b"a\tb\tc"), b'\t');
+        assert_eq!(delimiter(b"title"), b',');
     }
 
     #[test]
