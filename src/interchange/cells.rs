@@ -153,7 +153,7 @@ pub fn timestamp(text: &str) -> Option<DateTime<Utc>> {
 
 /// A tag as flowdeck stores it: one line, no commas (the store joins tags with commas).
 pub fn tag(text: &str) -> Option<String> {
-    let clean = sanitize_line(&text.replace(',', " "));
+    let clean = if text.contains(',') { sanitize_line(&text.replace(',', " ")) } else { sanitize_line(text) };
     (!clean.is_empty()).then_some(clean)
 }
 

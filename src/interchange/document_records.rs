@@ -55,5 +55,5 @@ pub fn records(doc: &Document, source: &str) -> Result<Parsed, DocumentError> {
         };
         out.push(r);
     }
-    Ok(Parsed { records: out, notices })
+    Ok(Parsed { records: out, notices, key_column: "key".into() })
 }

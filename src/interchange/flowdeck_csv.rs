@@ -182,7 +182,8 @@ pub fn read(input: impl Read, default_kind: Kind) -> Result<Parsed, ImportError>
         }
         records.push(record);
     }
-    Ok(Parsed { records, notices })
+    let key_column = columns.get("key").map_or("key", |c| t.header.name(*c)).to_string();
+    Ok(Parsed { records, notices, key_column })
 }
 
 struct Reader<'a, R: Read> {

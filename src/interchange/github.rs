@@ -116,7 +116,7 @@ pub fn read(bytes: &[u8], m: &Mappings, options: &GithubOptions) -> Result<Parse
     for place in &closed {
         notices.add("closed issues skipped; --include-closed imports them as done", Some(place));
     }
-    Ok(Parsed { records, notices })
+    Ok(Parsed { records, notices, key_column: "number".into() })
 }
 
 fn describe(place: &Place) -> String {

@@ -5,7 +5,6 @@
 //! What Jira has no column for: impact comes from `Priority` (as a starting value the manager
 //! may tune; a re-import does not overwrite it), risk and time-to-value start at 3.
 
-use std::collections::HashMap;
 use std::io::Read;
 
 use crate::domain::text::sanitize_title;
@@ -79,25 +78,14 @@ pub fn read(input: impl Read, m: &Mappings) -> Result<Parsed, ImportError> {
     if c.estimates.is_empty() {
         notices.add("no story-point column (\"Custom field (Story Points)\"): every issue imported unestimated", None);
     }
-    // Keys seen so far, with the spreadsheet row they were on.
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    // Two rows with one key are refused when the records meet the database (`import_merge`),
+    // which compares keys as flowdeck does, ignoring case.
     let mut records = Vec::new();
     let mut dates = cells::Timestamps::default();
     while t.next_row()? {
-        let record = row(&t, &c, m, &mut dates, &mut notices)?;
-        let key = record.key.clone().unwrap_or_default();
-        let Place::Row { row: here, .. } = record.place else { continue };
-        if let Some(first) = seen.insert(key, here) {
-            let key = record.key.unwrap_or_default();
-            return Err(t.error(
-                c.key,
-                format!("the issue key {key} is also on row {first}"),
-                "each issue may appear once; remove one of the two rows",
-            ));
-        }
-        records.push(record);
+        records.push(row(&t, &c, m, &mut dates, &mut notices)?);
     }
-    Ok(Parsed { records, notices })
+    Ok(Parsed { records, notices, key_column: t.header.name(c.key).to_string() })
 }
 
 fn row<R: Read>(
@@ -243,13 +231,6 @@ mod tests {
         assert_eq!(e.place, Place::Row { row: 3, line: 3 });
         assert_eq!(e.column.as_deref(), Some("Custom field (Story Points)"));
         assert!(e.reason.contains("\"lots\" is not a number"), "{e}");
-    }
-
-    #[test]
-    fn duplicate_keys_name_both_rows() {
-        let e = parse("A,P-1,Story,,,,,,,1\nB,P-1,Story,,,,,,,1\n").expect_err("duplicate");
-        assert!(e.reason.contains("also on row 2"), "{e}");
-        assert_eq!(e.place, Place::Row { row: 3, line: 3 });
     }
 
     #[test]

@@ -297,6 +297,8 @@ pub fn title_cut() -> String {
 pub struct Parsed {
     pub records: Vec<ImportRecord>,
     pub notices: Notices,
+    /// The key's column or field as the file names it, for messages about keys.
+    pub key_column: String,
 }
 
 #[cfg(test)]

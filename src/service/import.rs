@@ -181,16 +181,11 @@ pub fn prepare(
     Ok(Prepared { file, format, plan })
 }
 
-fn merge_parsed(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) -> Result<Merge, ImportError> {
-    let empty = parsed.records.is_empty();
-    let mut merged = merge(ws, parsed.records, now, label)?;
-    let mut notices = parsed.notices;
-    if empty {
-        notices.add("the file holds no rows to import", None);
+fn merge_parsed(ws: &Workspace, mut parsed: Parsed, now: DateTime<Utc>, label: &str) -> Result<Merge, ImportError> {
+    if parsed.records.is_empty() {
+        parsed.notices.add("the file holds no rows to import", None);
     }
-    notices.extend(std::mem::take(&mut merged.notices));
-    merged.notices = notices;
-    Ok(merged)
+    merge(ws, parsed, now, label)
 }
 
 /// Saves a prepared import in one transaction. Returns the change set as committed (for the

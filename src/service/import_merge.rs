@@ -21,7 +21,7 @@ use crate::domain::text::format_points;
 use crate::domain::{
     Agreement, DebtCategory, DebtDetails, HalfPoints, ItemId, Kind, RiskArea, Status, WorkItem, Workspace,
 };
-use crate::interchange::record::{Field, ImportError, ImportRecord, Notices, Place};
+use crate::interchange::record::{Field, ImportError, ImportRecord, Notices, Parsed, Place};
 
 /// The tag that marks an item imported without an estimate. It is excluded from auto-fill
 /// (a zero-point item would fill a sprint for free) until an import brings its estimate.
@@ -121,7 +121,11 @@ impl std::hash::Hash for Folded<'_> {
 
 /// The existing item each record updates (`None`: it creates one). Two rows whose keys differ
 /// only in case are one item to flowdeck, so they are refused.
-fn match_keys<'w>(ws: &'w Workspace, records: &[ImportRecord]) -> Result<Vec<Option<&'w WorkItem>>, ImportError> {
+fn match_keys<'w>(
+    ws: &'w Workspace,
+    records: &[ImportRecord],
+    key_column: &str,
+) -> Result<Vec<Option<&'w WorkItem>>, ImportError> {
     let mut exact: HashMap<&str, &WorkItem> = HashMap::with_capacity(ws.items.len());
     let mut folded: HashMap<Folded<'_>, &WorkItem> = HashMap::with_capacity(ws.items.len());
     for item in &ws.items {
@@ -141,9 +145,9 @@ fn match_keys<'w>(ws: &'w Workspace, records: &[ImportRecord]) -> Result<Vec<Opt
             let case = if first.key.as_deref() == Some(key) { "" } else { " (keys ignore case)" };
             return Err(ImportError::new(
                 r.place.clone(),
-                Some("key"),
+                Some(key_column),
                 format!("the key {key} is also on {}{case}", first.place.short()),
-                "keep one of the two rows",
+                "each item may appear once; keep one of the two rows",
             ));
         }
         matches.push(exact.get(key).or_else(|| folded.get(&Folded(key))).copied());
@@ -151,14 +155,10 @@ fn match_keys<'w>(ws: &'w Workspace, records: &[ImportRecord]) -> Result<Vec<Opt
     Ok(matches)
 }
 
-/// Plans the import of `records` into `ws`. `label` names the change set ("import jira.csv").
-pub fn merge(
-    ws: &Workspace,
-    records: Vec<ImportRecord>,
-    now: DateTime<Utc>,
-    label: &str,
-) -> Result<Merge, ImportError> {
-    let matches = match_keys(ws, &records)?;
+/// Plans the import of `parsed` into `ws`. `label` names the change set ("import jira.csv").
+pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) -> Result<Merge, ImportError> {
+    let Parsed { records, notices, key_column } = parsed;
+    let matches = match_keys(ws, &records, &key_column)?;
     let mut next_id = ws.items.iter().map(|i| i.id.0).max().unwrap_or(0);
     let mut m = Merge {
         set: ChangeSet::new(label, Vec::with_capacity(records.len())),
@@ -166,7 +166,7 @@ pub fn merge(
         created: 0,
         updated: 0,
         unchanged: 0,
-        notices: Notices::default(),
+        notices,
     };
     let mut keyless = false;
     let mut unestimated = 0;

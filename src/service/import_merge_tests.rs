@@ -14,6 +14,10 @@ fn row(n: u64, key: &str, title: &str) -> ImportRecord {
     ImportRecord::new(Place::Row { row: n, line: n }, Some(key.to_string()), title.to_string())
 }
 
+fn parsed(records: Vec<ImportRecord>) -> Parsed {
+    Parsed { records, notices: Notices::default(), key_column: "Issue key".into() }
+}
+
 fn ws(items: Vec<WorkItem>) -> Workspace {
     Workspace { items, ..Workspace::default() }
 }
@@ -29,7 +33,7 @@ fn updated(m: &Merge) -> &WorkItem {
 fn new_items_get_fresh_ids_defaults_and_the_unestimated_marker() {
     let mut r = row(2, "NEW-1", "New thing");
     r.kind = Field::Given(Kind::Debt);
-    let m = merge(&ws(vec![item(7, Kind::Feature, 1.0)]), vec![r], now(), "import").expect("merges");
+    let m = merge(&ws(vec![item(7, Kind::Feature, 1.0)]), parsed(vec![r]), now(), "import").expect("merges");
     let Some(Change::Item { before: None, after: Some(new) }) = m.set.changes.first() else { panic!("no create") };
     assert_eq!(new.id, ItemId(8));
     assert_eq!((new.impact, new.risk, new.time_to_value), (3, 3, 3));
@@ -49,7 +53,7 @@ fn given_values_overwrite_but_initial_guesses_do_not() {
     r.kind = Field::Initial(Kind::Defect);
     r.impact = Field::Initial(1);
     r.estimate = Field::Given(HalfPoints(10));
-    let m = merge(&ws(vec![before]), vec![r], now(), "import").expect("merges");
+    let m = merge(&ws(vec![before]), parsed(vec![r]), now(), "import").expect("merges");
     let after = updated(&m);
     assert_eq!((after.kind, after.impact, after.estimate), (Kind::Feature, 5, HalfPoints(10)));
     assert_eq!(after.title, "Renamed");
@@ -66,7 +70,7 @@ fn a_planned_item_keeps_its_sprint_whatever_the_file_says() {
     before.sprint = Some(SprintId(4));
     let mut r = row(2, "PAY-1", "item 1");
     r.status = Field::Given(Status::Done);
-    let m = merge(&ws(vec![before]), vec![r], now(), "import").expect("merges");
+    let m = merge(&ws(vec![before]), parsed(vec![r]), now(), "import").expect("merges");
     assert!(m.set.is_empty(), "nothing else changed");
     assert_eq!(m.unchanged, 1);
     let note = &m.notices.lines()[0];
@@ -80,7 +84,7 @@ fn a_done_item_reopened_in_the_tracker_returns_to_the_backlog_without_its_sprint
     before.sprint = Some(SprintId(2));
     let mut r = row(2, "PAY-1", "item 1");
     r.status = Field::Given(Status::Backlog);
-    let m = merge(&ws(vec![before]), vec![r], now(), "import").expect("merges");
+    let m = merge(&ws(vec![before]), parsed(vec![r]), now(), "import").expect("merges");
     let after = updated(&m);
     assert_eq!((after.status, after.sprint), (Status::Backlog, None));
 }
@@ -93,7 +97,7 @@ fn a_debt_with_register_entries_stays_debt_and_keeps_its_deferral_log() {
     before.debt = Some(debt.clone());
     let mut r = row(2, "PAY-1", "item 1");
     r.kind = Field::Given(Kind::Feature);
-    let m = merge(&ws(vec![before.clone()]), vec![r], now(), "import").expect("merges");
+    let m = merge(&ws(vec![before.clone()]), parsed(vec![r]), now(), "import").expect("merges");
     assert!(m.set.is_empty());
     assert!(m.notices.lines()[0].contains("kept as debt"));
 
@@ -106,7 +110,7 @@ fn a_debt_with_register_entries_stays_debt_and_keeps_its_deferral_log() {
     let mut new_terms = row(4, "PAY-1", "item 1");
     new_terms.kind = Field::Given(Kind::Debt);
     new_terms.debt = Field::Given(Box::new(DebtDetails { interest: 5, deferrals: vec![], ..blank_debt() }));
-    let m = merge(&ws(vec![before, plain]), vec![to_feature, new_terms], now(), "import").expect("merges");
+    let m = merge(&ws(vec![before, plain]), parsed(vec![to_feature, new_terms]), now(), "import").expect("merges");
     let afters: Vec<&WorkItem> = m
         .set
         .changes
@@ -129,37 +133,38 @@ fn an_estimate_from_the_tracker_lifts_the_unestimated_marker() {
     before.excluded = true;
     let mut still = row(2, "PAY-1", "item 1");
     still.tags = Field::Given(vec!["ui".into(), "new".into()]);
-    let m = merge(&ws(vec![before.clone()]), vec![still], now(), "import").expect("merges");
+    let m = merge(&ws(vec![before.clone()]), parsed(vec![still]), now(), "import").expect("merges");
     assert_eq!(updated(&m).tags, vec!["ui".to_string(), "new".into(), UNESTIMATED.into()], "still unestimated");
 
     let mut estimated = row(2, "PAY-1", "item 1");
     estimated.estimate = Field::Given(HalfPoints(4));
-    let m = merge(&ws(vec![before]), vec![estimated], now(), "import").expect("merges");
+    let m = merge(&ws(vec![before]), parsed(vec![estimated]), now(), "import").expect("merges");
     let after = updated(&m);
     assert_eq!((after.excluded, after.tags.clone()), (false, vec!["ui".to_string()]));
 }
 
 #[test]
 fn keys_match_regardless_of_case_but_one_item_cannot_be_updated_twice() {
-    let m = merge(&ws(vec![item(1, Kind::Feature, 1.0)]), vec![row(2, "pay-1", "x")], now(), "import").expect("merges");
+    let m = merge(&ws(vec![item(1, Kind::Feature, 1.0)]), parsed(vec![row(2, "pay-1", "x")]), now(), "import")
+        .expect("merges");
     assert_eq!((m.created, m.updated), (0, 1));
     assert_eq!(updated(&m).key.as_deref(), Some("pay-1"), "the tracker's spelling wins");
 
     for existing in [vec![item(1, Kind::Feature, 1.0)], vec![]] {
-        let e = merge(&ws(existing), vec![row(2, "PAY-1", "x"), row(3, "pay-1", "y")], now(), "import")
+        let e = merge(&ws(existing), parsed(vec![row(2, "PAY-1", "x"), row(3, "pay-1", "y")]), now(), "import")
             .expect_err("one item twice");
         assert_eq!(e.place, Place::Row { row: 3, line: 3 });
         assert_eq!(e.reason, "the key pay-1 is also on row 2 (keys ignore case)");
     }
-    let e =
-        merge(&ws(vec![]), vec![row(2, "Ä-1", "x"), row(3, "ä-1", "y")], now(), "import").expect_err("unicode case");
+    let e = merge(&ws(vec![]), parsed(vec![row(2, "Ä-1", "x"), row(3, "ä-1", "y")]), now(), "import")
+        .expect_err("unicode case");
     assert!(e.reason.contains("row 2"), "{}", e.reason);
 }
 
 #[test]
 fn rows_without_a_key_are_created_and_the_user_is_told_why_it_matters() {
     let r = ImportRecord::new(Place::Row { row: 2, line: 2 }, None, "Keyless".into());
-    let m = merge(&ws(vec![]), vec![r.clone(), r], now(), "import").expect("merges");
+    let m = merge(&ws(vec![]), parsed(vec![r.clone(), r]), now(), "import").expect("merges");
     assert_eq!(m.created, 2);
     assert!(m.notices.lines().iter().any(|l| l.contains("always created anew")));
 }
