@@ -188,13 +188,31 @@ fn merge_parsed(ws: &Workspace, mut parsed: Parsed, now: DateTime<Utc>, label: &
     merge(ws, parsed, now, label)
 }
 
-/// Saves a prepared import in one transaction. Returns the change set as committed (for the
-/// TUI's undo; it is moved out of `prepared`, whose counts and notes stay), or `None` for a
-/// restore and for a file that changes nothing.
+/// Saves a prepared import in one transaction (the CLI): nothing is kept for undo.
 pub fn save(
     session: &mut Session,
     prepared: &mut Prepared,
     progress: &mut dyn FnMut(Progress),
+) -> Result<(), StoreError> {
+    write(session, prepared, progress, false).map(|_| ())
+}
+
+/// [`save`] for the TUI: returns the change set as committed, for undo (moved out of
+/// `prepared`, whose counts and notes stay), or `None` for a restore and for a file that
+/// changes nothing.
+pub fn save_undoable(
+    session: &mut Session,
+    prepared: &mut Prepared,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Option<ChangeSet>, StoreError> {
+    write(session, prepared, progress, true)
+}
+
+fn write(
+    session: &mut Session,
+    prepared: &mut Prepared,
+    progress: &mut dyn FnMut(Progress),
+    undoable: bool,
 ) -> Result<Option<ChangeSet>, StoreError> {
     match &mut prepared.plan {
         Plan::Merge(m) if m.set.is_empty() => Ok(None),
@@ -202,7 +220,11 @@ pub fn save(
             progress(Progress::Saving { items: m.set.changes.len() });
             let empty = ChangeSet::new(m.set.label.clone(), Vec::new());
             let set = std::mem::replace(&mut m.set, empty);
-            session.apply_owned(set).map(Some)
+            if undoable {
+                session.apply_owned(set).map(Some)
+            } else {
+                session.commit_owned(set).map(|_| None)
+            }
         }
         Plan::Restore { workspace, .. } => {
             progress(Progress::Saving { items: workspace.items.len() });

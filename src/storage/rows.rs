@@ -43,36 +43,34 @@ pub fn timestamp(t: &chrono::DateTime<chrono::Utc>) -> String {
         n => (9, n),
     };
     let mut out = String::with_capacity(35);
-    let mut digits = |value: u32, width: usize| {
-        let mut buf = [b'0'; 10];
-        let mut v = value;
-        for slot in buf[..width].iter_mut().rev() {
-            *slot = b'0' + (v % 10) as u8;
-            v /= 10;
-        }
-        out.extend(buf[..width].iter().map(|b| char::from(*b)));
-    };
-    digits(year, 4);
-    digits(t.month(), 2);
-    digits(t.day(), 2);
-    digits(t.hour(), 2);
-    digits(t.minute(), 2);
-    digits(t.second(), 2);
-    digits(fraction, width);
-    // YYYYMMDDhhmmss[fraction] → YYYY-MM-DD hh:mm:ss[.fraction]+00:00
-    let mut text = String::with_capacity(35);
-    for (i, c) in out.chars().enumerate() {
-        match i {
-            4 | 6 => text.push('-'),
-            8 => text.push(' '),
-            10 | 12 => text.push(':'),
-            14 => text.push('.'),
-            _ => {}
-        }
-        text.push(c);
+    digits(&mut out, year, 4);
+    out.push('-');
+    digits(&mut out, t.month(), 2);
+    out.push('-');
+    digits(&mut out, t.day(), 2);
+    out.push(' ');
+    digits(&mut out, t.hour(), 2);
+    out.push(':');
+    digits(&mut out, t.minute(), 2);
+    out.push(':');
+    digits(&mut out, t.second(), 2);
+    if width > 0 {
+        out.push('.');
+        digits(&mut out, fraction, width);
     }
-    text.push_str("+00:00");
-    text
+    out.push_str("+00:00");
+    out
+}
+
+/// `value` in `width` decimal digits, zero-padded (the callers' values always fit).
+fn digits(out: &mut String, value: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut v = value;
+    for slot in buf[..width.min(10)].iter_mut().rev() {
+        *slot = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    out.extend(buf[..width.min(10)].iter().map(|b| char::from(*b)));
 }
 
 #[cfg(test)]

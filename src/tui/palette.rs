@@ -19,7 +19,7 @@ use tui_input::Input;
 use crate::interchange::detect::Format;
 use crate::report::import::{notes, summary};
 use crate::service::export::{describe, export_to_file, ExportError, ExportFormat};
-use crate::service::import::{prepare, save, ImportRequest, Plan};
+use crate::service::import::{prepare, save_undoable, ImportRequest, Plan};
 use crate::service::Session;
 use crate::storage::StoreError;
 
@@ -165,7 +165,7 @@ fn import(app: &mut App, session: &mut Session, request: &ImportRequest) -> Stri
         return message;
     }
     let restore = matches!(prepared.plan, Plan::Restore { .. });
-    let saved = save(session, &mut prepared, &mut |_| {}).map(|committed| match committed {
+    let saved = save_undoable(session, &mut prepared, &mut |_| {}).map(|committed| match committed {
         Some(committed) => {
             app.saved(committed, Step::Do);
             message.push_str(" u undoes it.");
