@@ -161,6 +161,7 @@ fn a_broken_file_imports_nothing_and_says_exactly_why() {
         ("github-bad-syntax.json", &["line 2, column 30", "not valid JSON"]),
         ("github-no-url.json", &["entry 1 (#5), field \"url\"", "--repo NAME"]),
         ("flowdeck-bad-kind.csv", &["row 3, column \"kind\"", "unknown kind 'story'"]),
+        ("flowdeck-bad-item.json", &["items[0] (J-1): title is empty", "fix the document"]),
         ("unknown-format.txt", &["cannot tell its format", "--from jira, github, csv or json"]),
     ];
     let sandbox = Sandbox::new();
