@@ -156,13 +156,14 @@ fn import(app: &mut App, session: &mut Session, request: &ImportRequest) -> Stri
         Err(e) => return format!("Not imported: {}", one_line(&e.to_string())),
     };
     let mut message = summary(&prepared, request.dry_run);
+    // The first note, if any: the rest are a dry run away (`flowdeck import --dry-run` lists all).
     let notes = notes(&prepared);
-    if let Some(first) = notes.first() {
-        let more = if notes.len() > 1 { format!(" (and {} more notes)", notes.len() - 1) } else { String::new() };
-        message.push_str(&format!(" Note: {first}{more}"));
-    }
+    let note = notes.first().map(|first| match notes.len() {
+        1 => format!(" Note: {first}"),
+        n => format!(" Note: {first} (and {} more notes)", n - 1),
+    });
     if request.dry_run {
-        return message;
+        return message + &note.unwrap_or_default();
     }
     let restore = matches!(prepared.plan, Plan::Restore { .. });
     let saved = save_undoable(session, &mut prepared, &mut |_| {}).map(|committed| match committed {
@@ -174,7 +175,7 @@ fn import(app: &mut App, session: &mut Session, request: &ImportRequest) -> Stri
         None => {}
     });
     match saved {
-        Ok(()) => message,
+        Ok(()) => message + &note.unwrap_or_default(),
         Err(StoreError::Conflict { what }) => {
             app.reloaded(session.workspace().clone());
             format!("Not imported: {what} was changed by someone else meanwhile; nothing was saved, try again.")
