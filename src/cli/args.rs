@@ -29,7 +29,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-const EXIT_CODES: &str = "Exit codes: 0 ok, 1 error, 2 usage, 3 check failed, 4 config, 10 not a database, \
+const EXIT_CODES: &str = "Exit codes: 0 ok, 1 error, 2 usage, 3 check failed, 4 config, 5 import file rejected, \
+10 not a database, \
 11 another application's database, 12 newer schema, 13 corrupt, 14 read-only, 15 locked, 16 disk full, \
 17 database not found, 18 edit conflict, 19 database not empty.";
 
@@ -134,6 +135,38 @@ pub enum Command {
     Dev {
         #[command(subcommand)]
         command: DevCommand,
+    },
+    /// Import issues from a Jira CSV export or `gh issue list --json`, or flowdeck's own CSV or
+    /// JSON. All or nothing: a bad row imports nothing and says where and why. Re-importing
+    /// updates items by key; imports never plan items into a sprint.
+    Import {
+        /// The file to import.
+        file: PathBuf,
+        /// Its format: jira, github, csv or json (default: told from the file's contents).
+        #[arg(long, value_name = "FORMAT", value_parser = super::import::parse_format)]
+        from: Option<crate::interchange::detect::Format>,
+        /// Show what would be created and updated, and save nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// GitHub: import closed issues too (as done, or dropped when closed as not planned).
+        #[arg(long)]
+        include_closed: bool,
+        /// GitHub: the repository name in keys (NAME#412) when the issues carry no url.
+        #[arg(long, value_name = "NAME")]
+        repo: Option<String>,
+    },
+    /// Export the items as CSV, the database as a JSON document, or the sprint's planning brief
+    /// as Markdown for stakeholders.
+    Export {
+        /// csv, json or md (default: from --out's extension, else json).
+        #[arg(long, value_name = "FORMAT", value_parser = super::export::parse_format)]
+        format: Option<crate::service::export::ExportFormat>,
+        /// Write to this file instead of stdout (replaced whole, never left half-written).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The brief's sprint (default: the one running or being planned).
+        #[arg(long, value_name = "NAME")]
+        sprint: Option<String>,
     },
     /// Print every key of the TUI (generated from the keymap).
     Keys {

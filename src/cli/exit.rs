@@ -13,6 +13,8 @@ pub mod code {
     pub const USAGE: u8 = 2;
     pub const CHECK_FAILED: u8 = 3;
     pub const CONFIG: u8 = 4;
+    /// The file given to `import` cannot be used (unreadable, or a bad row); nothing was imported.
+    pub const IMPORT_FILE: u8 = 5;
     pub const NOT_A_DATABASE: u8 = 10;
     pub const FOREIGN_DATABASE: u8 = 11;
     pub const NEWER_SCHEMA: u8 = 12;

@@ -8,7 +8,9 @@ mod demo;
 mod dev;
 mod doctor;
 pub mod exit;
+mod export;
 mod history;
+mod import;
 mod init;
 mod keys;
 mod meta;
@@ -86,6 +88,12 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
         Some(Command::History { last, format }) => history::run(&ctx, last as usize, format, out),
         Some(Command::Dev { command: DevCommand::Gen { items, seed, taskwarrior } }) => {
             dev::generate(&ctx, items as usize, seed, taskwarrior.as_deref(), out)
+        }
+        Some(Command::Import { file, from, dry_run, include_closed, repo }) => {
+            import::run(&ctx, import::ImportArgs { file: &file, from, dry_run, include_closed, repo }, out)
+        }
+        Some(Command::Export { format, out: file, sprint }) => {
+            export::run(&ctx, format, file.as_deref(), sprint.as_deref(), out)
         }
         Some(Command::Keys { format }) => keys::run(format, out),
         Some(Command::Completions { shell }) => meta::completions(shell, out),

@@ -17,6 +17,7 @@ pub struct Settings {
     pub debt: DebtSettings,
     pub projection: super::projection::ProjectionSettings,
     pub storage: StorageSettings,
+    pub import: super::import::ImportSettings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]

@@ -240,6 +240,20 @@ pub fn apply(ws: &mut Workspace, set: &ChangeSet) {
     }
 }
 
+/// [`apply`] for a committed set nobody needs afterwards (a large import): its items move
+/// into the workspace instead of being copied.
+pub fn absorb(ws: &mut Workspace, set: ChangeSet) {
+    for change in set.changes {
+        match change {
+            Change::Item { after: Some(item), .. } => match ws.items.binary_search_by_key(&item.id, |i| i.id) {
+                Ok(index) => ws.items[index] = item,
+                Err(index) => ws.items.insert(index, item),
+            },
+            other => apply_one(ws, &other),
+        }
+    }
+}
+
 fn apply_one(ws: &mut Workspace, change: &Change) {
     match change {
         Change::Item { before, after } => {
@@ -355,6 +369,25 @@ mod tests {
         apply(&mut ws, &set.inverse());
         assert!(!ws.items[0].pinned);
         assert_eq!(ws.items[0].status, Status::Backlog);
+    }
+
+    #[test]
+    fn absorbing_a_set_leaves_the_workspace_as_applying_it_does() {
+        let mut by_apply = ws_with(vec![item(1, Kind::Feature, 1.0), item(5, Kind::Feature, 1.0)]);
+        let mut changed = by_apply.items[1].clone();
+        changed.title = "renamed".into();
+        let set = ChangeSet::new(
+            "import",
+            vec![
+                Change::item(None, Some(item(3, Kind::Debt, 2.0))),
+                Change::item(Some(by_apply.items[1].clone()), Some(changed)),
+                Change::item(None, Some(item(9, Kind::Risk, 1.0))),
+            ],
+        );
+        let mut by_absorb = by_apply.clone();
+        apply(&mut by_apply, &set);
+        absorb(&mut by_absorb, set);
+        assert_eq!(by_absorb, by_apply);
     }
 
     #[test]

@@ -23,6 +23,20 @@ fn is_bidi_control(c: char) -> bool {
 /// Removes control and bidi characters so nothing in `text` can steer a terminal.
 /// Tabs and line breaks become single spaces; runs of whitespace collapse; ends are trimmed.
 pub fn sanitize_line(text: &str) -> String {
+    // Most text is clean already (imports run this on every cell): printable ASCII with single
+    // spaces inside is its own result, checked bytewise.
+    let b = text.as_bytes();
+    let clean = b.iter().all(|c| matches!(c, b' '..=b'~'))
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if clean {
+        return text.to_string();
+    }
+    sanitize_slow(text)
+}
+
+fn sanitize_slow(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
@@ -78,6 +92,11 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_ascii_shortcut_gives_what_the_full_pass_gives(s in "[ -~\t\n]{0,40}") {
+            prop_assert_eq!(sanitize_line(&s), sanitize_slow(&s));
+        }
+
         #[test]
         fn output_never_holds_control_or_bidi_characters(s in any::<String>()) {
             let clean = sanitize_line(&s);

@@ -66,6 +66,14 @@ fn sprint_doc(ws: &Workspace, s: &Sprint) -> SprintDoc {
     }
 }
 
+/// An item's plan-snapshot rows in sprint order (not id order), so a restored copy, whose
+/// sprints are numbered afresh, exports the same document.
+fn history_of(ws: &Workspace, item: crate::domain::ItemId) -> Vec<&crate::domain::SprintEntry> {
+    let mut rows: Vec<_> = ws.entries.iter().filter(|e| e.item == item).collect();
+    rows.sort_by_key(|e| ws.sprints.iter().position(|s| s.id == e.sprint));
+    rows
+}
+
 impl Document {
     pub fn from_workspace(ws: &Workspace) -> Document {
         let sprint_name = |id| ws.sprint(id).map(|s| s.name.clone()).unwrap_or_default();
@@ -119,10 +127,8 @@ impl Document {
                             .map(|f| DeferralDoc { on: f.on, rationale: f.rationale.clone() })
                             .collect(),
                     }),
-                    history: ws
-                        .entries
-                        .iter()
-                        .filter(|e| e.item == i.id)
+                    history: history_of(ws, i.id)
+                        .into_iter()
                         .map(|e| EntryDoc {
                             sprint: sprint_name(e.sprint),
                             planned: e.planned.points(),

@@ -7,3 +7,18 @@ pub mod taskwarrior;
 pub use document::{Document, DocumentError};
 pub mod from_workspace;
 pub mod to_workspace;
+
+// Imports and flowdeck's CSV: every reader yields `record::ImportRecord`s or an `ImportError`.
+pub mod cells;
+pub mod detect;
+pub mod document_records;
+pub mod flowdeck_csv;
+pub mod github;
+pub mod jira;
+pub mod mapping;
+pub mod progress;
+pub mod record;
+pub mod table;
+
+#[cfg(test)]
+mod robustness_tests;

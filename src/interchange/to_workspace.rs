@@ -226,7 +226,7 @@ fn item_from_doc(id: ItemId, d: &ItemDoc, sprints: &HashMap<String, SprintId>) -
         risk: score_range("risk", d.risk)?,
         time_to_value: score_range("time_to_value", d.time_to_value)?,
         outcome: d.outcome.as_deref().map(sanitize_line).filter(|o| !o.is_empty()),
-        tags: d.tags.iter().map(|t| sanitize_line(t).replace(',', " ")).filter(|t| !t.is_empty()).collect(),
+        tags: d.tags.iter().map(|t| sanitize_line(&t.replace(',', " "))).filter(|t| !t.is_empty()).collect(),
         created: d.created,
         updated: d.updated.unwrap_or(d.created),
         pinned: d.pinned,

@@ -1,8 +1,10 @@
 //! Renderers for reports: plain text, Markdown, JSON and CSV over plain data.
 
+pub mod brief;
 pub mod checks;
 pub mod debt;
 pub mod history;
+pub mod import;
 pub mod markdown;
 pub mod numbers;
 pub mod plan;

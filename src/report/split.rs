@@ -27,8 +27,9 @@ fn holidays_text(c: &CapacityBreakdown) -> String {
     format!("{} weekdays − {} holiday ({})", c.weekdays, c.holidays.len(), names.join(", "))
 }
 
-/// The capacity computation as labelled steps, shared by the text and Markdown forms.
-fn capacity_steps(c: &CapacityBreakdown) -> Vec<(&'static str, String)> {
+/// The capacity computation as labelled steps, shared by the text and Markdown forms (and the
+/// planning brief).
+pub fn capacity_steps(c: &CapacityBreakdown) -> Vec<(&'static str, String)> {
     vec![
         ("working days", format!("{} = {}", holidays_text(c), c.working_days)),
         ("person-days", format!("Σ (working days − days off) × allocation × focus = {:.1}", c.person_days)),
@@ -57,7 +58,7 @@ fn capacity_steps(c: &CapacityBreakdown) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn verdict(share: f64, min: f64, max: f64) -> &'static str {
+pub fn verdict(share: f64, min: f64, max: f64) -> &'static str {
     if share < min - 1e-9 {
         "below"
     } else if share > max + 1e-9 {

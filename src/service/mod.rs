@@ -1,11 +1,15 @@
 //! The one place where storage, domain and interchange meet.
 
 pub mod autofill;
+pub mod brief;
 pub mod debt;
 pub mod demo;
 pub mod doctor;
+pub mod export;
 pub mod generate;
 pub mod history;
+pub mod import;
+pub mod import_merge;
 pub mod planning;
 pub mod projection;
 mod session;

@@ -64,6 +64,39 @@ impl Session {
         }
     }
 
+    /// [`Session::apply`] for a set the caller gives up (a large import): saved without a copy.
+    pub fn apply_owned(&mut self, set: ChangeSet) -> Result<ChangeSet, StoreError> {
+        match self.store.apply_owned(set, chrono::Utc::now()) {
+            Ok(committed) => {
+                change::apply(&mut self.workspace, &committed);
+                Ok(committed)
+            }
+            Err(err) => {
+                if matches!(err, StoreError::Conflict { .. }) {
+                    self.reload()?;
+                }
+                Err(err)
+            }
+        }
+    }
+
+    /// [`Session::apply_owned`] when the committed set is not needed back (the CLI's import):
+    /// its items move into the loaded workspace instead of being copied there.
+    pub fn commit_owned(&mut self, set: ChangeSet) -> Result<(), StoreError> {
+        match self.store.apply_owned(set, chrono::Utc::now()) {
+            Ok(committed) => {
+                change::absorb(&mut self.workspace, committed);
+                Ok(())
+            }
+            Err(err) => {
+                if matches!(err, StoreError::Conflict { .. }) {
+                    self.reload()?;
+                }
+                Err(err)
+            }
+        }
+    }
+
     /// Reloads when another process committed since the last look; true when it did.
     pub fn refresh_if_changed(&mut self) -> Result<bool, StoreError> {
         if self.store.data_version()? == self.seen_data_version {

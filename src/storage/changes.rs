@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use crate::domain::change::{Change, ChangeSet};
 use crate::domain::edits::label;
-use crate::domain::Policy;
+use crate::domain::{Policy, WorkItem};
 
 use super::{items, policy, sprints, team};
 
@@ -59,24 +59,54 @@ pub fn apply(conn: &Connection, set: &ChangeSet, now: chrono::DateTime<chrono::U
     Ok(ChangeSet { label: set.label.clone(), changes: committed })
 }
 
+/// Writes `set` and leaves it as committed, without copying it: an import's set can hold
+/// 100,000 items, and a copy of each costs as much as parsing the file.
+pub fn apply_in_place(
+    conn: &Connection,
+    set: &mut ChangeSet,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), Refusal> {
+    for change in &mut set.changes {
+        match change {
+            Change::Item { before, after } => write_item(conn, before.as_ref(), after.as_mut(), now)?,
+            other => {
+                apply_one(conn, other, now)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Creates, updates or deletes one item, stamping `after` with the save time (and a new id).
+fn write_item(
+    conn: &Connection,
+    before: Option<&WorkItem>,
+    after: Option<&mut WorkItem>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), Refusal> {
+    match (before, after) {
+        (None, Some(a)) => {
+            a.updated = now;
+            if a.id.0 == 0 {
+                a.id = items::next_id(conn)?;
+            }
+            items::insert_item(conn, a).map_err(conflict_if_taken(|| label(a)))?;
+        }
+        (Some(b), Some(a)) => {
+            a.updated = now;
+            expect_one(items::update_item(conn, b.version, a)?, || label(b))?
+        }
+        (Some(b), None) => expect_one(items::delete_item(conn, b.id, b.version)?, || label(b))?,
+        (None, None) => {}
+    }
+    Ok(())
+}
+
 fn apply_one(conn: &Connection, change: &Change, now: chrono::DateTime<chrono::Utc>) -> Result<Change, Refusal> {
     match change {
         Change::Item { before, after } => {
             let mut after = after.clone();
-            if let Some(a) = after.as_mut() {
-                a.updated = now;
-            }
-            match (before, after.as_mut()) {
-                (None, Some(a)) => {
-                    if a.id.0 == 0 {
-                        a.id = items::next_id(conn)?;
-                    }
-                    items::insert_item(conn, a).map_err(conflict_if_taken(|| label(a)))?;
-                }
-                (Some(b), Some(a)) => expect_one(items::update_item(conn, b.version, a)?, || label(b))?,
-                (Some(b), None) => expect_one(items::delete_item(conn, b.id, b.version)?, || label(b))?,
-                (None, None) => {}
-            }
+            write_item(conn, before.as_ref(), after.as_mut(), now)?;
             Ok(Change::Item { before: before.clone(), after })
         }
         Change::Member { before, after } => {

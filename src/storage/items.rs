@@ -8,7 +8,7 @@ use crate::domain::{
     Agreement, DebtCategory, DebtDetails, Deferral, ItemId, Kind, RiskArea, SprintId, Status, WorkItem,
 };
 
-use super::rows::{code, halves, small};
+use super::rows::{code, halves, small, timestamp};
 
 pub(super) const ITEM_COLUMNS: &str = "i.id, i.external_key, i.title, i.kind, i.status, i.sprint_id, i.estimate_halves,
     i.impact, i.risk, i.time_to_value, i.outcome, i.tags, i.created_at, i.updated_at, i.pinned, i.excluded,
@@ -86,30 +86,32 @@ fn load_deferrals(conn: &Connection) -> rusqlite::Result<HashMap<ItemId, Vec<Def
 
 /// Inserts an item with its id (and its register fields and deferral log, for debt).
 pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
-    conn.execute(
+    // Cached: an import inserts thousands of rows in one transaction, and parsing the SQL again
+    // for each would cost more than the insert.
+    conn.prepare_cached(
         "INSERT INTO items (id, external_key, title, kind, status, sprint_id, estimate_halves, impact, risk,
              time_to_value, outcome, tags, created_at, updated_at, pinned, excluded, version)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        params![
-            i.id.0,
-            i.key,
-            i.title,
-            i.kind.code(),
-            i.status.code(),
-            i.sprint.map(|s| s.0),
-            i.estimate.0,
-            i.impact,
-            i.risk,
-            i.time_to_value,
-            i.outcome,
-            i.tags.join(","),
-            i.created,
-            i.updated,
-            i.pinned,
-            i.excluded,
-            i.version
-        ],
-    )?;
+    )?
+    .execute(params![
+        i.id.0,
+        i.key,
+        i.title,
+        i.kind.code(),
+        i.status.code(),
+        i.sprint.map(|s| s.0),
+        i.estimate.0,
+        i.impact,
+        i.risk,
+        i.time_to_value,
+        i.outcome,
+        i.tags.join(","),
+        timestamp(&i.created),
+        timestamp(&i.updated),
+        i.pinned,
+        i.excluded,
+        i.version
+    ])?;
     insert_debt(conn, i)
 }
 
@@ -117,30 +119,28 @@ pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
 pub fn insert_debt(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
     if let Some(d) = &i.debt {
         let a = &d.agreement;
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO debts (item_id, interest, visibility, drag, category, risk_area, reason, impact,
                  trigger_date, trigger_condition, owner, linked_key)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                i.id.0,
-                d.interest,
-                d.visibility,
-                d.drag,
-                d.category.code(),
-                d.risk_area.code(),
-                a.reason,
-                a.impact,
-                a.trigger_date,
-                a.trigger_condition,
-                a.owner,
-                a.linked_key
-            ],
-        )?;
+        )?
+        .execute(params![
+            i.id.0,
+            d.interest,
+            d.visibility,
+            d.drag,
+            d.category.code(),
+            d.risk_area.code(),
+            a.reason,
+            a.impact,
+            a.trigger_date,
+            a.trigger_condition,
+            a.owner,
+            a.linked_key
+        ])?;
         for f in &d.deferrals {
-            conn.execute(
-                "INSERT INTO deferrals (item_id, deferred_on, rationale) VALUES (?1, ?2, ?3)",
-                params![i.id.0, f.on, f.rationale],
-            )?;
+            conn.prepare_cached("INSERT INTO deferrals (item_id, deferred_on, rationale) VALUES (?1, ?2, ?3)")?
+                .execute(params![i.id.0, f.on, f.rationale])?;
         }
     }
     Ok(())
@@ -149,12 +149,14 @@ pub fn insert_debt(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
 /// Overwrites an item with `after` only if it is still at `version`; 0 rows means a conflict.
 /// The register fields are rewritten whole (the deferral log cascades with them).
 pub fn update_item(conn: &Connection, version: i64, after: &WorkItem) -> rusqlite::Result<usize> {
-    let changed = conn.execute(
-        "UPDATE items SET external_key = ?2, title = ?3, kind = ?4, status = ?5, sprint_id = ?6,
+    let changed = conn
+        .prepare_cached(
+            "UPDATE items SET external_key = ?2, title = ?3, kind = ?4, status = ?5, sprint_id = ?6,
              estimate_halves = ?7, impact = ?8, risk = ?9, time_to_value = ?10, outcome = ?11, tags = ?12,
-             updated_at = ?13, pinned = ?14, excluded = ?15, version = ?16
+             updated_at = ?13, pinned = ?14, excluded = ?15, version = ?16, created_at = ?18
          WHERE id = ?1 AND version = ?17",
-        params![
+        )?
+        .execute(params![
             after.id.0,
             after.key,
             after.title,
@@ -167,15 +169,16 @@ pub fn update_item(conn: &Connection, version: i64, after: &WorkItem) -> rusqlit
             after.time_to_value,
             after.outcome,
             after.tags.join(","),
-            after.updated,
+            timestamp(&after.updated),
             after.pinned,
             after.excluded,
             after.version,
-            version
-        ],
-    )?;
+            version,
+            // The recorded date is editable (the debt form) and imported (Jira's Created).
+            timestamp(&after.created)
+        ])?;
     if changed > 0 {
-        conn.execute("DELETE FROM debts WHERE item_id = ?1", params![after.id.0])?;
+        conn.prepare_cached("DELETE FROM debts WHERE item_id = ?1")?.execute(params![after.id.0])?;
         insert_debt(conn, after)?;
     }
     Ok(changed)

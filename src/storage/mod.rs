@@ -143,17 +143,21 @@ impl Store {
     /// refused with `Conflict` and nothing of the set is written. Returns the set as committed.
     pub fn apply(&mut self, set: &ChangeSet, now: chrono::DateTime<chrono::Utc>) -> Result<ChangeSet, StoreError> {
         let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        self.write("saving", |tx| changes::apply(tx, set, now).map_err(|r| refusal_error(r, &path, timeout)))
+    }
+
+    /// [`Store::apply`] for a set the caller gives up (a large import): it is written and
+    /// handed back as committed, without a copy.
+    pub fn apply_owned(
+        &mut self,
+        mut set: ChangeSet,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<ChangeSet, StoreError> {
+        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
         self.write("saving", |tx| {
-            changes::apply(tx, set, now).map_err(|refusal| match refusal {
-                changes::Refusal::Conflict(what) => StoreError::Conflict { what },
-                changes::Refusal::NotFinite(what) => StoreError::Sqlite {
-                    path: path.clone(),
-                    context: format!("saving {what}"),
-                    source: rusqlite::Error::ToSqlConversionFailure("not a finite number".into()),
-                },
-                changes::Refusal::Sql(e) => StoreError::from_sqlite(&path, "saving", e, timeout),
-            })
-        })
+            changes::apply_in_place(tx, &mut set, now).map_err(|r| refusal_error(r, &path, timeout))
+        })?;
+        Ok(set)
     }
 
     /// The policy and the sprints (small), and the scoring fields of the candidates of the
@@ -191,5 +195,17 @@ impl Store {
         let mut stmt = self.conn.prepare("PRAGMA quick_check").map_err(|e| self.error("checking", e))?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.error("checking", e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.error("checking", e))
+    }
+}
+
+fn refusal_error(refusal: changes::Refusal, path: &Path, timeout: u64) -> StoreError {
+    match refusal {
+        changes::Refusal::Conflict(what) => StoreError::Conflict { what },
+        changes::Refusal::NotFinite(what) => StoreError::Sqlite {
+            path: path.to_path_buf(),
+            context: format!("saving {what}"),
+            source: rusqlite::Error::ToSqlConversionFailure("not a finite number".into()),
+        },
+        changes::Refusal::Sql(e) => StoreError::from_sqlite(path, "saving", e, timeout),
     }
 }

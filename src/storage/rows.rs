@@ -21,3 +21,76 @@ pub fn halves(idx: usize, value: i64) -> rusqlite::Result<crate::domain::HalfPoi
         rusqlite::Error::FromSqlConversionFailure(idx, Type::Integer, format!("{value} is out of range").into())
     })
 }
+
+/// A timestamp as the store writes it: exactly rusqlite's own text for `DateTime<Utc>`
+/// (`%F %T%.f%:z`, e.g. `2026-10-01 09:10:00.5+00:00`), written by hand for the common case
+/// because a large import writes two per row and chrono's formatter dominated that.
+pub fn timestamp(t: &chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    let nanos = t.nanosecond();
+    // Years outside 0–9999 and leap seconds are chrono's to spell.
+    let Ok(year @ 0..=9999) = u32::try_from(t.year()) else {
+        return t.format("%F %T%.f%:z").to_string();
+    };
+    if nanos >= 1_000_000_000 {
+        return t.format("%F %T%.f%:z").to_string();
+    }
+    // `%.f`: nothing for whole seconds, else milli-, micro- or nanoseconds, the shortest exact.
+    let (width, fraction) = match nanos {
+        0 => (0, 0),
+        n if n % 1_000_000 == 0 => (3, n / 1_000_000),
+        n if n % 1_000 == 0 => (6, n / 1_000),
+        n => (9, n),
+    };
+    let mut out = String::with_capacity(35);
+    digits(&mut out, year, 4);
+    out.push('-');
+    digits(&mut out, t.month(), 2);
+    out.push('-');
+    digits(&mut out, t.day(), 2);
+    out.push(' ');
+    digits(&mut out, t.hour(), 2);
+    out.push(':');
+    digits(&mut out, t.minute(), 2);
+    out.push(':');
+    digits(&mut out, t.second(), 2);
+    if width > 0 {
+        out.push('.');
+        digits(&mut out, fraction, width);
+    }
+    out.push_str("+00:00");
+    out
+}
+
+/// `value` in `width` decimal digits, zero-padded (the callers' values always fit).
+fn digits(out: &mut String, value: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut v = value;
+    for slot in buf[..width.min(10)].iter_mut().rev() {
+        *slot = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    out.extend(buf[..width.min(10)].iter().map(|b| char::from(*b)));
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use rusqlite::types::{ToSql, ToSqlOutput, Value};
+
+    #[test]
+    fn timestamps_are_written_exactly_as_rusqlite_writes_them() {
+        let secs = [-62_167_219_200, 0, 1_790_000_000, 253_402_300_799, 253_402_300_800];
+        for (secs, nanos) in secs
+            .into_iter()
+            .flat_map(|s| [0, 1, 1_000, 120_000_000, 123_456_000, 123_456_789, 999_999_999].map(move |n| (s, n)))
+        {
+            let t = Utc.timestamp_opt(secs, nanos).single().expect("time");
+            let theirs = match t.to_sql().expect("to_sql") {
+                ToSqlOutput::Owned(Value::Text(s)) => s,
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(super::timestamp(&t), theirs);
+        }
+    }
+}

@@ -68,6 +68,8 @@ pub enum Overlay {
         scroll: usize,
     },
     Form(Form),
+    /// The command palette's line (`import …`, `export …`; see `tui::palette`).
+    Palette(Input),
 }
 
 pub struct App {
@@ -98,6 +100,8 @@ pub struct App {
     pub sprint_history: HistoryView,
     /// The Projection screen's parameters and result (rebuilt lazily too).
     pub projection: ProjectionView,
+    /// The settings the palette's imports and exports use.
+    pub settings: Settings,
 }
 
 impl App {
@@ -142,6 +146,7 @@ impl App {
             history: History::default(),
             sprint_history: HistoryView::stale(),
             projection: ProjectionView::new(settings.projection.clone()),
+            settings: settings.clone(),
         }
     }
 

@@ -48,6 +48,8 @@ pub enum Action {
     PrevField,
     NextChoice,
     PrevChoice,
+    /// Open the command palette (`import …`, `export …`).
+    OpenPalette,
     /// A key for the text field being edited (search line or form field).
     EditText(tui_input::InputRequest),
 }
@@ -97,6 +99,7 @@ impl Action {
             Action::PrevField => "prev-field",
             Action::NextChoice => "next-choice",
             Action::PrevChoice => "prev-choice",
+            Action::OpenPalette => "open-palette",
             Action::EditText(_) => "edit-text",
         };
         name.to_string()
@@ -128,10 +131,12 @@ pub enum Scope {
     Dialog,
     /// While the help overlay is open.
     Help,
+    /// While typing a command in the palette.
+    Palette,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 12] = [
         Scope::Global,
         Scope::Lists,
         Scope::Plan,
@@ -143,6 +148,7 @@ impl Scope {
         Scope::Form,
         Scope::Dialog,
         Scope::Help,
+        Scope::Palette,
     ];
 
     pub fn title(self) -> &'static str {
@@ -158,6 +164,7 @@ impl Scope {
             Scope::Form => "Forms",
             Scope::Dialog => "Questions and the auto-fill preview",
             Scope::Help => "Help overlay",
+            Scope::Palette => "Command palette",
         }
     }
 }
@@ -177,6 +184,7 @@ pub enum Mode {
     Form {
         choice: bool,
     },
+    Palette,
 }
 
 impl Mode {
@@ -192,6 +200,7 @@ impl Mode {
             Mode::Dialog => &[Scope::Dialog],
             Mode::Search => &[Scope::Search],
             Mode::Form { .. } => &[Scope::Form],
+            Mode::Palette => &[Scope::Palette],
         }
     }
 }
@@ -332,6 +341,10 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[plain(K::Esc), ch('?'), ch('q')], A::CloseOverlay, S::Help, "close the help"),
     bind(&[ch('j'), plain(K::Down)], A::MoveDown, S::Help, "scroll the help down"),
     bind(&[ch('k'), plain(K::Up)], A::MoveUp, S::Help, "scroll the help up"),
+    // The command palette (import and export from the TUI).
+    bind(&[ch(':')], A::OpenPalette, S::Global, "command palette: import FILE, export FILE"),
+    bind(&[plain(K::Enter)], A::Confirm, S::Palette, "run the command (the status line tells the result)"),
+    bind(&[plain(K::Esc)], A::Cancel, S::Palette, "close without running"),
 ];
 
 /// Resolves a key press to an action in `mode`. Text fields get the keys no binding claims;
@@ -351,7 +364,7 @@ pub fn resolve(event: &KeyEvent, mode: Mode) -> Option<Action> {
         return Some(Action::Quit);
     }
     match mode {
-        Mode::Search | Mode::Form { choice: false } => text_request(event).map(Action::EditText),
+        Mode::Search | Mode::Palette | Mode::Form { choice: false } => text_request(event).map(Action::EditText),
         _ => None,
     }
 }
@@ -384,6 +397,7 @@ mod tests {
             Scope::Form => Mode::Form { choice: true },
             Scope::Dialog => Mode::Dialog,
             Scope::Help => Mode::Help,
+            Scope::Palette => Mode::Palette,
         }
     }
 
@@ -409,6 +423,7 @@ mod tests {
             Mode::Form { choice: true },
             Mode::Dialog,
             Mode::Help,
+            Mode::Palette,
         ];
         for (i, a) in KEYMAP.iter().enumerate() {
             for b in &KEYMAP[i + 1..] {

@@ -9,6 +9,7 @@ pub mod forms;
 pub mod history_view;
 pub mod keymap;
 mod overlays;
+pub mod palette;
 pub mod plan_list;
 pub mod projection_view;
 pub mod run_loop;

@@ -111,6 +111,7 @@ pub fn perform(app: &mut App, session: &mut Session, effects: Vec<Effect>) -> an
     for effect in effects {
         match effect {
             Effect::Quit => return Ok(Exit::Quit),
+            Effect::Command(command) => super::palette::perform(app, session, command),
             Effect::Save(set, step) => match session.apply(&set) {
                 Ok(committed) => app.saved(committed, step),
                 Err(StoreError::Conflict { what }) => {

@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
     render_tabs(frame, tabs, app);
     screens::render(frame, body, app);
-    render_status(frame, status, app);
+    let message = render_status(frame, status, app);
     match &app.overlay {
         Some(Overlay::Help { scroll }) => render_help(frame, area, app, *scroll),
         Some(Overlay::Form(form)) => overlays::render_form(frame, area, form, app.palette),
@@ -33,6 +33,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Proposal { lines, set, scroll }) => {
             overlays::render_proposal(frame, area, lines, &set.label, *scroll, app.palette)
         }
+        Some(Overlay::Palette(input)) => super::palette::render(frame, message, input, app),
         Some(Overlay::Search) | None => {}
     }
 }
@@ -58,7 +59,8 @@ fn render_tabs(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(tabs, area);
 }
 
-fn render_status(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the status bar; returns the part left of the key hints (the palette's line).
+fn render_status(frame: &mut Frame, area: Rect, app: &App) -> Rect {
     // A message outranks the sprint summary; dates only when there is room beside the hints.
     let wide = area.width >= 110;
     let mut left = vec![Span::raw(format!(" {} · ", app.db_label))];
@@ -79,6 +81,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)).style(app.palette.status_bar()), l);
     frame.render_widget(Paragraph::new(right).alignment(Alignment::Right).style(app.palette.status_bar()), r);
+    l
 }
 
 /// The first key bound to `action` in `scope`, from the keymap.
@@ -147,6 +150,7 @@ fn hints(app: &App, wide: bool) -> String {
         Mode::Help => &[(Action::CloseOverlay, Scope::Help, "close")],
         Mode::Search => &[(Action::Confirm, Scope::Search, "keep"), (Action::Cancel, Scope::Search, "clear")],
         Mode::Dialog => &[(Action::Confirm, Scope::Dialog, "yes"), (Action::Cancel, Scope::Dialog, "no")],
+        Mode::Palette => &[(Action::Confirm, Scope::Palette, "run"), (Action::Cancel, Scope::Palette, "close")],
         Mode::Form { .. } => &[
             (Action::NextField, Scope::Form, "next field"),
             (Action::Confirm, Scope::Form, "save"),

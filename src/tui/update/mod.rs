@@ -4,6 +4,7 @@
 mod debt;
 mod history;
 mod overlay;
+mod palette;
 mod plan;
 mod projection;
 mod team;
@@ -21,6 +22,8 @@ pub enum Effect {
     Quit,
     /// Save this change set in one transaction, then `App::saved` (or report why not).
     Save(ChangeSet, Step),
+    /// Run a palette command (import or export a file).
+    Command(super::palette::Command),
 }
 
 /// Which keys are live now (for `keymap::resolve`).
@@ -40,6 +43,7 @@ pub fn mode(app: &App) -> Mode {
         Some(Overlay::Search) => Mode::Search,
         Some(Overlay::Confirm { .. } | Overlay::Proposal { .. }) => Mode::Dialog,
         Some(Overlay::Form(f)) => Mode::Form { choice: f.focused().is_some_and(|field| field.is_choice()) },
+        Some(Overlay::Palette(_)) => Mode::Palette,
     }
 }
 
@@ -63,6 +67,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
     let tabs = Tab::ALL.len();
     match action {
         Action::ToggleHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::OpenPalette => app.overlay = Some(Overlay::Palette(tui_input::Input::default())),
         Action::NextTab => app.tab = Tab::ALL[(app.tab.index() + 1) % tabs],
         Action::PrevTab => app.tab = Tab::ALL[(app.tab.index() + tabs - 1) % tabs],
         Action::ShowTab(n) => {

@@ -21,6 +21,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Overlay::Search => search(app, action),
+        Overlay::Palette(input) => super::palette::update(app, input, action),
         Overlay::Confirm { question, set } => match action {
             Action::Confirm => save(app, set),
             Action::Cancel => {

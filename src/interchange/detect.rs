@@ -1,0 +1,91 @@
+//! Which format a file is in, told from its first bytes when the user does not say.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Jira's "Export CSV (all fields)".
+    Jira,
+    /// `gh issue list --json …`.
+    Github,
+    /// flowdeck's own CSV.
+    Csv,
+    /// flowdeck's own JSON document.
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Jira, Format::Github, Format::Csv, Format::Json];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Jira => "jira",
+            Format::Github => "github",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.as_str() == s.trim().to_ascii_lowercase())
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The format of a file starting with `start` (a few kilobytes are plenty), or `None`.
+///
+/// A JSON array is GitHub's issue list; a JSON object is a flowdeck document; a CSV whose
+/// header names an `Issue key` column is Jira's; one with a `title` column is flowdeck's.
+pub fn sniff(start: &[u8]) -> Option<Format> {
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+    let first = start.iter().position(|b| !b.is_ascii_whitespace())?;
+    match start[first] {
+        b'[' => return Some(Format::Github),
+        b'{' => return Some(Format::Json),
+        _ => {}
+    }
+    let header = header_names(&start[first..]);
+    if header.iter().any(|n| n == "issue key") {
+        Some(Format::Jira)
+    } else if header.iter().any(|n| n == "title") {
+        Some(Format::Csv)
+    } else {
+        None
+    }
+}
+
+/// The names in the first CSV record, lower-case (quotes handled, so a quoted newline or
+/// comma in a name does not end it early).
+fn header_names(bytes: &[u8]) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(super::table::delimiter(bytes))
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    match reader.read_byte_record(&mut record) {
+        Ok(true) => record.iter().map(|n| String::from_utf8_lossy(n).trim().to_lowercase()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_by_their_first_bytes() {
+        assert_eq!(sniff(b"\xEF\xBB\xBFSummary,Issue key,Issue Type\r\n"), Some(Format::Jira));
+        assert_eq!(sniff(b"  [\n {\"number\": 1}"), Some(Format::Github));
+        assert_eq!(sniff(b"{\"format\": \"flowdeck\"}"), Some(Format::Json));
+        assert_eq!(sniff(b"key,title,kind\n"), Some(Format::Csv));
+        assert_eq!(sniff(b"Issue key;Summary\n"), Some(Format::Jira));
+        assert_eq!(sniff(b"a,b,c\n"), None);
+        assert_eq!(sniff(b""), None);
+    }
+}

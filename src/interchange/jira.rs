@@ -1,0 +1,256 @@
+//! Jira's "Export CSV (all fields)": columns found by name wherever they are, repeated columns
+//! (`Labels`, `Sprint`, `Comment`) read as lists, issue types mapped to kinds by the
+//! configured table.
+//!
+//! What Jira has no column for: impact comes from `Priority` (as a starting value the manager
+//! may tune; a re-import does not overwrite it), risk and time-to-value start at 3.
+
+use std::io::Read;
+
+use crate::domain::text::sanitize_title;
+use crate::domain::{Kind, Status};
+
+use super::cells;
+use super::mapping::Mappings;
+use super::record::{title_cut, Field, ImportError, ImportRecord, Notices, Parsed, Place};
+use super::table::Table;
+
+/// Keys longer than this are not tracker keys (a shifted column, most likely).
+pub const MAX_KEY_CHARS: usize = 100;
+
+const KEY: &[&str] = &["Issue key", "Key"];
+const SUMMARY: &[&str] = &["Summary", "Title"];
+const TYPE: &[&str] = &["Issue Type", "Type"];
+const STATUS: &[&str] = &["Status"];
+const PRIORITY: &[&str] = &["Priority"];
+const CREATED: &[&str] = &["Created"];
+/// Tried in this order; the first non-empty cell counts (company-managed projects use the
+/// first, team-managed ones the second, and some exports drop the wrapper).
+const ESTIMATES: &[&str] =
+    &["Custom field (Story Points)", "Custom field (Story point estimate)", "Story Points", "Story point estimate"];
+
+struct Columns {
+    key: usize,
+    summary: usize,
+    kind: Option<usize>,
+    status: Option<usize>,
+    priority: Option<usize>,
+    created: Option<usize>,
+    estimates: Vec<usize>,
+    labels: Vec<usize>,
+}
+
+fn missing_column(names: &[&str], header: &[String]) -> ImportError {
+    let shown: Vec<&str> = header.iter().take(12).map(String::as_str).collect();
+    let more = if header.len() > 12 { ", …" } else { "" };
+    ImportError::new(
+        Place::Row { row: 1, line: 1 },
+        None,
+        format!("the header has no \"{}\" column (it has: {}{more})", names[0], shown.join(", ")),
+        "export from Jira with \"Export CSV (all fields)\", or name the format with --from (csv for flowdeck's own columns)",
+    )
+}
+
+fn columns<R: Read>(t: &Table<R>) -> Result<Columns, ImportError> {
+    let h = &t.header;
+    let key = h.find(KEY).ok_or_else(|| missing_column(KEY, &h.names))?;
+    let summary = h.find(SUMMARY).ok_or_else(|| missing_column(SUMMARY, &h.names))?;
+    Ok(Columns {
+        key,
+        summary,
+        kind: h.find(TYPE),
+        status: h.find(STATUS),
+        priority: h.find(PRIORITY),
+        created: h.find(CREATED),
+        estimates: ESTIMATES.iter().filter_map(|n| h.find(&[n])).collect(),
+        labels: h.all("Labels"),
+    })
+}
+
+/// Reads a Jira CSV export. The first bad row stops the reading with an error naming it.
+pub fn read(input: impl Read, m: &Mappings) -> Result<Parsed, ImportError> {
+    let mut t = Table::open(input)?;
+    let c = columns(&t)?;
+    let mut notices = Notices::default();
+    if c.kind.is_none() {
+        notices.add(format!("no \"Issue Type\" column: every issue imported as {}", m.default_kind), None);
+    }
+    if c.estimates.is_empty() {
+        notices.add("no story-point column (\"Custom field (Story Points)\"): every issue imported unestimated", None);
+    }
+    // Two rows with one key are refused when the records meet the database (`import_merge`),
+    // which compares keys as flowdeck does, ignoring case.
+    let mut records = Vec::new();
+    let mut dates = cells::Timestamps::default();
+    while t.next_row()? {
+        records.push(row(&t, &c, m, &mut dates, &mut notices)?);
+    }
+    Ok(Parsed { records, notices, key_column: t.header.name(c.key).to_string() })
+}
+
+fn row<R: Read>(
+    t: &Table<R>,
+    c: &Columns,
+    m: &Mappings,
+    dates: &mut cells::Timestamps,
+    notices: &mut Notices,
+) -> Result<ImportRecord, ImportError> {
+    let place = t.place();
+    let key = crate::domain::text::sanitize_line(t.cell(c.key)?);
+    if key.is_empty() {
+        return Err(t.error(c.key, "the issue key is empty", "every issue needs its key (e.g. PAY-123)"));
+    }
+    if key.chars().count() > MAX_KEY_CHARS {
+        return Err(t.error(
+            c.key,
+            format!("the issue key is {} characters long", key.chars().count()),
+            "check that the columns line up (an unclosed quote shifts them)",
+        ));
+    }
+    let (title, cut) = sanitize_title(t.cell(c.summary)?);
+    if title.is_empty() {
+        return Err(t.error(c.summary, "the summary is empty", "give the issue a summary in Jira and export again"));
+    }
+    if cut {
+        notices.add(title_cut(), Some(&place));
+    }
+    let mut r = ImportRecord::new(place.clone(), Some(key), title);
+
+    let issue_type = t.get(c.kind)?;
+    r.kind = match m.jira_kind(issue_type) {
+        Some(kind) => Field::Given(kind),
+        None if c.kind.is_none() => Field::Initial(m.default_kind),
+        None => {
+            notices.add(unknown_type(issue_type, m.default_kind), Some(&place));
+            Field::Initial(m.default_kind)
+        }
+    };
+    let status = t.get(c.status)?;
+    if !status.is_empty() {
+        r.status = Field::Given(m.jira_status(status));
+    }
+    let priority = t.get(c.priority)?;
+    if let Some(impact) = m.jira_impact(priority) {
+        r.impact = Field::Initial(impact);
+    } else if !priority.is_empty() {
+        notices.add(
+            format!(
+                "priority \"{}\" is not in [import.jira.impact]: impact starts at 3",
+                crate::domain::text::sanitize_line(priority)
+            ),
+            Some(&place),
+        );
+    }
+    for column in &c.estimates {
+        let text = t.cell(*column)?;
+        let value = cells::estimate(text).map_err(|reason| {
+            t.error(*column, reason, "write the story points as a number (3 or 2.5), or leave the cell empty")
+        })?;
+        if let Some((estimate, rounded)) = value {
+            if rounded {
+                notices.add("story points between halves rounded up to the next half point", Some(&place));
+            }
+            r.estimate = Field::Given(estimate);
+            break;
+        }
+    }
+    if let Some(column) = c.created {
+        let text = t.cell(column)?;
+        match dates.read(text) {
+            Some(created) => r.created = Field::Given(created),
+            None if text.trim().is_empty() => {}
+            None => notices.add("\"Created\" date not understood: the item is dated today", Some(&place)),
+        }
+    }
+    if !c.labels.is_empty() {
+        let mut tags: Vec<String> = Vec::new();
+        for label in t.list(&c.labels)?.into_iter().filter_map(cells::tag) {
+            if !tags.contains(&label) {
+                tags.push(label);
+            }
+        }
+        r.tags = Field::Given(tags);
+    }
+    debug_assert!(!matches!(r.status, Field::Given(Status::Planned)));
+    Ok(r)
+}
+
+fn unknown_type(issue_type: &str, default: Kind) -> String {
+    if issue_type.is_empty() {
+        return format!("no issue type: imported as {default}, the default kind");
+    }
+    let name = crate::domain::text::sanitize_line(issue_type);
+    format!(
+        "issue type \"{name}\" is not in [import.jira.kinds]: imported as {default}, the default kind \
+         (add \"{name}\" = \"…\" to the config to choose)"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::HalfPoints;
+    use crate::interchange::mapping::tests::mappings;
+
+    const HEADER: &str =
+        "Summary,Issue key,Issue Type,Status,Priority,Created,Labels,Labels,Sprint,Custom field (Story Points)\n";
+
+    fn parse(body: &str) -> Result<Parsed, ImportError> {
+        read(format!("{HEADER}{body}").as_bytes(), &mappings())
+    }
+
+    #[test]
+    fn a_row_becomes_a_record() {
+        let p = parse("Fix login,PAY-1,Bug,Done,High,01/Oct/26 09:10 AM,auth,urgent,S1,3\n").expect("parses");
+        let r = &p.records[0];
+        assert_eq!(r.key.as_deref(), Some("PAY-1"));
+        assert_eq!(r.title, "Fix login");
+        assert_eq!(r.kind, Field::Given(Kind::Defect));
+        assert_eq!(r.status, Field::Given(Status::Done));
+        assert_eq!(r.impact, Field::Initial(4));
+        assert_eq!(r.estimate, Field::Given(HalfPoints(6)));
+        assert_eq!(r.tags, Field::Given(vec!["auth".to_string(), "urgent".to_string()]));
+        assert!(matches!(r.created, Field::Given(_)));
+        assert!(p.notices.is_empty(), "{:?}", p.notices.lines());
+    }
+
+    #[test]
+    fn unknown_types_take_the_default_and_are_reported_once_with_their_rows() {
+        let p = parse("A,P-1,Spike,,,,,,,1\nB,P-2,Spike,,,,,,,1\n").expect("parses");
+        assert_eq!(p.records[0].kind, Field::Initial(Kind::Feature));
+        let lines = p.notices.lines();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("\"Spike\"") && lines[0].contains("— row 2, row 3"), "{}", lines[0]);
+    }
+
+    #[test]
+    fn a_missing_estimate_is_absent_and_a_bad_one_names_row_and_column() {
+        let p = parse("A,P-1,Story,,,,,,,\n").expect("parses");
+        assert_eq!(p.records[0].estimate, Field::Absent);
+        let e = parse("A,P-1,Story,,,,,,,1\nB,P-2,Story,,,,,,,lots\n").expect_err("bad number");
+        assert_eq!(e.place, Place::Row { row: 3, line: 3 });
+        assert_eq!(e.column.as_deref(), Some("Custom field (Story Points)"));
+        assert!(e.reason.contains("\"lots\" is not a number"), "{e}");
+    }
+
+    #[test]
+    fn the_estimate_is_found_under_any_of_its_names() {
+        let text = "Issue key,Summary,Story point estimate\nP-1,A,5\n";
+        let p = read(text.as_bytes(), &mappings()).expect("parses");
+        assert_eq!(p.records[0].estimate, Field::Given(HalfPoints(10)));
+        assert!(p.notices.lines()[0].contains("Issue Type"), "no type column is reported");
+    }
+
+    #[test]
+    fn a_file_without_issue_keys_is_not_taken_for_jira() {
+        let e = read(&b"Title,Kind\nA,feature\n"[..], &mappings()).expect_err("not jira");
+        assert!(e.reason.contains("\"Issue key\"") && e.reason.contains("Title, Kind"), "{e}");
+        assert!(e.fix.contains("--from"), "{e}");
+    }
+
+    #[test]
+    fn escape_sequences_and_bidi_controls_never_reach_the_title() {
+        let p = parse("\"\u{1b}[2J\u{202E}Wipe\u{7}\",P-1,Story,,,,,,,1\n").expect("parses");
+        assert_eq!(p.records[0].title, "[2JWipe");
+    }
+}

@@ -1,0 +1,109 @@
+//! The tables that turn a tracker's words into flowdeck's: Jira issue types, statuses and
+//! priorities, GitHub labels. Plain data: the service builds it from the config file
+//! (`[import]`, see `config::import`), tests build it by hand.
+
+use std::collections::BTreeMap;
+
+use crate::domain::{Kind, Status};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mappings {
+    /// The kind for an issue whose type or labels no table names.
+    pub default_kind: Kind,
+    /// Jira issue type → kind (keys lower-case).
+    pub jira_kinds: BTreeMap<String, Kind>,
+    /// Jira status → flowdeck status (keys lower-case); any other status is `backlog`.
+    pub jira_statuses: BTreeMap<String, Status>,
+    /// Jira priority → impact 1–5 (keys lower-case); any other priority leaves impact at 3.
+    pub jira_impact: BTreeMap<String, u8>,
+    /// GitHub label → kind (keys lower-case).
+    pub github_labels: BTreeMap<String, Kind>,
+}
+
+/// When an issue's labels map to different kinds, the first of these wins: the kind that
+/// most needs attention (a security bug is a risk before it is a defect).
+pub const KIND_PRECEDENCE: [Kind; 4] = [Kind::Risk, Kind::Defect, Kind::Debt, Kind::Feature];
+
+fn lookup<T: Copy>(table: &BTreeMap<String, T>, name: &str) -> Option<T> {
+    let name = name.trim();
+    // The tables are short and the names mostly ASCII: comparing beats lower-casing a copy of
+    // the name on every row.
+    if name.is_ascii() {
+        table.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| *v)
+    } else {
+        table.get(&name.to_lowercase()).copied()
+    }
+}
+
+impl Mappings {
+    pub fn jira_kind(&self, issue_type: &str) -> Option<Kind> {
+        lookup(&self.jira_kinds, issue_type)
+    }
+
+    pub fn jira_status(&self, status: &str) -> Status {
+        lookup(&self.jira_statuses, status).unwrap_or(Status::Backlog)
+    }
+
+    pub fn jira_impact(&self, priority: &str) -> Option<u8> {
+        lookup(&self.jira_impact, priority)
+    }
+
+    /// The kind the labels say, by [`KIND_PRECEDENCE`]; `None` when no label is in the table.
+    pub fn github_kind<'a>(&self, labels: impl IntoIterator<Item = &'a str>) -> Option<Kind> {
+        let kinds: Vec<Kind> = labels.into_iter().filter_map(|l| lookup(&self.github_labels, l)).collect();
+        KIND_PRECEDENCE.into_iter().find(|k| kinds.contains(k))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A small table for the parsers' tests (the real defaults live in `config::import`).
+    pub fn mappings() -> Mappings {
+        let kinds = |pairs: &[(&str, Kind)]| pairs.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect();
+        Mappings {
+            default_kind: Kind::Feature,
+            jira_kinds: kinds(&[
+                ("Bug", Kind::Defect),
+                ("Story", Kind::Feature),
+                ("Task", Kind::Feature),
+                ("Tech Debt", Kind::Debt),
+                ("Security", Kind::Risk),
+                ("Risk", Kind::Risk),
+            ]),
+            jira_statuses: [("done", Status::Done), ("won't do", Status::Dropped)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            jira_impact: [("highest", 5), ("high", 4), ("medium", 3), ("low", 2)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            github_labels: kinds(&[
+                ("bug", Kind::Defect),
+                ("enhancement", Kind::Feature),
+                ("security", Kind::Risk),
+                ("tech-debt", Kind::Debt),
+                ("dependencies", Kind::Debt),
+            ]),
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_unknown_statuses_are_backlog() {
+        let m = mappings();
+        assert_eq!(m.jira_kind(" bug "), Some(Kind::Defect));
+        assert_eq!(m.jira_kind("Spike"), None);
+        assert_eq!(m.jira_status("DONE"), Status::Done);
+        assert_eq!(m.jira_status("In Review"), Status::Backlog);
+    }
+
+    #[test]
+    fn the_most_urgent_label_wins() {
+        let m = mappings();
+        assert_eq!(m.github_kind(["dependencies", "security"]), Some(Kind::Risk));
+        assert_eq!(m.github_kind(["enhancement", "bug"]), Some(Kind::Defect));
+        assert_eq!(m.github_kind(["good first issue"]), None);
+    }
+}

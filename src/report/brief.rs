@@ -1,0 +1,293 @@
+//! The Markdown planning brief a manager pastes into a document for stakeholders: the goal,
+//! what the team can take and why, what it will do and why each item made it, how the sprint
+//! honours the capacity policy, and what technical debt costs.
+//!
+//! One function per section, each reading its own part of `Brief`; a new section (the
+//! investment projection) is one more field and one more function.
+
+use std::io::{self, Write};
+
+use crate::domain::scoring::ScoreBreakdown;
+use crate::domain::{Kind, Policy, ScoringModel, SprintState};
+use crate::service::brief::{Brief, Chosen};
+
+use super::debt::{horizon_return, key as debt_key, payback, trigger};
+use super::markdown::cell;
+use super::numbers::{percent, points, points_phrase};
+use super::split::{capacity_steps, verdict};
+
+pub fn write_markdown(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
+    header(b, out)?;
+    at_a_glance(b, out)?;
+    chosen(b, out)?;
+    split(b, out)?;
+    capacity(b, out)?;
+    debt(b, out)?;
+    how_to_read(b, out)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn header(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
+    let s = &b.plan.sprint;
+    let state = match s.state {
+        SprintState::Planning => "in planning",
+        SprintState::Active => "running",
+        SprintState::Closed => "closed",
+    };
+    writeln!(out, "# {}: planning brief\n", cell(&s.name))?;
+    writeln!(out, "*{} → {} · {state} · prepared {}*\n", s.start, s.end, b.prepared_on)?;
+    writeln!(out, "## Sprint goal\n")?;
+    if s.goal.trim().is_empty() {
+        writeln!(out, "*No goal has been set for this sprint yet.*\n")
+    } else {
+        writeln!(out, "> {}\n", cell(&s.goal))
+    }
+}
+
+fn at_a_glance(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
+    let c = &b.plan.capacity;
+    let sp = &b.plan.split;
+    writeln!(out, "## At a glance\n")?;
+    writeln!(
+        out,
+        "- **Capacity:** {} plannable points ({} people, {:.1} person-days, {} held back for unplanned work).",
+        points(c.plannable),
+        c.members.len(),
+        c.person_days,
+        percent(c.reserve_share)
+    )?;
+    let load_share =
+        if c.plannable > 0.0 { format!(" ({} of capacity)", percent(sp.load / c.plannable)) } else { String::new() };
+    writeln!(
+        out,
+        "- **Planned:** {} in {}{load_share}.",
+        points_phrase(sp.load),
+        plural(b.chosen.len(), "item", "items")
+    )?;
+    let kinds: Vec<String> = sp
+        .kinds
+        .iter()
+        .filter(|k| k.kind.is_investment())
+        .map(|k| format!("{} {}", k.kind.as_str(), percent(k.share)))
+        .collect();
+    let mark = if sp.investment_share + 1e-9 >= sp.floor { "meets" } else { "is below" };
+    writeln!(
+        out,
+        "- **Technical investment:** {} of the sprint ({}), which {mark} the floor of {}.",
+        percent(sp.investment_share),
+        kinds.join(", "),
+        percent(sp.floor)
+    )?;
+    let blocking =
+        b.plan.guardrails.iter().filter(|g| g.severity == crate::domain::guardrails::Severity::Block).count();
+    let warnings = b.plan.guardrails.len() - blocking;
+    let rails = match (blocking, warnings) {
+        (0, 0) => "all clear: the sprint respects the capacity policy".to_string(),
+        (0, w) => plural(w, "warning", "warnings"),
+        (bl, 0) => plural(bl, "blocking rule", "blocking rules"),
+        (bl, w) => format!("{}, {}", plural(bl, "blocking rule", "blocking rules"), plural(w, "warning", "warnings")),
+    };
+    writeln!(out, "- **Guardrails:** {rails}.")?;
+    let t = &b.debt.totals;
+    let share = t.drag_share.map(|s| format!(" ({} of plannable capacity)", percent(s))).unwrap_or_default();
+    writeln!(
+        out,
+        "- **Technical debt:** {} cost {} a sprint{share}.\n",
+        plural(t.count, "open debt", "open debts"),
+        points_phrase(t.drag)
+    )
+}
+
+/// "0.4×4 + 0.35×3 + 0.25×2 = 3.15 ÷ 3 = 1.05": the score, traceable by hand.
+pub fn score_formula(item: &crate::domain::WorkItem, s: &ScoreBreakdown, p: &Policy) -> String {
+    let w = &p.weights;
+    let benefit = format!(
+        "{}×{} + {}×{} + {}×{} = {:.2}",
+        w.impact, item.impact, w.risk, item.risk, w.time_to_value, item.time_to_value, s.benefit
+    );
+    match p.model {
+        ScoringModel::Wsjf if w.effort == 1.0 => {
+            format!("{benefit} ÷ {} = {:.2}", points(s.effort_term), s.score)
+        }
+        ScoringModel::Wsjf => {
+            format!("{benefit} ÷ {}^{} = {:.2}", points(item.estimate.points().max(0.5)), w.effort, s.score)
+        }
+        ScoringModel::WeightedSum => format!("{benefit} − {:.2} = {:.2}", s.effort_term, s.score),
+    }
+}
+
+fn item_key(c: &Chosen) -> String {
+    c.item.key.as_deref().map(cell).unwrap_or_else(|| format!("#{}", c.item.id.0))
+}
+
+fn chosen(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "## What we plan to do\n")?;
+    if b.chosen.is_empty() {
+        return writeln!(out, "*Nothing is planned into this sprint yet.*\n");
+    }
+    let model = match b.policy.model {
+        ScoringModel::Wsjf => "benefit ÷ size",
+        ScoringModel::WeightedSum => "benefit − effort",
+    };
+    writeln!(
+        out,
+        "Best score first. Benefit = {}×impact + {}×risk + {}×time-to-value (each 1–5); score = {model}.\n",
+        b.policy.weights.impact, b.policy.weights.risk, b.policy.weights.time_to_value
+    )?;
+    writeln!(out, "| Item | Kind | Points | Impact | Risk | Time to value | Score |")?;
+    writeln!(out, "| --- | --- | ---: | ---: | ---: | ---: | --- |")?;
+    for c in &b.chosen {
+        let pinned = if c.item.pinned { " (pinned)" } else { "" };
+        writeln!(
+            out,
+            "| **{}** {}{pinned} | {} | {} | {} | {} | {} | {} |",
+            item_key(c),
+            cell(&c.item.title),
+            c.item.kind.as_str(),
+            c.item.estimate,
+            c.item.impact,
+            c.item.risk,
+            c.item.time_to_value,
+            score_formula(&c.item, &c.breakdown, b.policy)
+        )?;
+    }
+    writeln!(out)
+}
+
+fn split(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
+    let sp = &b.plan.split;
+    writeln!(out, "## Split against the capacity policy\n")?;
+    writeln!(out, "| Kind | Planned points | Share | Target | Allowed band | |")?;
+    writeln!(out, "| --- | ---: | ---: | ---: | ---: | --- |")?;
+    for k in &sp.kinds {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.0}–{} | {} |",
+            k.kind.as_str(),
+            points(k.planned),
+            percent(k.share),
+            percent(k.target),
+            k.min * 100.0,
+            percent(k.max),
+            verdict(k.share, k.min, k.max)
+        )?;
+    }
+    writeln!(
+        out,
+        "| technical investment ({} + {}) | {} | {} | floor {} | | {} |\n",
+        Kind::Debt.as_str(),
+        Kind::Risk.as_str(),
+        points(sp.investment),
+        percent(sp.investment_share),
+        percent(sp.floor),
+        verdict(sp.investment_share, sp.floor, 1.0)
+    )?;
+    writeln!(out, "### Guardrails\n")?;
+    if b.plan.guardrails.is_empty() {
+        return writeln!(out, "All clear: the sprint respects the policy.\n");
+    }
+    for g in &b.plan.guardrails {
+        let word = match g.severity {
+            crate::domain::guardrails::Severity::Block => "Blocking",
+            crate::domain::guardrails::Severity::Warn => "Warning",
+        };
+        writeln!(out, "- **{word}:** {}", cell(&g.message))?;
+    }
+    writeln!(out)
+}
+
+fn capacity(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
+    let c = &b.plan.capacity;
+    writeln!(out, "## Capacity, step by step\n")?;
+    writeln!(out, "| Member | Days off | Allocation | Focus | Person-days |")?;
+    writeln!(out, "| --- | ---: | ---: | ---: | ---: |")?;
+    for m in &c.members {
+        writeln!(
+            out,
+            "| {} | {} | {} | {:.2} | {:.1} |",
+            cell(&m.name),
+            m.days_off,
+            percent(m.allocation),
+            m.focus,
+            m.person_days
+        )?;
+    }
+    writeln!(out, "\n| Step | Value |")?;
+    writeln!(out, "| --- | --- |")?;
+    for (label, value) in capacity_steps(c) {
+        let mut label = label.to_string();
+        label[..1].make_ascii_uppercase();
+        if label == "Plannable" {
+            writeln!(out, "| **{label}** | **{}** |", cell(&value))?;
+        } else {
+            writeln!(out, "| {label} | {} |", cell(&value))?;
+        }
+    }
+    writeln!(out)
+}
+
+fn debt(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
+    let r = &b.debt;
+    let t = &r.totals;
+    writeln!(out, "## Technical debt\n")?;
+    if t.count == 0 {
+        return writeln!(out, "The register holds no open debt.\n");
+    }
+    writeln!(
+        out,
+        "{} cost the team **{} a sprint** in lost capacity. Repaying all of it would take {}; \
+         so far it has cost {} in interest. {} overdue; {} high-risk.\n",
+        plural(t.count, "open debt", "open debts"),
+        points_phrase(t.drag),
+        points_phrase(t.principal),
+        points_phrase(t.interest_paid),
+        plural(t.overdue, "agreement is", "agreements are"),
+        plural(t.high_risk, "debt is", "debts are")
+    )?;
+    writeln!(
+        out,
+        "The {} that pay back fastest (repaying them earns their cost back soonest):\n",
+        plural(r.rows.len(), "debt", "debts")
+    )?;
+    writeln!(
+        out,
+        "| Debt | Drag / sprint | Cost to repay | Pays back in (sprints) | Return over {} sprints | Repay by | In this sprint |",
+        r.terms.horizon
+    )?;
+    writeln!(out, "| --- | ---: | ---: | ---: | ---: | --- | --- |")?;
+    for (row, _) in &r.rows {
+        let e = &row.economics;
+        let planned = b.plan.planned.iter().any(|p| p.id == row.item.id);
+        let due = cell(&trigger(&row.debt.agreement));
+        let due = if row.overdue { format!("**{due} (overdue)**") } else { due };
+        writeln!(
+            out,
+            "| **{}** {} | {} | {} | {} | {} | {due} | {} |",
+            cell(&debt_key(row)),
+            cell(&row.item.title),
+            points(e.drag),
+            points(e.principal),
+            payback(e),
+            horizon_return(e),
+            if planned { "yes" } else { "no" }
+        )?;
+    }
+    writeln!(out)
+}
+
+fn how_to_read(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "## How to read these numbers\n")?;
+    writeln!(out, "- Points measure effort. Capacity comes from the team's availability and its pace over recent sprints, not from a target.")?;
+    writeln!(
+        out,
+        "- Technical investment (debt and risk work) keeps delivery from slowing down; the policy reserves at least {} of every sprint for it.",
+        percent(b.plan.split.floor)
+    )?;
+    writeln!(
+        out,
+        "- A debt's drag is the capacity it costs every sprint it stays; its payback is cost to repay ÷ drag."
+    )
+}

@@ -1,0 +1,50 @@
+//! The planning brief's figures, gathered once: the sprint's plan, the chosen items with their
+//! score breakdowns, and the top of the debt register. `report::brief` renders it.
+
+use chrono::NaiveDate;
+
+use crate::config::Settings;
+use crate::domain::debt::{Filter, SortKey};
+use crate::domain::scoring::{score, ScoreBreakdown};
+use crate::domain::{Policy, WorkItem, Workspace};
+
+use super::debt::{register_report, RegisterReport};
+use super::planning::{fallbacks, find_sprint, sprint_plan, SprintPlan};
+
+/// A planned item and why it scores what it scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chosen {
+    pub item: WorkItem,
+    pub breakdown: ScoreBreakdown,
+}
+
+/// Everything the brief shows. Each section of `report::brief` reads one part, so a section
+/// can be added from a new field without touching the others (the investment projection will
+/// arrive as an `Option` here).
+pub struct Brief<'a> {
+    pub prepared_on: NaiveDate,
+    pub plan: SprintPlan,
+    pub policy: &'a Policy,
+    /// The sprint's items, best score first.
+    pub chosen: Vec<Chosen>,
+    /// The register's totals and its top rows (by payback).
+    pub debt: RegisterReport<'a>,
+}
+
+/// The brief for the sprint named `sprint`, or the one being planned or run.
+pub fn brief<'a>(
+    ws: &'a Workspace,
+    settings: &Settings,
+    sprint: Option<&str>,
+    today: NaiveDate,
+) -> Result<Brief<'a>, String> {
+    let sprint = find_sprint(ws, sprint)?;
+    let fallbacks = fallbacks(settings);
+    let plan = sprint_plan(ws, sprint, &fallbacks, today);
+    let mut chosen: Vec<Chosen> =
+        plan.planned.iter().map(|i| Chosen { item: i.clone(), breakdown: score(i, &ws.policy) }).collect();
+    chosen.sort_by(|a, b| b.breakdown.score.total_cmp(&a.breakdown.score).then(a.item.id.cmp(&b.item.id)));
+    let mut debt = register_report(ws, today, &settings.debt, &fallbacks, Filter::default(), SortKey::Payback);
+    debt.rows.truncate(settings.debt.top);
+    Ok(Brief { prepared_on: today, plan, policy: &ws.policy, chosen, debt })
+}
