@@ -166,10 +166,24 @@ fn completions_and_man_page_are_printed() {
 
 #[test]
 fn a_closed_stdout_pipe_exits_quietly() {
-    for args in [&["man"][..], &["completions", "bash"], &["keys"], &["config", "default"]] {
+    let demo = common::Sandbox::new();
+    let db = demo.demo_db("d.sqlite");
+    let db = db.to_str().expect("utf-8");
+    let reports = [
+        &["man"][..],
+        &["completions", "bash"],
+        &["keys"],
+        &["config", "default"],
+        // Reports written through the csv crate, whose errors would hide the closed pipe.
+        &["--db", db, "rank", "--format", "csv"],
+        &["--db", db, "project", "--format", "csv", "--trials", "100"],
+        &["--db", db, "export", "--format", "csv"],
+    ];
+    for args in reports {
         let sandbox = common::Sandbox::new();
         let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_flowdeck"));
         cmd.args(args).env("HOME", sandbox.dir.path()).env("XDG_CONFIG_HOME", sandbox.path("c"));
+        cmd.env("FLOWDECK_TODAY", common::TODAY);
         let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
         // Close our end before the child writes anything: every write it makes hits EPIPE.
         drop(child.stdout.take());

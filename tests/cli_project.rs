@@ -156,3 +156,33 @@ fn bad_flags_and_a_missing_sprint_are_explained() {
         .code(1)
         .stderr(predicate::str::contains("cannot write the chart to /nonexistent-dir/chart.svg"));
 }
+
+#[test]
+fn the_markdown_brief_carries_the_projection_and_links_its_chart() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.demo_db("d.sqlite");
+    let brief = sandbox.path("brief.md");
+    let chart = sandbox.path("chart.svg");
+    sandbox
+        .on(&db)
+        .args(["export", "--format", "md", "--out"])
+        .arg(&brief)
+        .arg("--svg")
+        .arg(&chart)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Wrote the projection chart to"));
+    let text = std::fs::read_to_string(&brief).expect("the brief");
+    assert!(text.contains("## What investing in debt and risk buys"), "{text}");
+    assert!(text.contains("| 30% |") && text.contains("Best share for 26 sprints: 40%"), "{text}");
+    assert!(text.contains("](chart.svg)"), "the chart beside the brief is linked by name: {text}");
+    assert!(text.contains("not a prediction"));
+    assert!(std::fs::read_to_string(&chart).expect("the chart").contains("</svg>"));
+    sandbox
+        .on(&db)
+        .args(["export", "--format", "csv", "--svg"])
+        .arg(&chart)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("use it with --format md"));
+}

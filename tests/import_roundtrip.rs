@@ -185,7 +185,7 @@ fn through_a_database(dir: &Path, name: &str, text: &[u8]) -> String {
     }
     let mut out = Vec::new();
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
-    export(session.workspace(), &Settings::default(), ExportFormat::Json, None, today, &mut out).expect("export");
+    export(session.workspace(), &Settings::default(), ExportFormat::Json, None, None, today, &mut out).expect("export");
     String::from_utf8(out).expect("utf-8")
 }
 

@@ -167,6 +167,9 @@ pub enum Command {
         /// The brief's sprint (default: the one running or being planned).
         #[arg(long, value_name = "NAME")]
         sprint: Option<String>,
+        /// With --format md: also draw the projection chart into FILE (SVG) and link it from the brief.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
     },
     /// Print every key of the TUI (generated from the keymap).
     Keys {

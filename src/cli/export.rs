@@ -19,15 +19,26 @@ pub fn run(
     format: Option<ExportFormat>,
     file: Option<&Path>,
     sprint: Option<&str>,
+    svg: Option<&Path>,
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     let settings = ctx.settings()?;
     let session = ctx.open_session(&settings)?;
     let ws = session.workspace();
     let format = format.or_else(|| file.and_then(ExportFormat::from_extension)).unwrap_or(ExportFormat::Json);
+    let chart = match svg {
+        Some(_) if format != ExportFormat::Md => {
+            return Err(Failure::new(
+                code::USAGE,
+                "--svg draws the projection chart for the brief: use it with --format md",
+            ))
+        }
+        Some(path) => Some(write_chart(ws, &settings, path, file)?),
+        None => None,
+    };
     let result = match file {
-        None => export(ws, &settings, format, sprint, ctx.today, out),
-        Some(path) => export_to_file(ws, &settings, format, sprint, ctx.today, path),
+        None => export(ws, &settings, format, sprint, chart.as_deref(), ctx.today, out),
+        Some(path) => export_to_file(ws, &settings, format, sprint, chart.as_deref(), ctx.today, path),
     };
     match result {
         Ok(()) => {}
@@ -40,5 +51,35 @@ pub fn run(
     if let Some(path) = file {
         writeln!(out, "Wrote {} to {}.", describe(ws, format), path.display())?;
     }
+    if let Some(path) = svg {
+        writeln!(out, "Wrote the projection chart to {} (linked from the brief).", path.display())?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Draws the projection chart into `path` and returns how the brief links it: the file name
+/// when the chart sits beside the brief, else the path as given.
+fn write_chart(
+    ws: &crate::domain::Workspace,
+    settings: &crate::config::Settings,
+    path: &Path,
+    brief: Option<&Path>,
+) -> Result<String, Failure> {
+    let projection = crate::service::projection::project(
+        ws,
+        &crate::service::planning::fallbacks(settings),
+        &settings.projection,
+        &crate::service::projection::Overrides::default(),
+        crate::service::projection::DEFAULT_SEED,
+    )
+    .map_err(|m| Failure::new(code::ERROR, m))?;
+    let svg = crate::report::projection::to_svg(&projection).map_err(|m| Failure::new(code::ERROR, m))?;
+    std::fs::write(path, svg)
+        .map_err(|e| Failure::new(code::ERROR, format!("cannot write the chart to {}: {e}", path.display())))?;
+    let beside = brief.and_then(Path::parent).map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d });
+    let chart_dir = path.parent().map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d });
+    Ok(match (beside, chart_dir, path.file_name()) {
+        (Some(a), Some(b), Some(name)) if a == b => name.to_string_lossy().into_owned(),
+        _ => path.display().to_string(),
+    })
 }

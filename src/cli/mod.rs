@@ -92,8 +92,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
         Some(Command::Import { file, from, dry_run, include_closed, repo }) => {
             import::run(&ctx, import::ImportArgs { file: &file, from, dry_run, include_closed, repo }, out)
         }
-        Some(Command::Export { format, out: file, sprint }) => {
-            export::run(&ctx, format, file.as_deref(), sprint.as_deref(), out)
+        Some(Command::Export { format, out: file, sprint, svg }) => {
+            export::run(&ctx, format, file.as_deref(), sprint.as_deref(), svg.as_deref(), out)
         }
         Some(Command::Keys { format }) => keys::run(format, out),
         Some(Command::Completions { shell }) => meta::completions(shell, out),

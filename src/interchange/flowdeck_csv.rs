@@ -68,7 +68,10 @@ pub fn unneutralise(cell: &str) -> &str {
 }
 
 /// The I/O error inside a CSV error, so a closed pipe stays a closed pipe (and exits quietly).
-fn io_error(e: csv::Error) -> io::Error {
+/// A csv error as the I/O error it wraps, so a closed pipe stays a closed pipe (csv's own
+/// conversion turns every error into `Other`, and `flowdeck rank --format csv | head -1` would
+/// then complain instead of ending quietly).
+pub fn io_error(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),

@@ -2,8 +2,7 @@
 //! what the team can take and why, what it will do and why each item made it, how the sprint
 //! honours the capacity policy, and what technical debt costs.
 //!
-//! One function per section, each reading its own part of `Brief`; a new section (the
-//! investment projection) is one more field and one more function.
+//! One function per section, each reading its own part of `Brief`.
 
 use std::io::{self, Write};
 
@@ -14,6 +13,7 @@ use crate::service::brief::{Brief, Chosen};
 use super::debt::{horizon_return, key as debt_key, payback, trigger};
 use super::markdown::cell;
 use super::numbers::{percent, points, points_phrase};
+use super::projection::{best_sentence, checkpoints, parameter_lines, CAVEAT};
 use super::split::{capacity_steps, verdict};
 
 pub fn write_markdown(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
@@ -23,6 +23,7 @@ pub fn write_markdown(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
     split(b, out)?;
     capacity(b, out)?;
     debt(b, out)?;
+    investment(b, out)?;
     how_to_read(b, out)
 }
 
@@ -276,6 +277,52 @@ fn debt(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
         )?;
     }
     writeln!(out)
+}
+
+/// What investing in debt and risk work buys over the coming sprints: the projection's
+/// scenarios at three checkpoints, when each overtakes the lowest share, the best share, the
+/// chart when one was drawn, and the model's inputs with its caveat.
+fn investment(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
+    let Some(p) = &b.projection else { return Ok(()) };
+    let horizon = p.calibration.params.horizon;
+    writeln!(
+        out,
+        "## What investing in debt and risk buys
+"
+    )?;
+    writeln!(
+        out,
+        "A model of team health compares how much the team ships over the next {horizon} sprints at different \
+         shares of technical investment (feature output, points):\n"
+    )?;
+    let at = checkpoints(horizon);
+    let lowest = p.scenarios.first().map(|s| s.label.clone()).unwrap_or_default();
+    let mut head = String::from("| Invest |");
+    for t in &at {
+        head.push_str(&format!(" By sprint {t} |"));
+    }
+    writeln!(out, "{head} Gets ahead of {lowest} |")?;
+    writeln!(out, "| --- |{} --- |", " ---: |".repeat(at.len()))?;
+    for (i, s) in p.scenarios.iter().enumerate() {
+        let mut row = format!("| {} |", cell(&s.label));
+        for t in &at {
+            row.push_str(&format!(" {:.0} |", s.path.cumulative[t - 1]));
+        }
+        let crossing = p.crossovers.iter().find(|c| c.lower == 0 && c.higher == i);
+        let when = match crossing {
+            Some(c) if c.ahead_at_horizon => format!("sprint {}", c.sprint),
+            Some(c) => format!("sprint {}, behind again later", c.sprint),
+            None if i == 0 => "—".to_string(),
+            None => "not within the horizon".to_string(),
+        };
+        writeln!(out, "{row} {when} |")?;
+    }
+    writeln!(out, "\n**{}.**\n", best_sentence(p))?;
+    if let Some(chart) = &b.chart {
+        writeln!(out, "![Cumulative feature output by investment share]({})\n", chart.replace(' ', "%20"))?;
+    }
+    let inputs: Vec<String> = parameter_lines(p).into_iter().map(|(label, text)| format!("{label}: {text}")).collect();
+    writeln!(out, "*Inputs — {}. {CAVEAT}*\n", inputs.join("; "))
 }
 
 fn how_to_read(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {

@@ -9,6 +9,7 @@ use crate::domain::text::sanitize_line;
 use crate::domain::{Policy, WorkItem};
 
 use super::numbers::round3;
+use crate::interchange::flowdeck_csv::io_error;
 
 /// A spreadsheet would run a cell starting with these as a formula; prefix a quote.
 pub fn neutralise_formula(cell: &str) -> String {
@@ -107,7 +108,7 @@ pub fn write_csv(rows: &[(Ranked, &WorkItem)], out: &mut impl Write) -> io::Resu
         "pinned",
         "excluded",
     ];
-    w.write_record(header)?;
+    w.write_record(header).map_err(io_error)?;
     for (n, (r, item)) in rows.iter().enumerate() {
         w.write_record([
             (n + 1).to_string(),
@@ -124,7 +125,8 @@ pub fn write_csv(rows: &[(Ranked, &WorkItem)], out: &mut impl Write) -> io::Resu
             format!("{:.3}", r.score),
             item.pinned.to_string(),
             item.excluded.to_string(),
-        ])?;
+        ])
+        .map_err(io_error)?;
     }
     w.flush()
 }

@@ -10,6 +10,7 @@ use crate::domain::{Policy, WorkItem, Workspace};
 
 use super::debt::{register_report, RegisterReport};
 use super::planning::{fallbacks, find_sprint, sprint_plan, SprintPlan};
+use super::projection::{project, Overrides, Projection, DEFAULT_SEED};
 
 /// A planned item and why it scores what it scores.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,8 +20,7 @@ pub struct Chosen {
 }
 
 /// Everything the brief shows. Each section of `report::brief` reads one part, so a section
-/// can be added from a new field without touching the others (the investment projection will
-/// arrive as an `Option` here).
+/// can be added from a new field without touching the others.
 pub struct Brief<'a> {
     pub prepared_on: NaiveDate,
     pub plan: SprintPlan,
@@ -29,6 +29,10 @@ pub struct Brief<'a> {
     pub chosen: Vec<Chosen>,
     /// The register's totals and its top rows (by payback).
     pub debt: RegisterReport<'a>,
+    /// What technical investment buys over the coming sprints (none without a sprint to start from).
+    pub projection: Option<Projection>,
+    /// Where the projection's SVG chart was written, to link from the brief.
+    pub chart: Option<String>,
 }
 
 /// The brief for the sprint named `sprint`, or the one being planned or run.
@@ -36,6 +40,7 @@ pub fn brief<'a>(
     ws: &'a Workspace,
     settings: &Settings,
     sprint: Option<&str>,
+    chart: Option<&str>,
     today: NaiveDate,
 ) -> Result<Brief<'a>, String> {
     let sprint = find_sprint(ws, sprint)?;
@@ -46,5 +51,14 @@ pub fn brief<'a>(
     chosen.sort_by(|a, b| b.breakdown.score.total_cmp(&a.breakdown.score).then(a.item.id.cmp(&b.item.id)));
     let mut debt = register_report(ws, today, &settings.debt, &fallbacks, Filter::default(), SortKey::Payback);
     debt.rows.truncate(settings.debt.top);
-    Ok(Brief { prepared_on: today, plan, policy: &ws.policy, chosen, debt })
+    let projection = project(ws, &fallbacks, &settings.projection, &Overrides::default(), DEFAULT_SEED).ok();
+    Ok(Brief {
+        prepared_on: today,
+        plan,
+        policy: &ws.policy,
+        chosen,
+        debt,
+        projection,
+        chart: chart.map(str::to_string),
+    })
 }

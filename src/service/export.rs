@@ -57,11 +57,13 @@ impl From<io::Error> for ExportError {
 }
 
 /// Writes the export to `out`. `sprint` chooses the brief's sprint (default: the current one).
+/// `chart` is where the projection's SVG was written, for the brief to link (Markdown only).
 pub fn export(
     ws: &Workspace,
     settings: &Settings,
     format: ExportFormat,
     sprint: Option<&str>,
+    chart: Option<&str>,
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<(), ExportError> {
@@ -69,7 +71,7 @@ pub fn export(
         ExportFormat::Csv => flowdeck_csv::write(ws, out)?,
         ExportFormat::Json => json::write_document(&Document::from_workspace(ws), out)?,
         ExportFormat::Md => {
-            let b = brief(ws, settings, sprint, today).map_err(ExportError::NoSprint)?;
+            let b = brief(ws, settings, sprint, chart, today).map_err(ExportError::NoSprint)?;
             write_markdown(&b, out)?;
         }
     }
@@ -83,13 +85,14 @@ pub fn export_to_file(
     settings: &Settings,
     format: ExportFormat,
     sprint: Option<&str>,
+    chart: Option<&str>,
     today: NaiveDate,
     path: &Path,
 ) -> Result<(), ExportError> {
     let temp = temp_path(path);
     let written = (|| {
         let mut w = BufWriter::new(fs::File::create(&temp)?);
-        export(ws, settings, format, sprint, today, &mut w)?;
+        export(ws, settings, format, sprint, chart, today, &mut w)?;
         w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         fs::rename(&temp, path)?;
         Ok::<(), ExportError>(())

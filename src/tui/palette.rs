@@ -135,7 +135,8 @@ pub fn perform(app: &mut App, session: &mut Session, command: Command) {
         Command::Import(request) => import(app, session, &request),
         Command::Export { path, format, sprint } => {
             let format = format.or_else(|| ExportFormat::from_extension(&path)).unwrap_or(ExportFormat::Json);
-            match export_to_file(session.workspace(), &app.settings, format, sprint.as_deref(), app.today, &path) {
+            match export_to_file(session.workspace(), &app.settings, format, sprint.as_deref(), None, app.today, &path)
+            {
                 Ok(()) => format!("Wrote {} to {}.", describe(session.workspace(), format), path.display()),
                 Err(ExportError::NoSprint(m)) => format!("Not exported: {m}"),
                 Err(ExportError::Io(e)) => format!("Not exported: cannot write {}: {e}", path.display()),

@@ -5,11 +5,12 @@ use std::io::{self, Write};
 use crate::service::projection::Projection;
 
 use super::super::numbers::round3;
+use crate::interchange::flowdeck_csv::io_error;
 
 pub fn write_csv(p: &Projection, out: &mut impl Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     let header = ["scenario", "share", "sprint", "health", "capacity", "feature", "cumulative", "p10", "p50", "p90"];
-    w.write_record(header).map_err(io::Error::other)?;
+    w.write_record(header).map_err(io_error)?;
     for s in &p.scenarios {
         for t in 0..s.path.cumulative.len() {
             let band = |pick: fn(&crate::domain::projection::Bands) -> &Vec<f64>| {
@@ -27,7 +28,7 @@ pub fn write_csv(p: &Projection, out: &mut impl Write) -> io::Result<()> {
                 band(|b| &b.p50),
                 band(|b| &b.p90),
             ])
-            .map_err(io::Error::other)?;
+            .map_err(io_error)?;
         }
     }
     w.flush()
