@@ -163,3 +163,93 @@ fn a_locked_database_is_reported_after_the_busy_timeout() {
     assert_eq!(sprints, 7, "no sprint was added");
     sandbox.on(&db).args(["sprint", "new"]).assert().success();
 }
+
+/// Items and integrity of a database file, read with a plain SQLite connection.
+fn count_and_check(db: &Path) -> (i64, String) {
+    let conn = rusqlite::Connection::open(db).expect("open after the fault");
+    let count = conn.query_row("SELECT count(*) FROM items", [], |r| r.get(0)).expect("count");
+    let check = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).expect("quick_check");
+    (count, check)
+}
+
+/// A big flowdeck CSV of generated items (made by the real binary: dev gen, then export).
+fn generated_csv(sandbox: &common::Sandbox, items: &str) -> std::path::PathBuf {
+    let gen = sandbox.path("gen.sqlite");
+    let csv = sandbox.path("items.csv");
+    sandbox.on(&gen).args(["dev", "gen", "--items", items]).assert().success();
+    sandbox.on(&gen).args(["export", "--format", "csv", "--out"]).arg(&csv).assert().success();
+    csv
+}
+
+/// `flowdeck import` killed with SIGKILL at 24 points spread over its run: every time the file
+/// passes `quick_check` and holds all the imported rows or none of them.
+#[test]
+fn an_import_killed_at_any_point_leaves_all_rows_or_none() {
+    use std::time::{Duration, Instant};
+    let sandbox = common::Sandbox::new();
+    let csv = generated_csv(&sandbox, "20000");
+    let pristine = sandbox.demo_db("pristine.sqlite");
+    let (base, _) = count_and_check(&pristine);
+    let import = |db: &Path| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_flowdeck"));
+        cmd.arg("--db").arg(db).arg("import").arg(&csv);
+        cmd.env("FLOWDECK_TODAY", common::TODAY).env("XDG_CONFIG_HOME", sandbox.path("config"));
+        cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+        cmd.spawn().expect("spawn import")
+    };
+    // One whole run sets the spread of the kill points.
+    let whole = sandbox.path("whole.sqlite");
+    std::fs::copy(&pristine, &whole).expect("copy");
+    let started = Instant::now();
+    assert!(import(&whole).wait().expect("wait").success());
+    let span = started.elapsed().as_millis().max(50) as u64;
+    assert_eq!(count_and_check(&whole), (base + 20_000, "ok".to_string()));
+
+    let (mut none, mut all, mut killed) = (0, 0, 0);
+    for trial in 0..24u64 {
+        let db = sandbox.path(&format!("kill-{trial}.sqlite"));
+        std::fs::copy(&pristine, &db).expect("copy");
+        let mut child = import(&db);
+        // Spread over 110% of a whole run, in a scrambled order.
+        std::thread::sleep(Duration::from_millis((trial * 7 % 24) * span * 110 / 100 / 24));
+        if child.try_wait().expect("try_wait").is_none() {
+            child.kill().expect("SIGKILL");
+            killed += 1;
+        }
+        child.wait().expect("reap");
+        let (count, check) = count_and_check(&db);
+        assert_eq!(check, "ok", "trial {trial}: the file is damaged");
+        match count - base {
+            0 => none += 1,
+            20_000 => all += 1,
+            partial => panic!("trial {trial}: {partial} of 20000 rows landed"),
+        }
+    }
+    eprintln!("24 kills over {span} ms: {killed} during the import; {none} left no rows, {all} all rows");
+    assert!(killed >= 12, "most kills must land while the import runs ({killed} of 24; none {none}, all {all})");
+}
+
+/// The disk fills up during an import (the file capped a few pages above its size): a clear
+/// message, exit 16, and the database exactly as it was.
+#[test]
+fn a_full_disk_during_an_import_is_reported_and_loses_nothing() {
+    let sandbox = common::Sandbox::new();
+    let csv = generated_csv(&sandbox, "5000");
+    let db = sandbox.demo_db("d.sqlite");
+    let (before, _) = count_and_check(&db);
+    let pages: i64 = rusqlite::Connection::open(&db)
+        .and_then(|c| c.query_row("PRAGMA page_count", [], |r| r.get(0)))
+        .expect("page count");
+    sandbox
+        .on(&db)
+        .env("FLOWDECK_MAX_PAGE_COUNT", (pages + 5).to_string())
+        .arg("import")
+        .arg(&csv)
+        .assert()
+        .code(16)
+        .stderr(predicate::str::contains("is full; nothing was saved"));
+    assert_eq!(count_and_check(&db), (before, "ok".to_string()));
+    // With room again, the same import goes through.
+    sandbox.on(&db).arg("import").arg(&csv).assert().success();
+    assert_eq!(count_and_check(&db).0, before + 5000);
+}

@@ -126,6 +126,14 @@ pub(super) fn open(path: &Path, options: OpenOptions) -> Result<Opened, StoreErr
     }
     conn.pragma_update(None, "synchronous", "FULL").map_err(|e| sql_err("setting synchronous", e))?;
     conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| sql_err("enabling foreign keys", e))?;
+    // Fault injection for the resilience suite: caps the file at this many pages so "disk full"
+    // can be tested without filling a disk (SQLite keeps the cap at least the current size).
+    // Not a user setting.
+    if let Some(pages) = std::env::var("FLOWDECK_MAX_PAGE_COUNT").ok().and_then(|v| v.parse::<i64>().ok()) {
+        let _: i64 = conn
+            .pragma_update_and_check(None, "max_page_count", pages, |r| r.get(0))
+            .map_err(|e| sql_err("capping the file size", e))?;
+    }
     // Up to 32 MB of page cache (the default is 2 MB), taken only as pages are used: a large
     // import then writes its index pages to the WAL once instead of spilling them repeatedly.
     conn.pragma_update(None, "cache_size", -32_768).map_err(|e| sql_err("sizing the cache", e))?;
