@@ -146,9 +146,14 @@ impl Timestamps {
     }
 }
 
-/// One timestamp (see [`Timestamps`]); `None` when empty or not understood.
+/// One timestamp (see [`Timestamps`]); `None` when empty or not understood. RFC 3339 — what
+/// flowdeck's own CSV and GitHub write — is tried before the other spellings are even compiled:
+/// compiling them for each of 100,000 rows took most of an import's time.
 pub fn timestamp(text: &str) -> Option<DateTime<Utc>> {
-    Timestamps::default().read(text)
+    match DateTime::parse_from_rfc3339(text.trim()) {
+        Ok(dt) => Some(dt.with_timezone(&Utc)),
+        Err(_) => Timestamps::default().read(text),
+    }
 }
 
 /// A tag as flowdeck stores it: one line, no commas (the store joins tags with commas).
