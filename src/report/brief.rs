@@ -7,14 +7,14 @@
 use std::io::{self, Write};
 
 use crate::domain::scoring::ScoreBreakdown;
-use crate::domain::{Kind, Policy, ScoringModel, SprintState};
+use crate::domain::{Policy, ScoringModel, SprintState};
 use crate::service::brief::{Brief, Chosen};
 
 use super::debt::{horizon_return, key as debt_key, payback, trigger};
 use super::markdown::cell;
 use super::numbers::{percent, points, points_phrase};
 use super::projection::{best_sentence, checkpoints, parameter_lines, CAVEAT};
-use super::split::{capacity_steps, verdict};
+use super::split::{capacity_steps, write_split_table};
 
 pub fn write_markdown(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
     header(b, out)?;
@@ -161,31 +161,7 @@ fn chosen(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
 fn split(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
     let sp = &b.plan.split;
     writeln!(out, "## Split against the capacity policy\n")?;
-    writeln!(out, "| Kind | Planned points | Share | Target | Allowed band | |")?;
-    writeln!(out, "| --- | ---: | ---: | ---: | ---: | --- |")?;
-    for k in &sp.kinds {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {:.0}–{} | {} |",
-            k.kind.as_str(),
-            points(k.planned),
-            percent(k.share),
-            percent(k.target),
-            k.min * 100.0,
-            percent(k.max),
-            verdict(k.share, k.min, k.max)
-        )?;
-    }
-    writeln!(
-        out,
-        "| technical investment ({} + {}) | {} | {} | floor {} | | {} |\n",
-        Kind::Debt.as_str(),
-        Kind::Risk.as_str(),
-        points(sp.investment),
-        percent(sp.investment_share),
-        percent(sp.floor),
-        verdict(sp.investment_share, sp.floor, 1.0)
-    )?;
+    write_split_table(sp, out)?;
     writeln!(out, "### Guardrails\n")?;
     if b.plan.guardrails.is_empty() {
         return writeln!(out, "All clear: the sprint respects the policy.\n");

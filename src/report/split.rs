@@ -58,6 +58,35 @@ pub fn capacity_steps(c: &CapacityBreakdown) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The split per kind against its band, and technical investment against its floor, as a
+/// Markdown table (shared by `split --format md` and the planning brief).
+pub fn write_split_table(split: &Split, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "| Kind | Planned | Share | Target | Band | |")?;
+    writeln!(out, "| --- | ---: | ---: | ---: | ---: | --- |")?;
+    for k in &split.kinds {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.0}–{} | {} |",
+            k.kind.as_str(),
+            points(k.planned),
+            percent(k.share),
+            percent(k.target),
+            k.min * 100.0,
+            percent(k.max),
+            verdict(k.share, k.min, k.max)
+        )?;
+    }
+    writeln!(
+        out,
+        "| investment (debt + risk) | {} | {} | floor {} | | {} |\n",
+        points(split.investment),
+        percent(split.investment_share),
+        percent(split.floor),
+        verdict(split.investment_share, split.floor, 1.0)
+    )?;
+    Ok(())
+}
+
 pub fn verdict(share: f64, min: f64, max: f64) -> &'static str {
     if share < min - 1e-9 {
         "below"
@@ -181,29 +210,7 @@ pub fn write_markdown(
     }
     writeln!(out)?;
     writeln!(out, "### Split ({} of {} points planned)\n", points(split.load), points(c.plannable))?;
-    writeln!(out, "| Kind | Planned | Share | Target | Band | |")?;
-    writeln!(out, "| --- | ---: | ---: | ---: | ---: | --- |")?;
-    for k in &split.kinds {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {:.0}–{} | {} |",
-            k.kind.as_str(),
-            points(k.planned),
-            percent(k.share),
-            percent(k.target),
-            k.min * 100.0,
-            percent(k.max),
-            verdict(k.share, k.min, k.max)
-        )?;
-    }
-    writeln!(
-        out,
-        "| investment (debt + risk) | {} | {} | floor {} | | {} |\n",
-        points(split.investment),
-        percent(split.investment_share),
-        percent(split.floor),
-        verdict(split.investment_share, split.floor, 1.0)
-    )?;
+    write_split_table(split, out)?;
     writeln!(out, "### Guardrails\n")?;
     if guardrails.is_empty() {
         writeln!(out, "All clear: the sprint respects the policy.")?;
