@@ -14,7 +14,7 @@ use super::debt::{horizon_return, key as debt_key, payback, trigger};
 use super::markdown::cell;
 use super::numbers::{percent, points, points_phrase};
 use super::projection::{best_sentence, checkpoints, parameter_lines, CAVEAT};
-use super::split::{capacity_steps, write_split_table};
+use super::split::{write_capacity_tables, write_split_table};
 
 pub fn write_markdown(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
     header(b, out)?;
@@ -179,31 +179,7 @@ fn split(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
 fn capacity(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
     let c = &b.plan.capacity;
     writeln!(out, "## Capacity, step by step\n")?;
-    writeln!(out, "| Member | Days off | Allocation | Focus | Person-days |")?;
-    writeln!(out, "| --- | ---: | ---: | ---: | ---: |")?;
-    for m in &c.members {
-        writeln!(
-            out,
-            "| {} | {} | {} | {:.2} | {:.1} |",
-            cell(&m.name),
-            m.days_off,
-            percent(m.allocation),
-            m.focus,
-            m.person_days
-        )?;
-    }
-    writeln!(out, "\n| Step | Value |")?;
-    writeln!(out, "| --- | --- |")?;
-    for (label, value) in capacity_steps(c) {
-        let mut label = label.to_string();
-        label[..1].make_ascii_uppercase();
-        if label == "Plannable" {
-            writeln!(out, "| **{label}** | **{}** |", cell(&value))?;
-        } else {
-            writeln!(out, "| {label} | {} |", cell(&value))?;
-        }
-    }
-    writeln!(out)
+    write_capacity_tables(c, out)
 }
 
 fn debt(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {

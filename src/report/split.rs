@@ -10,6 +10,7 @@ use crate::domain::guardrails::{Guardrail, Severity, Split};
 use crate::domain::text::sanitize_line;
 use crate::domain::Sprint;
 
+use super::markdown::cell;
 use super::numbers::{percent, points, round3};
 
 fn source_text(source: &Source, what: &str) -> String {
@@ -56,6 +57,36 @@ pub fn capacity_steps(c: &CapacityBreakdown) -> Vec<(&'static str, String)> {
             format!("{} × (1 − {}) = {} points", points(c.points), percent(c.reserve_share), points(c.plannable)),
         ),
     ]
+}
+
+/// Each member's person-days, then every capacity step, as two Markdown tables (shared by
+/// `split --format md` and the planning brief).
+pub fn write_capacity_tables(c: &CapacityBreakdown, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "| Member | Days off | Allocation | Focus | Person-days |")?;
+    writeln!(out, "| --- | ---: | ---: | ---: | ---: |")?;
+    for m in &c.members {
+        writeln!(
+            out,
+            "| {} | {} | {} | {:.2} | {:.1} |",
+            cell(&m.name),
+            m.days_off,
+            percent(m.allocation),
+            m.focus,
+            m.person_days
+        )?;
+    }
+    writeln!(out, "\n| Step | Value |")?;
+    writeln!(out, "| --- | --- |")?;
+    for (label, value) in capacity_steps(c) {
+        let mut label = label.to_string();
+        label[..1].make_ascii_uppercase();
+        if label == "Plannable" {
+            writeln!(out, "| **{label}** | **{}** |", cell(&value))?;
+        } else {
+            writeln!(out, "| {label} | {} |", cell(&value))?;
+        }
+    }
+    writeln!(out)
 }
 
 /// The split per kind against its band, and technical investment against its floor, as a
@@ -183,32 +214,7 @@ pub fn write_markdown(
         writeln!(out, "**Goal:** {}\n", sanitize_line(&sprint.goal))?;
     }
     writeln!(out, "### Capacity\n")?;
-    writeln!(out, "| Member | Days off | Allocation | Focus | Person-days |")?;
-    writeln!(out, "| --- | ---: | ---: | ---: | ---: |")?;
-    for m in &c.members {
-        writeln!(
-            out,
-            "| {} | {} | {} | {:.2} | {:.1} |",
-            sanitize_line(&m.name),
-            m.days_off,
-            percent(m.allocation),
-            m.focus,
-            m.person_days
-        )?;
-    }
-    writeln!(out)?;
-    writeln!(out, "| Step | Value |")?;
-    writeln!(out, "| --- | --- |")?;
-    for (label, value) in capacity_steps(c) {
-        let mut label = label.to_string();
-        label[..1].make_ascii_uppercase();
-        if label == "Plannable" {
-            writeln!(out, "| **{label}** | **{value}** |")?;
-        } else {
-            writeln!(out, "| {label} | {value} |")?;
-        }
-    }
-    writeln!(out)?;
+    write_capacity_tables(c, out)?;
     writeln!(out, "### Split ({} of {} points planned)\n", points(split.load), points(c.plannable))?;
     write_split_table(split, out)?;
     writeln!(out, "### Guardrails\n")?;
