@@ -85,7 +85,7 @@ pub fn top_ranked(
     kind: Option<Kind>,
     limit: usize,
 ) -> Result<(crate::domain::Policy, Vec<(Ranked, WorkItem)>), crate::storage::StoreError> {
-    let (policy, _sprints, fields) = store.ranking_inputs(kind)?;
+    let (policy, fields) = store.ranking_inputs(kind)?;
     let top = crate::domain::scoring::top(&fields, &policy, limit);
     let ids: Vec<_> = top.iter().map(|r| r.id).collect();
     let mut items = store.items_by_ids(&ids)?;

@@ -177,7 +177,7 @@ impl Store {
         let current = crate::domain::workspace::current_sprint(&sprints).map(|s| s.id);
         let fields = ranking::candidate_fields(&tx, current, kind).map_err(&sql)?;
         tx.commit().map_err(&sql)?;
-        Ok((policy, sprints, fields))
+        Ok((policy, fields))
     }
 
     /// The items with these ids, whole, in one read transaction.
