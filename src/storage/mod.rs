@@ -160,15 +160,13 @@ impl Store {
         Ok(set)
     }
 
-    /// The policy and the sprints (small), and the scoring fields of the candidates of the
-    /// current sprint, optionally of one kind: what a ranking needs, without loading items.
+    /// The policy and the scoring fields of the candidates of the current sprint (found from
+    /// the sprints, which are few), optionally of one kind: what a ranking needs, without
+    /// loading items.
     pub fn ranking_inputs(
         &mut self,
         kind: Option<crate::domain::Kind>,
-    ) -> Result<
-        (crate::domain::Policy, Vec<crate::domain::Sprint>, Vec<crate::domain::scoring::ScoringFields>),
-        StoreError,
-    > {
+    ) -> Result<(crate::domain::Policy, Vec<crate::domain::scoring::ScoringFields>), StoreError> {
         let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
         let sql = |e| StoreError::from_sqlite(&path, "loading", e, timeout);
         let tx = self.conn.transaction().map_err(&sql)?;
