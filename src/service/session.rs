@@ -48,46 +48,39 @@ impl Session {
     /// Returns the set as committed (ids of new items filled in). On a conflict the workspace
     /// is reloaded, so the user sees what the other process saved, and nothing of theirs is lost.
     pub fn apply(&mut self, set: &ChangeSet) -> Result<ChangeSet, StoreError> {
-        match self.store.apply(set, chrono::Utc::now()) {
-            Ok(committed) => {
-                // Our own commits leave data_version alone, so another process's commit since
-                // the last look is still noticed on the next poll.
-                change::apply(&mut self.workspace, &committed);
-                Ok(committed)
-            }
-            Err(err) => {
-                if matches!(err, StoreError::Conflict { .. }) {
-                    self.reload()?;
-                }
-                Err(err)
-            }
-        }
+        let saved = self.store.apply(set, chrono::Utc::now());
+        self.settle(saved, |ws, committed| {
+            change::apply(ws, &committed);
+            committed
+        })
     }
 
     /// [`Session::apply`] for a set the caller gives up (a large import): saved without a copy.
     pub fn apply_owned(&mut self, set: ChangeSet) -> Result<ChangeSet, StoreError> {
-        match self.store.apply_owned(set, chrono::Utc::now()) {
-            Ok(committed) => {
-                change::apply(&mut self.workspace, &committed);
-                Ok(committed)
-            }
-            Err(err) => {
-                if matches!(err, StoreError::Conflict { .. }) {
-                    self.reload()?;
-                }
-                Err(err)
-            }
-        }
+        let saved = self.store.apply_owned(set, chrono::Utc::now());
+        self.settle(saved, |ws, committed| {
+            change::apply(ws, &committed);
+            committed
+        })
     }
 
     /// [`Session::apply_owned`] when the committed set is not needed back (the CLI's import):
     /// its items move into the loaded workspace instead of being copied there.
     pub fn commit_owned(&mut self, set: ChangeSet) -> Result<(), StoreError> {
-        match self.store.apply_owned(set, chrono::Utc::now()) {
-            Ok(committed) => {
-                change::absorb(&mut self.workspace, committed);
-                Ok(())
-            }
+        let saved = self.store.apply_owned(set, chrono::Utc::now());
+        self.settle(saved, change::absorb)
+    }
+
+    /// After a save: a committed set goes into the loaded workspace (by `take`); a conflict
+    /// reloads it. Our own commits leave data_version alone, so another process's commit since
+    /// the last look is still noticed on the next poll.
+    fn settle<T>(
+        &mut self,
+        saved: Result<ChangeSet, StoreError>,
+        take: impl FnOnce(&mut Workspace, ChangeSet) -> T,
+    ) -> Result<T, StoreError> {
+        match saved {
+            Ok(committed) => Ok(take(&mut self.workspace, committed)),
             Err(err) => {
                 if matches!(err, StoreError::Conflict { .. }) {
                     self.reload()?;

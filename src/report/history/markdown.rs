@@ -6,8 +6,8 @@ use crate::domain::Kind;
 use crate::service::history::HistoryReport;
 
 use super::super::markdown::cell;
-use super::super::numbers::{percent, points, sparkline};
-use super::{dates, has_delivery, optional, optional_decimal, ratio, split_cell, trend_rows, trend_summary};
+use super::super::numbers::{percent, sparkline};
+use super::{has_delivery, optional, optional_decimal, row_cells, trend_rows, trend_summary};
 
 pub fn write_markdown(r: &HistoryReport, out: &mut impl Write) -> io::Result<()> {
     let sprints = &r.trends.sprints;
@@ -20,20 +20,7 @@ pub fn write_markdown(r: &HistoryReport, out: &mut impl Write) -> io::Result<()>
     writeln!(out, "| Sprint | Dates | Planned | Done | Say/do | Real velocity | Carried | Unplanned | Investment | Split f/d/r/d |")?;
     writeln!(out, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")?;
     for m in sprints {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            cell(&m.name),
-            dates(m),
-            points(m.planned),
-            points(m.velocity),
-            ratio(m.say_do),
-            points(m.real_velocity),
-            points(m.carried),
-            ratio(m.unplanned_share),
-            ratio(m.investment_share),
-            split_cell(m)
-        )?;
+        writeln!(out, "| {} | {} |", cell(&m.name), row_cells(m).join(" | "))?;
     }
     writeln!(out, "\n## Trends\n")?;
     writeln!(out, "| Metric | Oldest → newest | Summary |")?;

@@ -29,6 +29,22 @@ pub fn split_cell(m: &SprintMetrics) -> String {
     Kind::ALL.iter().map(|k| format!("{:.0}", m.actual_split.get(*k) * 100.0)).collect::<Vec<_>>().join("/")
 }
 
+/// A sprint's cells after its name, in table order: dates, planned, done, say/do, real
+/// velocity, carried, unplanned share, investment share, split (text and Markdown agree).
+pub fn row_cells(m: &SprintMetrics) -> [String; 9] {
+    [
+        dates(m),
+        points(m.planned),
+        points(m.velocity),
+        ratio(m.say_do),
+        points(m.real_velocity),
+        points(m.carried),
+        ratio(m.unplanned_share),
+        ratio(m.investment_share),
+        split_cell(m),
+    ]
+}
+
 /// The trends shown, in order: label, the trend, and whether it is a share (else points).
 pub fn trend_rows(t: &Trends) -> [(&'static str, &Trend, bool); 6] {
     [

@@ -8,7 +8,7 @@ use crate::domain::Kind;
 use crate::service::history::HistoryReport;
 
 use super::super::numbers::{percent, points, sparkline};
-use super::{dates, has_delivery, optional, optional_decimal, ratio, split_cell, trend_rows, trend_summary};
+use super::{dates, has_delivery, optional, optional_decimal, row_cells, trend_rows, trend_summary};
 
 pub fn write_text(r: &HistoryReport, out: &mut impl Write) -> io::Result<()> {
     let sprints = &r.trends.sprints;
@@ -24,18 +24,10 @@ pub fn write_text(r: &HistoryReport, out: &mut impl Write) -> io::Result<()> {
         "sprint", "dates", "plan", "done", "say/do", "real", "carry", "unpl.", "invest", "split f/d/r/d"
     )?;
     for m in sprints {
+        let [dates, planned, done, say_do, real, carried, unplanned, invest, split] = row_cells(m);
         let row = format!(
-            "{:<width$}  {:<15}  {:>5}  {:>5}  {:>6}  {:>5}  {:>5}  {:>5}  {:>6}  {}",
+            "{:<width$}  {dates:<15}  {planned:>5}  {done:>5}  {say_do:>6}  {real:>5}  {carried:>5}  {unplanned:>5}  {invest:>6}  {split}",
             sanitize_line(&m.name),
-            dates(m),
-            points(m.planned),
-            points(m.velocity),
-            ratio(m.say_do),
-            points(m.real_velocity),
-            points(m.carried),
-            ratio(m.unplanned_share),
-            ratio(m.investment_share),
-            split_cell(m),
         );
         writeln!(out, "{row}")?;
     }
