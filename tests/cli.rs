@@ -56,7 +56,13 @@ fn the_default_database_is_created_on_first_run_but_a_named_one_must_exist() {
     let sandbox = common::Sandbox::new();
     sandbox.flowdeck().arg("init").assert().success().stdout(predicate::str::contains("Created"));
     assert!(sandbox.path("data/flowdeck/flowdeck.sqlite").exists());
-    sandbox.flowdeck().arg("init").assert().success().stdout(predicate::str::contains("nothing to do"));
+    // Again, without a team yet and without a terminal: it says how to set the team up.
+    sandbox
+        .flowdeck()
+        .arg("init")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is a flowdeck database").and(predicate::str::contains("init --team NAME")));
 
     let typo = sandbox.path("plannig.sqlite");
     sandbox

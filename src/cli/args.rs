@@ -42,8 +42,19 @@ pub enum Command {
         #[arg(long)]
         no_tui: bool,
     },
-    /// Create the database (at --db, or the default path) if it does not exist yet.
-    Init,
+    /// Create the database (at --db, or the default path) and set up the team: on a terminal
+    /// without --team it opens the set-up form; with --team it sets up without questions.
+    Init(InitArgs),
+    /// The team's members: list, add, edit, remove, and days off (`team off NAME 2026-12-21..2026-12-24`).
+    Team {
+        #[command(subcommand)]
+        command: Option<TeamCommand>,
+    },
+    /// Team-wide days off (public holidays, company days): list, add, remove.
+    Holiday {
+        #[command(subcommand)]
+        command: Option<HolidayCommand>,
+    },
     /// Configuration helpers.
     Config {
         #[command(subcommand)]
@@ -183,6 +194,95 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct InitArgs {
+    /// The team's name; given, the set-up runs without questions (for scripts and CI).
+    #[arg(long, value_name = "NAME")]
+    pub team: Option<String>,
+    /// Working days per sprint (10 = two weeks).
+    #[arg(long, value_name = "DAYS", default_value_t = crate::domain::setup::DEFAULT_SPRINT_DAYS,
+          value_parser = clap::value_parser!(u32).range(1..=crate::domain::setup::MAX_SPRINT_DAYS as i64))]
+    pub sprint_days: u32,
+    /// The first sprint's first day (default: next Monday).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub start: Option<NaiveDate>,
+    /// What estimates count: points or days.
+    #[arg(long, value_enum, default_value_t = UnitArg::Points)]
+    pub unit: UnitArg,
+    /// A member, as NAME[,ALLOCATION[,FOCUS]] (e.g. "Priya Raman,80%"); repeat for each.
+    #[arg(long = "member", value_name = "NAME[,ALLOCATION[,FOCUS]]")]
+    pub members: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnitArg {
+    Points,
+    Days,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Every current member with allocation, focus, and days off and person-days in the
+    /// current sprint (former members with --all).
+    List {
+        /// Also former members, with the day they left.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+    },
+    /// Add a member (they count from the sprints that end after today).
+    Add {
+        name: String,
+        /// Share of the person on this team: 80% or 0.8 (default 100%).
+        #[arg(long, value_name = "SHARE", default_value = "100%")]
+        allocation: String,
+        /// Share of their time on sprint work (default: the team's default focus).
+        #[arg(long, value_name = "SHARE")]
+        focus: Option<String>,
+    },
+    /// Change a member's name, allocation or focus (`--focus default` for the team's).
+    Edit {
+        name: String,
+        #[arg(long, value_name = "NEW NAME")]
+        rename: Option<String>,
+        #[arg(long, value_name = "SHARE")]
+        allocation: Option<String>,
+        #[arg(long, value_name = "SHARE")]
+        focus: Option<String>,
+    },
+    /// Take a member off the team from today; the sprints they worked in keep their figures.
+    Remove { name: String },
+    /// Days a member is away, as dates or ranges: `2026-12-21..2026-12-24,2027-01-04`
+    /// (weekdays only; each day lands in the sprint that holds it).
+    Off {
+        name: String,
+        #[arg(value_name = "DATE[..DATE][,…]")]
+        days: String,
+        /// Take these days off the list again instead of adding them.
+        #[arg(long)]
+        clear: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HolidayCommand {
+    /// Every holiday, with the sprint it falls in.
+    List,
+    /// Add a day nobody on the team works.
+    Add {
+        #[arg(value_name = "YYYY-MM-DD")]
+        date: NaiveDate,
+        /// Its name, e.g. "Christmas Eve".
+        name: String,
+    },
+    /// Remove the holiday on that day.
+    Remove {
+        #[arg(value_name = "YYYY-MM-DD")]
+        date: NaiveDate,
+    },
 }
 
 #[derive(Debug, Subcommand)]

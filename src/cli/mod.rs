@@ -10,6 +10,7 @@ mod doctor;
 pub mod exit;
 mod export;
 mod history;
+mod holiday;
 mod import;
 mod init;
 mod keys;
@@ -19,6 +20,7 @@ mod project;
 mod rank;
 mod split;
 mod sprint;
+mod team;
 mod tui;
 
 use std::io::{self, Write};
@@ -27,8 +29,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{
-    Cli, Command, ConfigCommand, DebtCommand, DebtView, DevCommand, KeysFormat, PlanCommand, PlanFormat, ReportFormat,
-    SprintCommand, TableFormat,
+    Cli, Command, ConfigCommand, DebtCommand, DebtView, DevCommand, HolidayCommand, InitArgs, KeysFormat, PlanCommand,
+    PlanFormat, ReportFormat, SprintCommand, TableFormat, TeamCommand, UnitArg,
 };
 use context::Context;
 use exit::{code, Failure};
@@ -63,7 +65,11 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
     match cli.command {
         None => tui::open(&ctx),
         Some(Command::Demo { no_tui }) => demo::run(&ctx, no_tui, out),
-        Some(Command::Init) => init::run(&ctx, out),
+        Some(Command::Init(args)) => init::run(&ctx, &args, out),
+        Some(Command::Team { command }) => {
+            team::run(&ctx, command.unwrap_or(TeamCommand::List { all: false, format: PlanFormat::Text }), out)
+        }
+        Some(Command::Holiday { command }) => holiday::run(&ctx, command.unwrap_or(HolidayCommand::List), out),
         Some(Command::Config { command }) => meta::config(&ctx, command, out),
         Some(Command::Doctor) => doctor::run(&ctx, out),
         Some(Command::Split { sprint, format, check }) => split::run(&ctx, sprint.as_deref(), format, check, out),

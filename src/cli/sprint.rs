@@ -7,7 +7,7 @@ use crate::domain::capacity::capacity;
 use crate::domain::change::Change;
 use crate::domain::history::sprint_metrics;
 use crate::domain::sprint_lifecycle::{self, SprintDraft};
-use crate::domain::text::sanitize_line;
+use crate::domain::text::{capitalised, sanitize_line};
 use crate::domain::{DeliveryFigures, EntryOutcome, SprintId, SprintState, Workspace};
 use crate::report::history::ratio;
 use crate::report::numbers::points;
@@ -140,9 +140,4 @@ fn write_outcomes(ws: &Workspace, sprint: SprintId, out: &mut impl Write) -> std
         )?;
     }
     Ok(())
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -79,6 +79,7 @@ pub fn member_capacities(ws: &Workspace, sprint: &Sprint) -> Vec<MemberCapacity>
     let days = working_days(ws, sprint);
     ws.members
         .iter()
+        .filter(|m| m.works_in(sprint))
         .map(|m| {
             let days_off =
                 ws.days_off_in(sprint.id).filter(|d| d.member == m.id && days.contains(&d.date)).count() as u32;

@@ -22,9 +22,11 @@ pub enum Change {
         before: Option<WorkItem>,
         after: Option<WorkItem>,
     },
+    /// `None → Some` adds, `Some → Some` updates (a removal sets `left_on`), `Some → None`
+    /// deletes (only undoing an addition does that).
     Member {
-        before: Member,
-        after: Member,
+        before: Option<Member>,
+        after: Option<Member>,
     },
     /// The days off of one member in one sprint.
     DaysOff {
@@ -76,9 +78,15 @@ impl Change {
         Change::Item { before, after }
     }
 
+    /// An update of an existing member.
     pub fn member(before: Member, mut after: Member) -> Change {
         after.version = bumped(before.version);
-        Change::Member { before, after }
+        Change::Member { before: Some(before), after: Some(after) }
+    }
+
+    /// A new member (id 0: the store gives it the next free one).
+    pub fn new_member(member: Member) -> Change {
+        Change::Member { before: None, after: Some(member) }
     }
 
     /// An update of an existing sprint.
@@ -110,7 +118,15 @@ impl Change {
                 }
                 (b, a) => Change::item(a.clone(), b.clone()),
             },
-            Change::Member { before, after } => Change::member(after.clone(), before.clone()),
+            Change::Member { before, after } => match (before, after) {
+                (Some(b), Some(a)) => Change::member(a.clone(), b.clone()),
+                (Some(b), None) => {
+                    let mut again = b.clone();
+                    again.version = bumped(b.version);
+                    Change::Member { before: None, after: Some(again) }
+                }
+                (b, a) => Change::Member { before: a.clone(), after: b.clone() },
+            },
             Change::DaysOff { member, sprint, before, after } => {
                 Change::DaysOff { member: *member, sprint: *sprint, before: after.clone(), after: before.clone() }
             }
@@ -174,7 +190,7 @@ impl Change {
     pub fn written(&self) -> Option<(VersionedRow, i64)> {
         match self {
             Change::Item { after: Some(a), .. } => Some((VersionedRow::Item(a.id), a.version)),
-            Change::Member { after, .. } => Some((VersionedRow::Member(after.id), after.version)),
+            Change::Member { after: Some(a), .. } => Some((VersionedRow::Member(a.id), a.version)),
             Change::Sprint { after: Some(a), .. } => Some((VersionedRow::Sprint(a.id), a.version)),
             Change::Policy { after, .. } => Some((VersionedRow::Policy, after.version)),
             _ => None,
@@ -186,7 +202,7 @@ impl Change {
     pub fn rebase(&mut self, version: i64) {
         match self {
             Change::Item { after: Some(a), .. } => a.version = version,
-            Change::Member { after, .. } => after.version = version,
+            Change::Member { after: Some(a), .. } => a.version = version,
             Change::Sprint { after: Some(a), .. } => a.version = version,
             Change::Policy { after, .. } => after.version = version,
             _ => {}
@@ -222,7 +238,7 @@ impl ChangeSet {
         for change in &mut self.changes {
             let before_version = match change {
                 Change::Item { before: Some(b), .. } if row == VersionedRow::Item(b.id) => &mut b.version,
-                Change::Member { before, .. } if row == VersionedRow::Member(before.id) => &mut before.version,
+                Change::Member { before: Some(b), .. } if row == VersionedRow::Member(b.id) => &mut b.version,
                 Change::Sprint { before: Some(b), .. } if row == VersionedRow::Sprint(b.id) => &mut b.version,
                 Change::Policy { before, .. } if row == VersionedRow::Policy => &mut before.version,
                 _ => continue,
@@ -270,10 +286,13 @@ fn apply_one(ws: &mut Workspace, change: &Change) {
                 (Err(_), None) => {}
             }
         }
-        Change::Member { after, .. } => {
-            if let Some(m) = ws.members.iter_mut().find(|m| m.id == after.id) {
-                *m = after.clone();
+        Change::Member { before, after } => {
+            let id = after.as_ref().or(before.as_ref()).map(|m| m.id);
+            ws.members.retain(|m| Some(m.id) != id);
+            if let Some(member) = after {
+                ws.members.push(member.clone());
             }
+            ws.members.sort_by_key(|m| m.id);
         }
         Change::DaysOff { member, sprint, after, .. } => {
             ws.days_off.retain(|d| !(d.member == *member && d.sprint == *sprint));

@@ -16,9 +16,11 @@ pub mod optimizer;
 pub mod policy;
 pub mod projection;
 pub mod scoring;
+pub mod setup;
 pub mod sprint;
 pub mod sprint_lifecycle;
 pub mod team;
+pub mod team_changes;
 #[cfg(test)]
 pub(crate) mod test_support;
 pub mod text;

@@ -92,6 +92,8 @@ pub struct Policy {
     pub min_commitment: u8,
     /// Guardrails that block instead of warn.
     pub blocking: Vec<Rule>,
+    /// The team's name as the set-up wrote it (empty in databases from before the set-up).
+    pub team_name: String,
     pub version: i64,
 }
 
@@ -107,6 +109,7 @@ impl Default for Policy {
             default_focus: 0.8,
             min_commitment: 85,
             blocking: vec![Rule::OverCommitment],
+            team_name: String::new(),
             version: 1,
         }
     }

@@ -18,7 +18,15 @@ fn planned(id: i64, kind: Kind, estimate: f64, sprint: i64) -> WorkItem {
 /// Sprint 1 (Mon 2 Nov – Fri 13 Nov) in planning with three items; one full-time member.
 fn ws() -> Workspace {
     Workspace {
-        members: vec![Member { id: MemberId(1), name: "Ana".into(), allocation: 1.0, focus: Some(1.0), version: 1 }],
+        members: vec![Member {
+            id: MemberId(1),
+            name: "Ana".into(),
+            allocation: 1.0,
+            focus: Some(1.0),
+            joined_on: None,
+            left_on: None,
+            version: 1,
+        }],
         sprints: vec![sprint(1, day(11, 2), SprintState::Planning)],
         items: vec![
             planned(1, Kind::Feature, 5.0, 1),

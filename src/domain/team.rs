@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::sprint::SprintId;
+use super::sprint::{Sprint, SprintId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MemberId(pub i64);
@@ -15,7 +15,29 @@ pub struct Member {
     pub allocation: f64,
     /// Share of their time that goes to sprint work, 0–1; `None` means the team default.
     pub focus: Option<f64>,
+    /// The day they joined the team; `None` for members from before the set-up (always here).
+    pub joined_on: Option<NaiveDate>,
+    /// The day they left; `None` while on the team. Members are never deleted, so the sprints
+    /// they worked in keep their person-days.
+    pub left_on: Option<NaiveDate>,
     pub version: i64,
+}
+
+impl Member {
+    /// A member who joins today, with the team's default focus.
+    pub fn joining(name: String, allocation: f64, focus: Option<f64>, today: NaiveDate) -> Member {
+        Member { id: MemberId(0), name, allocation, focus, joined_on: Some(today), left_on: None, version: 1 }
+    }
+
+    /// Still on the team (shown on the Team screen, counted in sprints from now on).
+    pub fn is_current(&self) -> bool {
+        self.left_on.is_none()
+    }
+
+    /// Counted in `sprint`'s capacity: joined by its last day and not gone before its first.
+    pub fn works_in(&self, sprint: &Sprint) -> bool {
+        self.joined_on.is_none_or(|j| j <= sprint.end) && self.left_on.is_none_or(|l| l > sprint.start)
+    }
 }
 
 /// A day a member is away. Stored as a date so a day off that falls on a weekend or a

@@ -105,3 +105,9 @@ mod tests {
         }
     }
 }
+
+/// "added Ana to the team" → "Added Ana to the team", for a change label that starts a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}

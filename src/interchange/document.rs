@@ -59,6 +59,8 @@ pub struct PolicyDoc {
     /// Guardrail rules that block instead of warn (default: over-commitment).
     #[serde(default = "default_blocking")]
     pub blocking: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub team_name: String,
 }
 
 fn default_min_commitment() -> u8 {
@@ -85,6 +87,11 @@ pub struct MemberDoc {
     pub allocation: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined_on: Option<NaiveDate>,
+    /// Set for a former member: they count in the sprints before this day only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -32,6 +32,7 @@ fn policy_doc(p: &Policy) -> PolicyDoc {
         default_focus: p.default_focus,
         min_commitment: p.min_commitment,
         blocking: p.blocking.iter().map(|r| r.as_str().to_string()).collect(),
+        team_name: p.team_name.clone(),
     }
 }
 
@@ -84,7 +85,13 @@ impl Document {
             members: ws
                 .members
                 .iter()
-                .map(|m| MemberDoc { name: m.name.clone(), allocation: m.allocation, focus: m.focus })
+                .map(|m| MemberDoc {
+                    name: m.name.clone(),
+                    allocation: m.allocation,
+                    focus: m.focus,
+                    joined_on: m.joined_on,
+                    left_on: m.left_on,
+                })
                 .collect(),
             holidays: ws.holidays.iter().map(|h| HolidayDoc { date: h.date, name: h.name.clone() }).collect(),
             sprints: ws.sprints.iter().map(|s| sprint_doc(ws, s)).collect(),

@@ -47,7 +47,15 @@ impl Document {
             if member_ids.insert(name.clone(), id).is_some() {
                 return Err(err(at, "a member with this name is listed twice".into()));
             }
-            ws.members.push(Member { id, name, allocation: m.allocation, focus: m.focus, version: 1 });
+            ws.members.push(Member {
+                id,
+                name,
+                allocation: m.allocation,
+                focus: m.focus,
+                joined_on: m.joined_on,
+                left_on: m.left_on,
+                version: 1,
+            });
         }
 
         for h in &self.holidays {
@@ -148,6 +156,7 @@ fn policy_from_doc(p: &PolicyDoc) -> Result<Policy, String> {
             .iter()
             .map(|r| Rule::parse(r).ok_or_else(|| format!("unknown guardrail '{r}' in blocking")))
             .collect::<Result<_, _>>()?,
+        team_name: sanitize_line(&p.team_name).trim().to_string(),
         version: 1,
     };
     match policy.problems().first() {

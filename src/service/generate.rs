@@ -56,6 +56,8 @@ pub fn generated_workspace(n: usize, seed: u64) -> Workspace {
             name: format!("Member {}", i + 1),
             allocation: if i == 5 { 0.5 } else { 1.0 },
             focus: None,
+            joined_on: None,
+            left_on: None,
             version: 1,
         })
         .collect();

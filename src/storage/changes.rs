@@ -110,9 +110,22 @@ fn apply_one(conn: &Connection, change: &Change, now: chrono::DateTime<chrono::U
             Ok(Change::Item { before: before.clone(), after })
         }
         Change::Member { before, after } => {
-            finite(&[after.allocation, after.focus.unwrap_or(0.0)], "allocation and focus")?;
-            expect_one(team::update_member(conn, before.version, after)?, || after.name.clone())?;
-            Ok(change.clone())
+            let mut after = after.clone();
+            if let Some(a) = &after {
+                finite(&[a.allocation, a.focus.unwrap_or(0.0)], "allocation and focus")?;
+            }
+            match (before, after.as_mut()) {
+                (None, Some(a)) => {
+                    if a.id.0 == 0 {
+                        a.id = team::next_member_id(conn)?;
+                    }
+                    team::insert_member(conn, a).map_err(conflict_if_taken(|| a.name.clone()))?;
+                }
+                (Some(b), Some(a)) => expect_one(team::update_member(conn, b.version, a)?, || a.name.clone())?,
+                (Some(b), None) => expect_one(team::delete_member(conn, b.id, b.version)?, || b.name.clone())?,
+                (None, None) => {}
+            }
+            Ok(Change::Member { before: before.clone(), after })
         }
         Change::DaysOff { member, sprint, before, after } => {
             let mut expected = before.clone();

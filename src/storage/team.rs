@@ -6,7 +6,8 @@ use rusqlite::{params, Connection};
 use crate::domain::{DayOff, Holiday, Member, MemberId, SprintId};
 
 pub fn load_members(conn: &Connection) -> rusqlite::Result<Vec<Member>> {
-    let mut stmt = conn.prepare("SELECT id, name, allocation, focus, version FROM members ORDER BY id")?;
+    let mut stmt =
+        conn.prepare("SELECT id, name, allocation, focus, version, joined_on, left_on FROM members ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok(Member {
             id: MemberId(r.get(0)?),
@@ -14,6 +15,8 @@ pub fn load_members(conn: &Connection) -> rusqlite::Result<Vec<Member>> {
             allocation: r.get(2)?,
             focus: r.get(3)?,
             version: r.get(4)?,
+            joined_on: r.get(5)?,
+            left_on: r.get(6)?,
         })
     })?;
     rows.collect()
@@ -35,8 +38,9 @@ pub fn load_days_off(conn: &Connection) -> rusqlite::Result<Vec<DayOff>> {
 
 pub fn insert_member(conn: &Connection, m: &Member) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO members (id, name, allocation, focus, version) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![m.id.0, m.name, m.allocation, m.focus, m.version],
+        "INSERT INTO members (id, name, allocation, focus, version, joined_on, left_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![m.id.0, m.name, m.allocation, m.focus, m.version, m.joined_on, m.left_on],
     )?;
     Ok(())
 }
@@ -57,9 +61,20 @@ pub fn insert_day_off(conn: &Connection, d: &DayOff) -> rusqlite::Result<()> {
 /// Updates a member still at `version`; 0 rows means a conflict.
 pub fn update_member(conn: &Connection, version: i64, m: &Member) -> rusqlite::Result<usize> {
     conn.execute(
-        "UPDATE members SET name = ?2, allocation = ?3, focus = ?4, version = ?5 WHERE id = ?1 AND version = ?6",
-        params![m.id.0, m.name, m.allocation, m.focus, m.version, version],
+        "UPDATE members SET name = ?2, allocation = ?3, focus = ?4, version = ?5, joined_on = ?7, left_on = ?8
+         WHERE id = ?1 AND version = ?6",
+        params![m.id.0, m.name, m.allocation, m.focus, m.version, version, m.joined_on, m.left_on],
     )
+}
+
+pub fn next_member_id(conn: &Connection) -> rusqlite::Result<MemberId> {
+    conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM members", [], |r| r.get(0)).map(MemberId)
+}
+
+/// Deletes a member still at `version` (only undoing an addition does that; their days off
+/// go with them); 0 rows means a conflict.
+pub fn delete_member(conn: &Connection, id: MemberId, version: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM members WHERE id = ?1 AND version = ?2", params![id.0, version])
 }
 
 pub fn days_off_of(conn: &Connection, member: MemberId, sprint: SprintId) -> rusqlite::Result<Vec<NaiveDate>> {

@@ -18,7 +18,8 @@ pub fn rows(ws: &Workspace) -> Vec<TeamRow> {
     if let Some(s) = ws.current_sprint() {
         rows.push(TeamRow::Sprint(s.id));
     }
-    rows.extend(ws.members.iter().map(|m| TeamRow::Member(m.id)));
+    // Former members stay in the database for the sprints they worked in, not on this list.
+    rows.extend(ws.members.iter().filter(|m| m.is_current()).map(|m| TeamRow::Member(m.id)));
     rows.extend(ws.holidays.iter().map(|h| TeamRow::Holiday(h.date)));
     rows.push(TeamRow::Policy);
     rows

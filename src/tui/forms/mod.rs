@@ -6,6 +6,7 @@
 
 pub mod defer;
 pub mod item;
+pub mod setup;
 pub mod sprint;
 pub mod team;
 
@@ -85,6 +86,10 @@ pub enum Target {
     /// `None` for a new item.
     Item(Option<crate::domain::ItemId>),
     Member(crate::domain::MemberId),
+    /// A member joining the team.
+    NewMember,
+    /// The first-run set-up of a database without a team.
+    Setup,
     /// `None` for a new holiday; otherwise the date it had when the form opened.
     Holiday(Option<chrono::NaiveDate>),
     Sprint(crate::domain::SprintId),
@@ -109,7 +114,7 @@ impl Target {
             Target::Member(id) => Some(VersionedRow::Member(*id)),
             Target::Sprint(id) | Target::CloseSprint(id) => Some(VersionedRow::Sprint(*id)),
             Target::Policy => Some(VersionedRow::Policy),
-            Target::Item(None) | Target::Holiday(_) | Target::NewSprint => None,
+            Target::Item(None) | Target::Holiday(_) | Target::NewSprint | Target::NewMember | Target::Setup => None,
         }
     }
 }
@@ -168,6 +173,11 @@ impl Form {
         self.fields.iter().enumerate().filter(|(n, _)| self.is_visible(*n))
     }
 
+    /// True on the last field shown (where the set-up's Enter saves).
+    pub fn on_last_field(&self) -> bool {
+        self.visible().last().is_none_or(|(n, _)| n == self.focus)
+    }
+
     pub fn focused(&self) -> Option<&Field> {
         self.fields.get(self.focus)
     }
@@ -201,6 +211,8 @@ impl Form {
         let outcome = match &self.target {
             Target::Item(id) => item::to_change(self, ws, *id, today),
             Target::Member(id) => team::member_change(self, ws, *id),
+            Target::NewMember => team::new_member_change(self, ws, today),
+            Target::Setup => setup::setup_change(self, ws, today),
             Target::Holiday(date) => team::holiday_change(self, ws, *date),
             Target::Sprint(id) => team::sprint_change(self, ws, *id),
             Target::Policy => team::policy_change(self, ws),

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::change::{Change, ChangeSet};
+use crate::domain::setup::{check_member_name, format_day_list, parse_day_list, MemberDraft};
+use crate::domain::team_changes;
 use crate::domain::{Holiday, Kind, KindMap, MemberId, Policy, ScoringModel, SprintId, Workspace};
 
 use super::{parse_date, parse_decimal, parse_fraction, parse_int, parse_line, Errors, Field, Form, Outcome, Target};
@@ -12,9 +14,9 @@ const MODELS: &[&str] = &["wsjf", "weighted-sum"];
 
 pub fn member_form(ws: &Workspace, id: MemberId) -> Option<Form> {
     let m = ws.members.iter().find(|m| m.id == id)?;
-    let days: Vec<String> = match ws.current_sprint() {
-        Some(s) => ws.days_off_in(s.id).filter(|d| d.member == id).map(|d| d.date.to_string()).collect(),
-        None => Vec::new(),
+    let days = match ws.current_sprint() {
+        Some(s) => format_day_list(&team_changes::days_off(ws, id, s.id)),
+        None => String::new(),
     };
     let fields = vec![
         Field::text("Name", m.name.clone(), "as the team says it"),
@@ -28,7 +30,11 @@ pub fn member_form(ws: &Workspace, id: MemberId) -> Option<Form> {
             m.focus.map(|f| f.to_string()).unwrap_or_default(),
             "share of time on sprint work; blank = team default",
         ),
-        Field::text("Days off", days.join(", "), "dates in the current sprint, comma-separated"),
+        Field::text(
+            "Days off",
+            days,
+            "in the current sprint: dates or ranges, e.g. 2026-12-21..2026-12-24, 2026-12-28",
+        ),
     ];
     Some(Form::new(format!("Edit {}", m.name), Target::Member(id), fields))
 }
@@ -40,8 +46,8 @@ pub fn member_change(form: &Form, ws: &Workspace, id: MemberId) -> Outcome {
     };
     let name = e.check("Name", parse_line(form.value("Name"), true, 200));
     if let Some(n) = &name {
-        if ws.members.iter().any(|m| m.id != id && m.name == *n) {
-            e.add("Name", format!("{n} is already on the team"));
+        if let Err(message) = check_member_name(ws, n, Some(id)) {
+            e.add("Name", message);
         }
     }
     let allocation = e.check("Allocation", parse_fraction(form.value("Allocation"), "allocation"));
@@ -51,16 +57,15 @@ pub fn member_change(form: &Form, ws: &Workspace, id: MemberId) -> Outcome {
     };
     let sprint = ws.current_sprint();
     let mut days: Vec<NaiveDate> = Vec::new();
-    for part in form.value("Days off").split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match (parse_date(part), sprint) {
-            (Ok(d), Some(s)) if d >= s.start && d <= s.end => days.push(d),
-            (Ok(d), Some(s)) => e.add("Days off", format!("{d} is outside {} ({} → {})", s.name, s.start, s.end)),
-            (Ok(_), None) => e.add("Days off", "there is no current sprint to take days off in"),
-            (Err(_), _) => e.add("Days off", format!("'{part}' is not a date like 2026-11-27")),
-        }
+    match (parse_day_list(form.value("Days off")), sprint) {
+        (Ok(list), _) if list.is_empty() => {}
+        (Ok(list), Some(s)) => match list.iter().find(|d| **d < s.start || **d > s.end) {
+            Some(d) => e.add("Days off", format!("{d} is outside {} ({} → {})", s.name, s.start, s.end)),
+            None => days = list,
+        },
+        (Ok(_), None) => e.add("Days off", "there is no current sprint to take days off in"),
+        (Err(message), _) => e.add("Days off", message),
     }
-    days.sort();
-    days.dedup();
     let (Some(name), Some(allocation), Some(focus)) = (name, allocation, focus) else { return Err(e.list) };
     if !e.list.is_empty() {
         return Err(e.list);
@@ -78,6 +83,28 @@ pub fn member_change(form: &Form, ws: &Workspace, id: MemberId) -> Outcome {
         }
     }
     Ok(ChangeSet::new(format!("updated {}", before.name), changes))
+}
+
+pub fn new_member_form() -> Form {
+    let fields = vec![
+        Field::text("Name", "", "as the team says it"),
+        Field::text("Allocation", "100%", "share of the person on this team, 0–100%"),
+        Field::text("Focus", "", "share of time on sprint work; blank = team default"),
+    ];
+    Form::new("New member — they count from the sprints that end after today", Target::NewMember, fields)
+}
+
+pub fn new_member_change(form: &Form, ws: &Workspace, today: NaiveDate) -> Outcome {
+    let mut e = Errors::new(form);
+    let name = e.check("Name", parse_line(form.value("Name"), true, 200));
+    let allocation = e.check("Allocation", parse_fraction(form.value("Allocation"), "allocation"));
+    let focus = match form.value("Focus").trim() {
+        "" => Some(None),
+        text => e.check("Focus", parse_fraction(text, "focus")).map(Some),
+    };
+    let (Some(name), Some(allocation), Some(focus)) = (name, allocation, focus) else { return Err(e.list) };
+    team_changes::add_member(ws, &MemberDraft { name, allocation, focus }, today)
+        .map_err(|message| vec![(form.index_of("Name"), message)])
 }
 
 pub fn holiday_form(ws: &Workspace, date: Option<NaiveDate>) -> Form {

@@ -1,5 +1,5 @@
 //! Team & policy: the sprint, members with their availability, holidays and the policy, one
-//! editable row each (e or Enter edits; n adds a holiday). Changes re-rank and re-check live.
+//! editable row each (e or Enter edits; n adds a member, h a holiday, D removes either). Changes re-rank and re-check live.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -19,13 +19,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let rows = rows(ws);
     let capacities = app.summary.plan.as_ref().map_or(&[][..], |p| p.capacity.members.as_slice());
     let p = &ws.policy;
+    // Narrow terminals give the names less room so person-days and days off stay in view.
+    let narrow = left.width < 60;
+    let name_width = if narrow { 14 } else { 18 };
     table::render(
         frame,
         left,
         TableSpec {
-            title: " Team & policy — e edits, n adds a holiday ".into(),
+            title: title(ws, left.width).into(),
             header: &["What", "Details"],
-            widths: &[Constraint::Length(18), Constraint::Min(10)],
+            widths: &[Constraint::Length(name_width), Constraint::Min(10)],
         },
         rows.len(),
         Some(app.selected[Tab::Team.index()]),
@@ -43,19 +46,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 let c = capacities.iter().find(|c| c.member == id);
                 let focus =
                     m.and_then(|m| m.focus).map_or_else(|| format!("{:.2}*", p.default_focus), |f| format!("{f:.2}"));
+                // Person-days and days off first: they are what planning reads, and what must
+                // survive a narrow terminal.
                 vec![
                     Cell::from(m.map_or(String::new(), |m| m.name.clone())),
                     Cell::from(format!(
-                        "{:.0}% · focus {focus} · off {} · {} pd",
-                        m.map_or(0.0, |m| m.allocation * 100.0),
-                        c.map_or(0, |c| c.days_off),
+                        "{} pd · off {} · {:.0}% · focus {focus}",
                         c.map_or("–".into(), |c| format_points(c.person_days)),
+                        c.map_or(0, |c| c.days_off),
+                        m.map_or(0.0, |m| m.allocation * 100.0),
                     )),
                 ]
             }
             TeamRow::Holiday(date) => {
                 let h = ws.holidays.iter().find(|h| h.date == date);
-                vec![Cell::from(format!("holiday {date}")), Cell::from(h.map_or(String::new(), |h| h.name.clone()))]
+                let name = h.map_or(String::new(), |h| h.name.clone());
+                if narrow {
+                    vec![Cell::from(date.to_string()), Cell::from(format!("holiday: {name}"))]
+                } else {
+                    vec![Cell::from(format!("holiday {date}")), Cell::from(name)]
+                }
             }
             TeamRow::Policy => vec![
                 Cell::from(Line::styled("Policy", palette.title())),
@@ -104,4 +114,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let block = Block::default().borders(Borders::ALL).title(Line::styled(" Policy ", palette.title()));
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), right);
+}
+
+/// The table's title: the team's name when the set-up gave one, and the keys that add rows.
+fn title(ws: &crate::domain::Workspace, width: u16) -> String {
+    let team = if ws.policy.team_name.is_empty() { "Team & policy".to_string() } else { ws.policy.team_name.clone() };
+    if width < 60 {
+        format!(" {team} — n member, h holiday ")
+    } else {
+        format!(" {team} — e edits, n adds a member, h a holiday, D removes ")
+    }
 }

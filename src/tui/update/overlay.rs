@@ -1,8 +1,11 @@
 //! Keys while an overlay has the keyboard: help, the search line, questions, the auto-fill
 //! preview and forms.
 
+use crate::service::import::ImportRequest;
 use crate::tui::app::{App, Overlay, Tab};
+use crate::tui::forms::{setup, Target};
 use crate::tui::keymap::Action;
+use crate::tui::palette::Command;
 
 use super::{move_selection, save, Effect};
 
@@ -70,7 +73,23 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     form.edit_text(request);
                     form.validate(&app.workspace, app.today);
                 }
+                // The set-up walks its fields: Enter accepts the proposed value and moves on.
+                Action::Confirm if form.target == Target::Setup && !form.on_last_field() => {
+                    form.validate(&app.workspace, app.today);
+                    form.focus_next(true);
+                }
                 Action::Confirm => match form.validate(&app.workspace, app.today) {
+                    Some(set) if form.target == Target::Setup => {
+                        effects = save(app, set);
+                        if let Some(path) = setup::import_path(&form) {
+                            effects.push(Effect::Command(Command::Import(ImportRequest {
+                                path,
+                                format: None,
+                                dry_run: false,
+                                github: Default::default(),
+                            })));
+                        }
+                    }
                     Some(set) => effects = save(app, set),
                     None => {
                         if let Some(n) = form.first_error() {

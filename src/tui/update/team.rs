@@ -1,5 +1,5 @@
 //! Team & policy actions: edit the selected row (sprint, member, holiday, policy), add or
-//! remove a holiday.
+//! remove a member or a holiday.
 
 use crate::domain::change::{Change, ChangeSet};
 use crate::tui::app::{App, Overlay};
@@ -21,6 +21,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         (Action::EditSelected, Some(TeamRow::Holiday(date))) => Some(team::holiday_form(ws, Some(date))),
         (Action::EditSelected, Some(TeamRow::Policy)) => Some(team::policy_form(ws)),
         (Action::NewHoliday, _) => Some(team::holiday_form(ws, None)),
+        (Action::NewMember, _) => Some(team::new_member_form()),
+        (Action::DeleteSelected, Some(TeamRow::Member(id))) => {
+            match crate::domain::team_changes::remove_member(ws, id, app.today) {
+                Ok(set) => {
+                    let name = ws.members.iter().find(|m| m.id == id).map_or("them", |m| m.name.as_str());
+                    let question = format!(
+                        "Remove {name} from the team from today? Sprints they worked in keep their figures; u undoes."
+                    );
+                    app.overlay = Some(Overlay::Confirm { question, set });
+                }
+                Err(message) => app.status = Some(message),
+            }
+            None
+        }
         (Action::DeleteSelected, Some(TeamRow::Holiday(date))) => {
             if let Some(h) = ws.holidays.iter().find(|h| h.date == date) {
                 let set = ChangeSet::new(
@@ -33,7 +47,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             None
         }
         (Action::DeleteSelected, _) => {
-            app.status = Some("Only holidays can be removed here; members and the policy are edited with e.".into());
+            app.status =
+                Some("Only members and holidays can be removed; the sprint and the policy are edited with e.".into());
             None
         }
         _ => None,
