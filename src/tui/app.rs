@@ -152,6 +152,13 @@ impl App {
 
     /// Opens `form` over the screen: validated at once (so its marks show) and remembering
     /// the version of the row it edits.
+    /// On a database without a team (and writable), opens the first-run set-up form.
+    pub fn offer_setup(&mut self) {
+        if !self.read_only && crate::tui::forms::setup::needs_setup(&self.workspace) {
+            self.open_form(crate::tui::forms::setup::setup_form(self.today));
+        }
+    }
+
     pub fn open_form(&mut self, mut form: Form) {
         form.validate(&self.workspace, self.today);
         form.remember(&self.workspace);

@@ -50,9 +50,7 @@ pub fn run(session: &mut Session, settings: &Settings, today: NaiveDate) -> anyh
         .unwrap_or_else(|| session.store().path().display().to_string());
     let mut app = App::with_settings(session.workspace().clone(), today, db_label, palette, settings);
     app.read_only = session.is_read_only();
-    if !app.read_only && forms::setup::needs_setup(&app.workspace) {
-        app.open_form(forms::setup::setup_form(today));
-    }
+    app.offer_setup();
 
     let _guard = TerminalGuard::enter()
         .map_err(|e| anyhow::anyhow!("cannot open the terminal UI ({e}); it needs an interactive terminal — for scripts, use the subcommands (flowdeck --help)"))?;

@@ -34,6 +34,20 @@ impl Harness {
     pub fn new() -> Harness {
         let sandbox = super::Sandbox::new();
         let db = sandbox.demo_db("loop.sqlite");
+        Harness::on(sandbox, db)
+    }
+
+    /// On a new, empty database (`flowdeck init`), as a new user starts: the set-up is offered.
+    pub fn empty() -> Harness {
+        let sandbox = super::Sandbox::new();
+        let db = sandbox.path("team.sqlite");
+        sandbox.on(&db).arg("init").assert().success();
+        let mut h = Harness::on(sandbox, db);
+        h.app.offer_setup();
+        h
+    }
+
+    fn on(sandbox: super::Sandbox, db: std::path::PathBuf) -> Harness {
         let session =
             Session::open(&db, OpenOptions { mode: OpenMode::Existing, busy_timeout_ms: 500 }).expect("open demo");
         let app = App::new(
