@@ -139,3 +139,14 @@ fn holidays_are_listed_added_and_removed() {
         .code(1)
         .stderr(predicate::str::contains("is not a holiday"));
 }
+
+#[test]
+fn a_new_team_is_told_its_capacity_rates_are_configured_not_measured() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.path("team.sqlite");
+    sandbox.on(&db).args(["init", "--team", "Atlas", "--start", "2026-11-30", "--member", "Ana"]).assert().success();
+    sandbox.on(&db).arg("split").assert().success().stdout(
+        predicate::str::contains("set capacity.points_per_person_day in config.toml")
+            .and(predicate::str::contains("set capacity.unplanned_reserve in config.toml")),
+    );
+}

@@ -35,12 +35,16 @@ fn timestamp() -> impl Strategy<Value = DateTime<Utc>> {
 }
 
 fn member(i: usize) -> impl Strategy<Value = MemberDoc> {
-    (text(), 0.0..=1.0f64, proptest::option::of(0.0..=1.0f64))
+    let day = |n: i64| chrono::NaiveDate::from_ymd_opt(2026, 1, 5).map(|d| d + chrono::Duration::days(n));
+    (text(), 0.0..=1.0f64, proptest::option::of(0.0..=1.0f64), proptest::option::of((0i64..200, 0i64..200)))
         // Names stay short: the store keeps member names to 200 characters.
-        .prop_map(move |(name, allocation, focus)| MemberDoc {
+        .prop_map(move |(name, allocation, focus, stay)| MemberDoc {
             name: format!("M{i} {}", name.chars().take(50).collect::<String>()),
             allocation,
             focus,
+            // Some members joined and left on a day: the round trip keeps both.
+            joined_on: stay.and_then(|(from, _)| day(from)),
+            left_on: stay.and_then(|(from, length)| day(from + length)),
         })
 }
 

@@ -66,6 +66,12 @@ pub fn sanitize_title(text: &str) -> (String, bool) {
     (cut, true)
 }
 
+/// "added Ana to the team" → "Added Ana to the team", for a change label that starts a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,10 +110,4 @@ mod tests {
             prop_assert_eq!(sanitize_line(&clean), clean.clone());
         }
     }
-}
-
-/// "added Ana to the team" → "Added Ana to the team", for a change label that starts a sentence.
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -13,10 +13,15 @@ use crate::domain::Sprint;
 use super::markdown::cell;
 use super::numbers::{percent, points, round3};
 
-fn source_text(source: &Source, what: &str) -> String {
+/// Where a calibrated number came from. While no sprint has closed it is the configured
+/// value, and the text says so honestly, with the key to set and how it calibrates itself.
+fn source_text(source: &Source, what: &str, config_key: &str) -> String {
     match source {
         Source::History(names) => format!("{what} over {}", names.join(", ")),
-        Source::Configured => "configured value: no closed sprints yet".to_string(),
+        Source::Configured => format!(
+            "configured, not measured: no closed sprint yet — set {config_key} in config.toml to your team's own \
+             figure; it is calibrated from history once a sprint is closed"
+        ),
     }
 }
 
@@ -39,7 +44,11 @@ pub fn capacity_steps(c: &CapacityBreakdown) -> Vec<(&'static str, String)> {
             format!(
                 "{:.2} ({})",
                 c.points_per_person_day,
-                source_text(&c.points_per_person_day_source, "Σ done + unplanned points ÷ Σ person-days")
+                source_text(
+                    &c.points_per_person_day_source,
+                    "Σ done + unplanned points ÷ Σ person-days",
+                    "capacity.points_per_person_day"
+                )
             ),
         ),
         ("capacity", format!("{:.1} × {:.2} = {} points", c.person_days, c.points_per_person_day, points(c.points))),
@@ -48,7 +57,7 @@ pub fn capacity_steps(c: &CapacityBreakdown) -> Vec<(&'static str, String)> {
             format!(
                 "{} ({}) = {} points",
                 percent(c.reserve_share),
-                source_text(&c.reserve_source, "median unplanned share"),
+                source_text(&c.reserve_source, "median unplanned share", "capacity.unplanned_reserve"),
                 points(c.reserve_points)
             ),
         ),

@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         frame,
         left,
         TableSpec {
-            title: title(ws, left.width).into(),
+            title: title(ws, left.width),
             header: &["What", "Details"],
             widths: &[Constraint::Length(name_width), Constraint::Min(10)],
         },
