@@ -37,6 +37,7 @@ fn an_empty_database_opens_on_the_set_up_and_enter_walks_it_to_a_team() {
     let mut h = Harness::empty();
     assert!(h.run(vec![None]).is_err(), "still running");
     assert!(h.screen().contains("Set up your team"), "the set-up opens by itself:\n{}", h.screen());
+    insta::assert_snapshot!("setup_form_120x40", h.screen());
 
     let mut h = Harness::empty();
     let mut keys = set_up_keys("");

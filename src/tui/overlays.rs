@@ -50,7 +50,13 @@ const LABEL_WIDTH: usize = 18;
 pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, palette: Palette) {
     let visible: Vec<_> = form.visible().collect();
     let rect = popup(area, 76, visible.len() as u16 + 5);
-    let inner = boxed(frame, rect, format!(" {} — Tab next · Enter save · Esc cancel ", form.title), palette);
+    // The set-up's Enter walks the fields, so its title says so instead.
+    let keys = if form.target == crate::tui::forms::Target::Setup {
+        "Enter next · Enter on the last sets up · Esc later"
+    } else {
+        "Tab next · Enter save · Esc cancel"
+    };
+    let inner = boxed(frame, rect, format!(" {} — {keys} ", form.title), palette);
     if inner.height < 3 || inner.width < 20 {
         return;
     }

@@ -34,7 +34,7 @@ pub fn setup_form(today: NaiveDate) -> Form {
             DEFAULT_SPRINT_DAYS.to_string(),
             "working days per sprint: 10 is two weeks, 5 one week",
         ),
-        Field::text("First sprint starts", next_monday(today).to_string(), "its first day; proposed: next Monday"),
+        Field::text("Sprint 1 starts", next_monday(today).to_string(), "its first day; proposed: next Monday"),
         Field::choice("Estimates in", UNITS, "points", "←/→: story points or ideal days"),
     ];
     for n in 1..=MEMBER_FIELDS {
@@ -49,7 +49,7 @@ pub fn setup_form(today: NaiveDate) -> Form {
         "",
         "optional: a Jira CSV or `gh issue list --json` file to import after the set-up",
     ));
-    Form::new("Set up your team — Enter: next field, Enter on the last sets up, Esc: later", Target::Setup, fields)
+    Form::new("Set up your team", Target::Setup, fields)
 }
 
 /// The file to import after the set-up, if one was typed.
@@ -69,7 +69,7 @@ pub fn setup_change(form: &Form, ws: &Workspace, today: NaiveDate) -> Outcome {
     let mut e = Errors::new(form);
     let team_name = e.check("Team name", parse_line(form.value("Team name"), true, 200));
     let days = e.check("Sprint length", parse_int(form.value("Sprint length"), 1, i64::from(MAX_SPRINT_DAYS)));
-    let start = e.check("First sprint starts", parse_date(form.value("First sprint starts")));
+    let start = e.check("Sprint 1 starts", parse_date(form.value("Sprint 1 starts")));
     let unit = if form.value("Estimates in") == "days" { EstimateUnit::Days } else { EstimateUnit::Points };
     let mut members = Vec::new();
     for n in 1..=MEMBER_FIELDS {
