@@ -110,5 +110,9 @@ fn a_stale_version_is_refused_and_nothing_is_saved() {
     let item = show_json(&sandbox, &db, "example-app#415");
     assert_eq!((item["impact"].as_u64(), item["version"].as_u64()), (Some(4), Some(2)));
     assert_ne!(item["title"], "Mine");
-    sandbox.on(&db).args(["item", "edit", "example-app#415", "--title", "Mine", "--expect-version", "2"]).assert().success();
+    sandbox
+        .on(&db)
+        .args(["item", "edit", "example-app#415", "--title", "Mine", "--expect-version", "2"])
+        .assert()
+        .success();
 }
