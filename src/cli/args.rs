@@ -182,6 +182,16 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
     },
+    /// Work items one at a time: add, edit, show or remove, by tracker key or number, with
+    /// every field of the TUI's item form (checked the same way).
+    Item {
+        // Boxed: the item flags make this variant far larger than the others.
+        #[command(subcommand)]
+        command: Box<super::item_args::ItemCommand>,
+    },
+    /// Open the TUI in triage: the unestimated and unscored items one at a time, single keys
+    /// for the estimate (triage.scale) and impact, risk and time-to-value.
+    Triage,
     /// Print every key of the TUI (generated from the keymap).
     Keys {
         #[arg(long, value_enum, default_value_t = KeysFormat::Text)]

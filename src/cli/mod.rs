@@ -13,6 +13,8 @@ mod history;
 mod holiday;
 mod import;
 mod init;
+mod item;
+mod item_args;
 mod keys;
 mod meta;
 mod plan;
@@ -101,6 +103,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
         Some(Command::Export { format, out: file, sprint, svg }) => {
             export::run(&ctx, format, file.as_deref(), sprint.as_deref(), svg.as_deref(), out)
         }
+        Some(Command::Item { command }) => item::run(&ctx, *command, out),
+        Some(Command::Triage) => tui::open_triage(&ctx),
         Some(Command::Keys { format }) => keys::run(format, out),
         Some(Command::Completions { shell }) => meta::completions(shell, out),
         Some(Command::Man) => meta::man(out),

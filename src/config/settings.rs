@@ -18,6 +18,7 @@ pub struct Settings {
     pub projection: super::projection::ProjectionSettings,
     pub storage: StorageSettings,
     pub import: super::import::ImportSettings,
+    pub triage: super::triage::TriageSettings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -161,6 +162,9 @@ impl Settings {
             ));
         }
         if let Some((key, value, message)) = self.projection.invalid() {
+            return Err(invalid(key, value, message));
+        }
+        if let Some((key, value, message)) = self.triage.invalid() {
             return Err(invalid(key, value, message));
         }
         if self.storage.busy_timeout_ms > 600_000 {

@@ -168,6 +168,8 @@ impl Change {
                 (b.impact, b.risk, b.time_to_value, b.estimate, b.kind)
                     != (a.impact, a.risk, a.time_to_value, a.estimate, a.kind)
                     || b.key != a.key
+                    // The unestimated count Plan shows is taken while ranking.
+                    || b.is_unestimated() != a.is_unestimated()
             }
             Change::Item { .. } => true,
             _ => false,

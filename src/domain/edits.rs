@@ -5,7 +5,8 @@
 use std::collections::HashSet;
 
 use super::change::{Change, ChangeSet};
-use super::item::{ItemId, Status, WorkItem};
+use super::estimate::HalfPoints;
+use super::item::{ItemId, Status, WorkItem, UNESTIMATED};
 use super::sprint::{Sprint, SprintState};
 use super::workspace::Workspace;
 
@@ -116,8 +117,31 @@ pub fn delete(ws: &Workspace, id: ItemId) -> Result<ChangeSet, String> {
     Ok(ChangeSet::new(format!("deleted {}", label(item)), vec![Change::item(Some(item.clone()), None)]))
 }
 
-/// Saves an edited item (`before` is `None` for a new one, whose id the store assigns).
-pub fn save_item(ws: &Workspace, after: WorkItem) -> ChangeSet {
+/// Giving an unestimated item an estimate makes it an ordinary candidate: the `unestimated`
+/// tag goes, and so does the exclusion from auto-fill that came with it — unless this same
+/// edit set the exclusion itself (then it is the planner's decision, kept).
+pub fn lift_unestimated(before: &WorkItem, after: &mut WorkItem) {
+    let estimated = after.estimate != HalfPoints::ZERO && after.estimate != before.estimate;
+    if !before.is_unestimated() || !estimated {
+        return;
+    }
+    after.tags.retain(|t| t != UNESTIMATED);
+    if after.excluded == before.excluded {
+        after.excluded = false;
+    }
+}
+
+/// Saves an edited item (`before` is `None` for a new one, whose id the store assigns); an
+/// estimate given to an unestimated item lifts its tag and exclusion ([`lift_unestimated`]).
+pub fn save_item(ws: &Workspace, mut after: WorkItem) -> ChangeSet {
+    if let Some(before) = ws.item(after.id).filter(|_| after.id.0 != 0) {
+        lift_unestimated(before, &mut after);
+    }
+    save_item_as_given(ws, after)
+}
+
+/// [`save_item`] without lifting anything: `after` is exactly what is saved.
+pub fn save_item_as_given(ws: &Workspace, after: WorkItem) -> ChangeSet {
     let before = ws.item(after.id).filter(|_| after.id.0 != 0).cloned();
     let verb = if before.is_some() { "edited" } else { "created" };
     ChangeSet::new(format!("{verb} {}", label(&after)), vec![Change::item(before, Some(after))])
@@ -203,6 +227,40 @@ mod tests {
         apply(&mut w, &set);
         let i = w.item(ItemId(1)).expect("item");
         assert!(i.excluded && !i.pinned);
+    }
+
+    #[test]
+    fn an_estimate_lifts_the_unestimated_tag_and_exclusion() {
+        let mut w = ws();
+        let imported = &mut w.items[0];
+        imported.estimate = HalfPoints::ZERO;
+        imported.tags = vec!["ui".into(), UNESTIMATED.into()];
+        imported.excluded = true;
+        let before = w.items[0].clone();
+
+        let mut still_zero = before.clone();
+        still_zero.title = "renamed".into();
+        let set = save_item(&w, still_zero);
+        let Change::Item { after: Some(a), .. } = &set.changes[0] else { panic!("an item update") };
+        assert!(a.is_unestimated() && a.excluded, "a title edit is not an estimate");
+
+        let mut estimated = before.clone();
+        estimated.estimate = HalfPoints(6);
+        let set = save_item(&w, estimated);
+        let Change::Item { after: Some(a), .. } = &set.changes[0] else { panic!("an item update") };
+        assert_eq!(a.tags, ["ui"]);
+        assert!(!a.excluded, "the exclusion came with the tag and goes with it");
+
+        let mut chose_to_exclude = before.clone();
+        chose_to_exclude.estimate = HalfPoints(6);
+        chose_to_exclude.excluded = false;
+        let mut b2 = before.clone();
+        b2.excluded = false;
+        w.items[0] = b2;
+        chose_to_exclude.excluded = true;
+        let set = save_item(&w, chose_to_exclude);
+        let Change::Item { after: Some(a), .. } = &set.changes[0] else { panic!("an item update") };
+        assert!(!a.is_unestimated() && a.excluded, "an exclusion set in the same edit stays");
     }
 
     #[test]

@@ -49,6 +49,11 @@ impl Status {
     }
 }
 
+/// The tag that marks an item without an estimate (imported without one, or added from the
+/// command line without one). Such an item is excluded from auto-fill (a zero-point item would
+/// fill a sprint for free) until it gets an estimate; triage walks them.
+pub const UNESTIMATED: &str = "unestimated";
+
 /// A candidate or committed piece of work.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkItem {
@@ -75,6 +80,13 @@ pub struct WorkItem {
     pub debt: Option<DebtDetails>,
     /// Optimistic-concurrency counter, bumped by every update.
     pub version: i64,
+}
+
+impl WorkItem {
+    /// True while the item carries the [`UNESTIMATED`] tag.
+    pub fn is_unestimated(&self) -> bool {
+        self.tags.iter().any(|t| t == UNESTIMATED)
+    }
 }
 
 /// Why a debt was taken on, judged later.

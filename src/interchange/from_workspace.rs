@@ -75,9 +75,55 @@ fn history_of(ws: &Workspace, item: crate::domain::ItemId) -> Vec<&crate::domain
     rows
 }
 
+/// One item as the JSON document writes it (also `flowdeck item show --format json`).
+pub fn item_doc(ws: &Workspace, i: &crate::domain::WorkItem) -> ItemDoc {
+    let sprint_name = |id| ws.sprint(id).map(|s| s.name.clone()).unwrap_or_default();
+    ItemDoc {
+        key: i.key.clone(),
+        title: i.title.clone(),
+        kind: i.kind.as_str().to_string(),
+        status: i.status.as_str().to_string(),
+        sprint: i.sprint.map(sprint_name),
+        estimate: i.estimate.points(),
+        impact: i.impact,
+        risk: i.risk,
+        time_to_value: i.time_to_value,
+        outcome: i.outcome.clone(),
+        tags: i.tags.clone(),
+        created: i.created,
+        updated: Some(i.updated),
+        pinned: i.pinned,
+        excluded: i.excluded,
+        debt: i.debt.as_ref().map(|d| DebtDoc {
+            interest: d.interest,
+            visibility: d.visibility,
+            drag: d.drag,
+            category: d.category.as_str().to_string(),
+            risk_area: d.risk_area.as_str().to_string(),
+            agreement: AgreementDoc {
+                reason: d.agreement.reason.clone(),
+                impact: d.agreement.impact.clone(),
+                trigger_date: d.agreement.trigger_date,
+                trigger_condition: d.agreement.trigger_condition.clone(),
+                owner: d.agreement.owner.clone(),
+                linked_key: d.agreement.linked_key.clone(),
+            },
+            deferrals: d.deferrals.iter().map(|f| DeferralDoc { on: f.on, rationale: f.rationale.clone() }).collect(),
+        }),
+        history: history_of(ws, i.id)
+            .into_iter()
+            .map(|e| EntryDoc {
+                sprint: sprint_name(e.sprint),
+                planned: e.planned.points(),
+                outcome: e.outcome.as_str().to_string(),
+                remaining: e.remaining.points(),
+            })
+            .collect(),
+    }
+}
+
 impl Document {
     pub fn from_workspace(ws: &Workspace) -> Document {
-        let sprint_name = |id| ws.sprint(id).map(|s| s.name.clone()).unwrap_or_default();
         Document {
             format: FORMAT_NAME.to_string(),
             version: FORMAT_VERSION,
@@ -95,56 +141,7 @@ impl Document {
                 .collect(),
             holidays: ws.holidays.iter().map(|h| HolidayDoc { date: h.date, name: h.name.clone() }).collect(),
             sprints: ws.sprints.iter().map(|s| sprint_doc(ws, s)).collect(),
-            items: ws
-                .items
-                .iter()
-                .map(|i| ItemDoc {
-                    key: i.key.clone(),
-                    title: i.title.clone(),
-                    kind: i.kind.as_str().to_string(),
-                    status: i.status.as_str().to_string(),
-                    sprint: i.sprint.map(sprint_name),
-                    estimate: i.estimate.points(),
-                    impact: i.impact,
-                    risk: i.risk,
-                    time_to_value: i.time_to_value,
-                    outcome: i.outcome.clone(),
-                    tags: i.tags.clone(),
-                    created: i.created,
-                    updated: Some(i.updated),
-                    pinned: i.pinned,
-                    excluded: i.excluded,
-                    debt: i.debt.as_ref().map(|d| DebtDoc {
-                        interest: d.interest,
-                        visibility: d.visibility,
-                        drag: d.drag,
-                        category: d.category.as_str().to_string(),
-                        risk_area: d.risk_area.as_str().to_string(),
-                        agreement: AgreementDoc {
-                            reason: d.agreement.reason.clone(),
-                            impact: d.agreement.impact.clone(),
-                            trigger_date: d.agreement.trigger_date,
-                            trigger_condition: d.agreement.trigger_condition.clone(),
-                            owner: d.agreement.owner.clone(),
-                            linked_key: d.agreement.linked_key.clone(),
-                        },
-                        deferrals: d
-                            .deferrals
-                            .iter()
-                            .map(|f| DeferralDoc { on: f.on, rationale: f.rationale.clone() })
-                            .collect(),
-                    }),
-                    history: history_of(ws, i.id)
-                        .into_iter()
-                        .map(|e| EntryDoc {
-                            sprint: sprint_name(e.sprint),
-                            planned: e.planned.points(),
-                            outcome: e.outcome.as_str().to_string(),
-                            remaining: e.remaining.points(),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            items: ws.items.iter().map(|i| item_doc(ws, i)).collect(),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod checks;
 pub mod debt;
 pub mod history;
 pub mod import;
+pub mod item;
 pub mod markdown;
 pub mod numbers;
 pub mod plan;

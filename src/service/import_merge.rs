@@ -23,13 +23,13 @@ use crate::domain::{
 };
 use crate::interchange::record::{Field, ImportError, ImportRecord, Notices, Parsed, Place};
 
-/// The tag that marks an item imported without an estimate. It is excluded from auto-fill
-/// (a zero-point item would fill a sprint for free) until an import brings its estimate.
-pub const UNESTIMATED: &str = "unestimated";
+/// The tag that marks an item imported without an estimate; excluded from auto-fill until an
+/// estimate comes (from a re-import, the item form, `flowdeck item edit` or triage).
+pub use crate::domain::item::UNESTIMATED;
 
 /// True for an item an import created without an estimate (and no estimate came since).
 pub fn is_unestimated(item: &WorkItem) -> bool {
-    item.tags.iter().any(|t| t == UNESTIMATED)
+    item.is_unestimated()
 }
 
 /// Scores a new item starts with when the file has none (the middle of 1–5).

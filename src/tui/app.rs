@@ -70,6 +70,8 @@ pub enum Overlay {
     Form(Form),
     /// The command palette's line (`import …`, `export …`; see `tui::palette`).
     Palette(Input),
+    /// Triage of the unestimated and unscored items (see `tui::triage`).
+    Triage(super::triage::Triage),
 }
 
 pub struct App {
@@ -102,6 +104,8 @@ pub struct App {
     pub projection: ProjectionView,
     /// The settings the palette's imports and exports use.
     pub settings: Settings,
+    /// Rows marked on Plan (`v`) for a bulk edit.
+    pub marks: std::collections::BTreeSet<crate::domain::ItemId>,
 }
 
 impl App {
@@ -147,6 +151,7 @@ impl App {
             sprint_history: HistoryView::stale(),
             projection: ProjectionView::new(settings.projection.clone()),
             settings: settings.clone(),
+            marks: Default::default(),
         }
     }
 

@@ -51,6 +51,18 @@ pub enum Action {
     PrevChoice,
     /// Open the command palette (`import …`, `export …`).
     OpenPalette,
+    /// Open triage: the unestimated and unscored items one at a time.
+    StartTriage,
+    /// Mark or unmark the selected row for a bulk edit.
+    ToggleMark,
+    ClearMarks,
+    /// One form that sets a field on every marked row.
+    BulkEdit,
+    /// Triage: leave this item unchanged and show the next.
+    SkipItem,
+    /// Triage: the digit pressed (the binding's own number is a placeholder; `resolve` puts
+    /// the pressed digit in).
+    Pick(u8),
     /// A key for the text field being edited (search line or form field).
     EditText(tui_input::InputRequest),
 }
@@ -102,6 +114,12 @@ impl Action {
             Action::NextChoice => "next-choice",
             Action::PrevChoice => "prev-choice",
             Action::OpenPalette => "open-palette",
+            Action::StartTriage => "start-triage",
+            Action::ToggleMark => "toggle-mark",
+            Action::ClearMarks => "clear-marks",
+            Action::BulkEdit => "bulk-edit",
+            Action::SkipItem => "skip-item",
+            Action::Pick(_) => "pick",
             Action::EditText(_) => "edit-text",
         };
         name.to_string()
@@ -135,10 +153,12 @@ pub enum Scope {
     Help,
     /// While typing a command in the palette.
     Palette,
+    /// In triage (`t` on Plan, or `flowdeck triage`).
+    Triage,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 12] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Global,
         Scope::Lists,
         Scope::Plan,
@@ -151,6 +171,7 @@ impl Scope {
         Scope::Dialog,
         Scope::Help,
         Scope::Palette,
+        Scope::Triage,
     ];
 
     pub fn title(self) -> &'static str {
@@ -167,6 +188,7 @@ impl Scope {
             Scope::Dialog => "Questions and the auto-fill preview",
             Scope::Help => "Help overlay",
             Scope::Palette => "Command palette",
+            Scope::Triage => "Triage",
         }
     }
 }
@@ -187,6 +209,10 @@ pub enum Mode {
         choice: bool,
     },
     Palette,
+    /// `typing` is true while a typed estimate is being entered (`.` and Backspace edit it).
+    Triage {
+        typing: bool,
+    },
 }
 
 impl Mode {
@@ -203,6 +229,7 @@ impl Mode {
             Mode::Search => &[Scope::Search],
             Mode::Form { .. } => &[Scope::Form],
             Mode::Palette => &[Scope::Palette],
+            Mode::Triage { .. } => &[Scope::Triage],
         }
     }
 }
@@ -309,6 +336,10 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('n')], A::NewItem, S::Plan, "new item"),
     bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Plan, "edit the item"),
     bind(&[ch('D'), plain(K::Delete)], A::DeleteSelected, S::Plan, "delete the item (asks first)"),
+    bind(&[ch('t')], A::StartTriage, S::Plan, "triage: estimate and score unestimated items"),
+    bind(&[ch('v')], A::ToggleMark, S::Plan, "mark or unmark the row (●) for a bulk edit"),
+    bind(&[ch('V')], A::ClearMarks, S::Plan, "unmark every row"),
+    bind(&[ch('b')], A::BulkEdit, S::Plan, "bulk edit the marked rows: kind, score, exclude, tag"),
     bind(&[ch(' ')], A::TogglePlanned, S::Debt, "plan the debt into the sprint, or take it out"),
     bind(&[ch('d')], A::Defer, S::Debt, "defer: log why it waits (required if high-risk)"),
     bind(&[ch('o')], A::ToggleOverdue, S::Debt, "only overdue debts, or all again"),
@@ -348,7 +379,17 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch(':')], A::OpenPalette, S::Global, "command palette: import FILE, export FILE"),
     bind(&[plain(K::Enter)], A::Confirm, S::Palette, "run the command (the status line tells the result)"),
     bind(&[plain(K::Esc)], A::Cancel, S::Palette, "close without running"),
+    bind(DIGITS, A::Pick(0), S::Triage, "set the row: scale step (estimate) or score 1–5"),
+    bind(&[plain(K::Tab), plain(K::Down)], A::NextField, S::Triage, "next row (estimate, impact, risk, time to value)"),
+    bind(&[plain(K::BackTab), plain(K::Up)], A::PrevField, S::Triage, "previous row"),
+    bind(&[plain(K::Enter)], A::Confirm, S::Triage, "save the item (one change set) and show the next"),
+    bind(&[ch('s')], A::SkipItem, S::Triage, "skip: the next item, this one unchanged"),
+    bind(&[ch('u'), ctrl('z')], A::Undo, S::Triage, "undo the last save and go back to that item"),
+    bind(&[plain(K::Esc)], A::Cancel, S::Triage, "leave triage"),
 ];
+
+/// The digit keys, in order (help shows them as one range).
+const DIGITS: &[Key] = &[ch('0'), ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')];
 
 /// Resolves a key press to an action in `mode`. Text fields get the keys no binding claims;
 /// Ctrl+C quits from anywhere.
@@ -359,7 +400,10 @@ pub fn resolve(event: &KeyEvent, mode: Mode) -> Option<Action> {
         // In a text field the arrows and Space edit the text; only choice fields cycle.
         .filter(|b| !(mode == Mode::Form { choice: false } && matches!(b.action, A::NextChoice | A::PrevChoice)))
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.action);
+        .map(|b| match (b.action, event.code) {
+            (A::Pick(_), KeyCode::Char(c)) => A::Pick(c.to_digit(10).map_or(0, |d| d as u8)),
+            (action, _) => action,
+        });
     if found.is_some() {
         return found;
     }
@@ -367,7 +411,9 @@ pub fn resolve(event: &KeyEvent, mode: Mode) -> Option<Action> {
         return Some(Action::Quit);
     }
     match mode {
-        Mode::Search | Mode::Palette | Mode::Form { choice: false } => text_request(event).map(Action::EditText),
+        Mode::Search | Mode::Palette | Mode::Form { choice: false } | Mode::Triage { typing: true } => {
+            text_request(event).map(Action::EditText)
+        }
         _ => None,
     }
 }
@@ -378,6 +424,9 @@ fn text_request(event: &KeyEvent) -> Option<tui_input::InputRequest> {
 
 /// "j, ↓" — the keys of a binding as one label.
 pub fn keys_label(binding: &Binding) -> String {
+    if binding.keys == DIGITS {
+        return "0–9".to_string();
+    }
     binding.keys.iter().map(Key::label).collect::<Vec<_>>().join(", ")
 }
 
@@ -401,6 +450,7 @@ mod tests {
             Scope::Dialog => Mode::Dialog,
             Scope::Help => Mode::Help,
             Scope::Palette => Mode::Palette,
+            Scope::Triage => Mode::Triage { typing: false },
         }
     }
 
@@ -409,7 +459,8 @@ mod tests {
         for b in KEYMAP {
             for key in b.keys {
                 let got = resolve(&press(key.code, key.modifiers), mode_of(b.scope));
-                assert_eq!(got, Some(b.action), "{} ({})", key.label(), b.help);
+                // A digit binding hands on the digit pressed, so compare by name there.
+                assert_eq!(got.map(Action::name), Some(b.action.name()), "{} ({})", key.label(), b.help);
             }
         }
     }
@@ -427,6 +478,7 @@ mod tests {
             Mode::Dialog,
             Mode::Help,
             Mode::Palette,
+            Mode::Triage { typing: false },
         ];
         for (i, a) in KEYMAP.iter().enumerate() {
             for b in &KEYMAP[i + 1..] {
@@ -438,6 +490,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn digits_in_triage_carry_the_digit_pressed() {
+        let triage = Mode::Triage { typing: true };
+        assert_eq!(resolve(&press(KeyCode::Char('5'), KeyModifiers::NONE), triage), Some(Action::Pick(5)));
+        assert_eq!(resolve(&press(KeyCode::Char('0'), KeyModifiers::NONE), triage), Some(Action::Pick(0)));
+        let dot = resolve(&press(KeyCode::Char('.'), KeyModifiers::NONE), triage);
+        assert_eq!(
+            dot,
+            Some(Action::EditText(tui_input::InputRequest::InsertChar('.'))),
+            "typed estimates take halves"
+        );
+        assert_eq!(resolve(&press(KeyCode::Char('.'), KeyModifiers::NONE), Mode::Triage { typing: false }), None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod table;
 pub mod team_rows;
 pub mod terminal;
 pub mod theme;
+pub mod triage;
 mod tty_wait;
 pub mod undo;
 pub mod update;
@@ -40,6 +41,11 @@ use theme::Palette;
 
 /// Opens the TUI on `session` until the user quits or a signal arrives.
 pub fn run(session: &mut Session, settings: &Settings, today: NaiveDate) -> anyhow::Result<Exit> {
+    run_from(session, settings, today, false)
+}
+
+/// [`run`], opening straight in triage when `triage` is true (`flowdeck triage`).
+pub fn run_from(session: &mut Session, settings: &Settings, today: NaiveDate, triage: bool) -> anyhow::Result<Exit> {
     let signal = terminal::watch_signals()?;
     let palette = Palette::new(settings.ui.theme, Palette::no_color_from_env());
     let db_label = session
@@ -51,6 +57,9 @@ pub fn run(session: &mut Session, settings: &Settings, today: NaiveDate) -> anyh
     let mut app = App::with_settings(session.workspace().clone(), today, db_label, palette, settings);
     app.read_only = session.is_read_only();
     app.offer_setup();
+    if triage && app.overlay.is_none() {
+        update::open_triage(&mut app);
+    }
 
     let _guard = TerminalGuard::enter()
         .map_err(|e| anyhow::anyhow!("cannot open the terminal UI ({e}); it needs an interactive terminal — for scripts, use the subcommands (flowdeck --help)"))?;

@@ -114,6 +114,8 @@ pub struct PlanList {
     pub sort: SortBy,
     /// The query `shown` was computed for: a longer query only narrows it.
     shown_query: String,
+    /// Candidates tagged unestimated (counted while ranking, so Plan can offer triage).
+    unestimated: usize,
 }
 
 impl PlanList {
@@ -139,6 +141,7 @@ impl PlanList {
             })
             .collect();
         ranked.sort_unstable_by_key(|(key, _, _)| *key);
+        self.unestimated = ranked.iter().filter(|(_, index, _)| ws.items[*index].is_unestimated()).count();
         self.haystack.clear();
         self.ends.clear();
         self.masks.clear();
@@ -235,6 +238,11 @@ impl PlanList {
     /// Where the item is shown, if it is.
     pub fn position_of(&self, id: ItemId) -> Option<usize> {
         self.shown.iter().position(|&p| self.ranked[p].id == id)
+    }
+
+    /// How many candidates are tagged unestimated.
+    pub fn unestimated(&self) -> usize {
+        self.unestimated
     }
 
     /// How many candidates there are before filtering.

@@ -34,6 +34,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             overlays::render_proposal(frame, area, lines, &set.label, *scroll, app.palette)
         }
         Some(Overlay::Palette(input)) => super::palette::render(frame, message, input, app),
+        Some(Overlay::Triage(triage)) => screens::triage::render(frame, body, app, triage),
         Some(Overlay::Search) | None => {}
     }
 }
@@ -151,6 +152,12 @@ fn hints(app: &App, wide: bool) -> String {
         Mode::Search => &[(Action::Confirm, Scope::Search, "keep"), (Action::Cancel, Scope::Search, "clear")],
         Mode::Dialog => &[(Action::Confirm, Scope::Dialog, "yes"), (Action::Cancel, Scope::Dialog, "no")],
         Mode::Palette => &[(Action::Confirm, Scope::Palette, "run"), (Action::Cancel, Scope::Palette, "close")],
+        Mode::Triage { .. } => &[
+            (Action::Confirm, Scope::Triage, "save & next"),
+            (Action::SkipItem, Scope::Triage, "skip"),
+            (Action::Undo, Scope::Triage, "undo"),
+            (Action::Cancel, Scope::Triage, "leave"),
+        ],
         Mode::Form { .. } => &[
             (Action::NextField, Scope::Form, "next field"),
             (Action::Confirm, Scope::Form, "save"),

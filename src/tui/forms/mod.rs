@@ -4,6 +4,7 @@
 //! through fixed values. Each form type (item, member, holiday, sprint, policy, defer) turns its
 //! fields into a change set, or into one message per invalid field.
 
+pub mod bulk;
 pub mod defer;
 pub mod item;
 pub mod setup;
@@ -98,6 +99,8 @@ pub enum Target {
     NewSprint,
     /// Closing the running sprint.
     CloseSprint(crate::domain::SprintId),
+    /// One field set on every marked row of Plan.
+    Bulk(Vec<crate::domain::ItemId>),
     /// Putting a debt off; `rank` is its place in the register, `top` the configured top.
     Defer {
         item: crate::domain::ItemId,
@@ -114,7 +117,13 @@ impl Target {
             Target::Member(id) => Some(VersionedRow::Member(*id)),
             Target::Sprint(id) | Target::CloseSprint(id) => Some(VersionedRow::Sprint(*id)),
             Target::Policy => Some(VersionedRow::Policy),
-            Target::Item(None) | Target::Holiday(_) | Target::NewSprint | Target::NewMember | Target::Setup => None,
+            // A bulk edit expects the versions of the rows as the app holds them when it saves.
+            Target::Item(None)
+            | Target::Holiday(_)
+            | Target::NewSprint
+            | Target::NewMember
+            | Target::Setup
+            | Target::Bulk(_) => None,
         }
     }
 }
@@ -155,6 +164,23 @@ impl Form {
 
     pub fn value(&self, label: &str) -> &str {
         self.fields.iter().find(|f| f.label == label).map_or("", Field::text_value)
+    }
+
+    /// Sets a field by label as if typed (a choice must be one of its options): how the command
+    /// line fills the same form the TUI shows, so both check a value the same way.
+    pub fn set(&mut self, label: &str, text: &str) -> Result<(), String> {
+        let field = self.fields.iter_mut().find(|f| f.label == label).ok_or_else(|| format!("no field {label}"))?;
+        match &mut field.value {
+            Value::Text(input) => *input = Input::new(text.to_string()),
+            Value::Choice { options, index } => {
+                let wanted = text.trim().to_ascii_lowercase();
+                *index = options
+                    .iter()
+                    .position(|o| *o == wanted)
+                    .ok_or_else(|| format!("{text:?} is not one of {}", options.join(", ")))?;
+            }
+        }
+        Ok(())
     }
 
     pub fn index_of(&self, label: &str) -> usize {
@@ -219,6 +245,7 @@ impl Form {
             Target::NewSprint => sprint::new_sprint_change(self, ws, today),
             Target::CloseSprint(id) => sprint::close_change(self, ws, *id, today),
             Target::Defer { item, rank, top } => defer::to_change(self, ws, *item, *rank, *top, today),
+            Target::Bulk(ids) => bulk::to_change(self, ws, ids),
         };
         for f in &mut self.fields {
             f.error = None;

@@ -3,9 +3,11 @@
 mod debt;
 mod history;
 mod plan;
+mod plan_marks;
 mod projection;
 mod split;
 mod team;
+pub mod triage;
 
 use ratatui::layout::Rect;
 use ratatui::Frame;

@@ -93,6 +93,7 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
         title.push_str(&format!(" of {}", list.total()));
     }
     title.push_str(&format!(" · {} · by {} ", list.filter.label(), list.sort.label()));
+    title.push_str(&super::plan_marks::title_note(app));
     table::render(
         frame,
         area,
@@ -129,7 +130,7 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
             };
             vec![
                 Cell::from(Span::styled(mark, style)),
-                Cell::from(label(item)),
+                Cell::from(super::plan_marks::key_cell(app, item)),
                 Cell::from(Span::styled(kind, palette.kind(item.kind))),
                 Cell::from(item.title.clone()),
                 Cell::from(item.estimate.to_string()),

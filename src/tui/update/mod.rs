@@ -3,11 +3,13 @@
 
 mod debt;
 mod history;
+mod marks;
 mod overlay;
 mod palette;
 mod plan;
 mod projection;
 mod team;
+mod triage;
 
 use crate::domain::change::ChangeSet;
 
@@ -24,6 +26,11 @@ pub enum Effect {
     Save(ChangeSet, Step),
     /// Run a palette command (import or export a file).
     Command(super::palette::Command),
+}
+
+/// Opens triage (what `t` on Plan does), for `flowdeck triage`.
+pub fn open_triage(app: &mut App) {
+    triage::open(app);
 }
 
 /// Which keys are live now (for `keymap::resolve`).
@@ -44,6 +51,7 @@ pub fn mode(app: &App) -> Mode {
         Some(Overlay::Confirm { .. } | Overlay::Proposal { .. }) => Mode::Dialog,
         Some(Overlay::Form(f)) => Mode::Form { choice: f.focused().is_some_and(|field| field.is_choice()) },
         Some(Overlay::Palette(_)) => Mode::Palette,
+        Some(Overlay::Triage(t)) => Mode::Triage { typing: t.is_typing() },
     }
 }
 

@@ -25,6 +25,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Overlay::Search => search(app, action),
         Overlay::Palette(input) => super::palette::update(app, input, action),
+        Overlay::Triage(triage) => super::triage::update(app, triage, action),
         Overlay::Confirm { question, set } => match action {
             Action::Confirm => save(app, set),
             Action::Cancel => {

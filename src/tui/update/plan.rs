@@ -72,6 +72,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }),
             None => Ok(Vec::new()),
         },
+        Action::StartTriage | Action::ToggleMark | Action::ClearMarks | Action::BulkEdit => {
+            Ok(super::marks::update(app, action))
+        }
         _ => Ok(Vec::new()),
     };
     result.unwrap_or_else(|message| {
