@@ -454,3 +454,27 @@ fn a_changed_created_date_is_saved_once_and_then_unchanged() {
     import(&sandbox, &db, &file).success().stdout(predicate::str::contains("0 updated, 1 unchanged"));
     assert_eq!(item(&sandbox, &db, "D-1")["created"], "2026-10-05T10:00:00Z");
 }
+
+#[test]
+fn jira_resolutions_drop_work_closed_undone_and_status_categories_cover_unknown_statuses() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "db.sqlite");
+    import(&sandbox, &db, &fixture("jira-resolution.csv"))
+        .success()
+        .stdout(predicate::str::contains("(jira): 9 items created"))
+        .stdout(predicate::str::contains("Notes:").not());
+    for key in ["FIN-201", "FIN-202", "FIN-203", "FIN-204", "FIN-205"] {
+        assert_eq!(item(&sandbox, &db, key)["status"], "dropped", "{key}: resolved without being done");
+    }
+    assert_eq!(item(&sandbox, &db, "FIN-206")["status"], "done", "resolution Done");
+    assert_eq!(item(&sandbox, &db, "FIN-207")["status"], "backlog", "In Progress category, unknown status");
+    assert_eq!(item(&sandbox, &db, "FIN-208")["status"], "backlog", "To Do category");
+    assert_eq!(item(&sandbox, &db, "FIN-209")["status"], "done", "Done category, unknown status Deployed");
+
+    // The resolution table is the user's to change, like the statuses.
+    let config = sandbox.path("config.toml");
+    fs::write(&config, "[import.jira.resolutions]\nDeclined = \"backlog\"\n").expect("write");
+    sandbox.on(&db).arg("--config").arg(&config).arg("import").arg(fixture("jira-resolution.csv")).assert().success();
+    assert_eq!(item(&sandbox, &db, "FIN-205")["status"], "backlog", "Declined mapped by the config");
+    assert_eq!(item(&sandbox, &db, "FIN-201")["status"], "dropped", "defaults kept");
+}
