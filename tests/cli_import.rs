@@ -478,3 +478,35 @@ fn jira_resolutions_drop_work_closed_undone_and_status_categories_cover_unknown_
     assert_eq!(item(&sandbox, &db, "FIN-205")["status"], "backlog", "Declined mapped by the config");
     assert_eq!(item(&sandbox, &db, "FIN-201")["status"], "dropped", "defaults kept");
 }
+
+#[test]
+fn an_explicit_zero_and_a_missing_estimate_are_told_apart_and_both_kept_out_of_auto_fill() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "db.sqlite");
+    import(&sandbox, &db, &fixture("jira-zero-estimates.csv"))
+        .success()
+        .stdout(predicate::str::contains("2 new items without an estimate: 0 points, tagged unestimated"))
+        .stdout(predicate::str::contains("2 new items with an explicit 0 estimate: tagged zero-points"))
+        .stdout(predicate::str::contains("-0").not());
+    for key in ["OPS-11", "OPS-12"] {
+        let i = item(&sandbox, &db, key);
+        assert_eq!((i["estimate"].as_f64(), &i["excluded"]), (Some(0.0), &Value::Bool(true)), "{key}");
+        assert_eq!(i["tags"], serde_json::json!(["zero-points"]), "{key}");
+    }
+    for key in ["OPS-13", "OPS-14"] {
+        let i = item(&sandbox, &db, key);
+        assert_eq!(i["excluded"], true, "{key}");
+        assert_eq!(i["tags"], serde_json::json!(["unestimated"]), "{key}");
+    }
+    assert_eq!(item(&sandbox, &db, "OPS-15")["excluded"], false, "a real estimate stays in auto-fill");
+
+    // A real estimate arriving later lifts the import's own exclusion.
+    let later = sandbox.path("later.csv");
+    let text = fs::read_to_string(fixture("jira-zero-estimates.csv")).expect("read");
+    fs::write(&later, text.replace("OPS Sprint 3,0\n", "OPS Sprint 3,2\n")).expect("write");
+    import(&sandbox, &db, &later).success();
+    let i = item(&sandbox, &db, "OPS-11");
+    assert_eq!((i["estimate"].as_f64(), &i["excluded"]), (Some(2.0), &Value::Bool(false)));
+    assert_eq!(i["tags"], serde_json::json!([]));
+    assert_eq!(item(&sandbox, &db, "OPS-12")["excluded"], true, "still 0 in the file");
+}

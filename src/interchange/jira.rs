@@ -8,7 +8,7 @@
 use std::io::Read;
 
 use crate::domain::text::sanitize_title;
-use crate::domain::{Kind, Status};
+use crate::domain::{HalfPoints, Kind, Status};
 
 use super::cells;
 use super::mapping::Mappings;
@@ -156,6 +156,7 @@ fn row<R: Read>(
             if rounded {
                 notices.add("story points between halves rounded up to the next half point", Some(&place));
             }
+            r.zero_estimate = estimate == HalfPoints::ZERO;
             r.estimate = Field::Given(estimate);
             break;
         }
@@ -241,7 +242,6 @@ fn unknown_type(issue_type: &str, default: Kind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::HalfPoints;
     use crate::interchange::mapping::tests::mappings;
 
     const HEADER: &str =
@@ -277,8 +277,12 @@ mod tests {
 
     #[test]
     fn a_missing_estimate_is_absent_and_a_bad_one_names_row_and_column() {
-        let p = parse("A,P-1,Story,,,,,,,\n").expect("parses");
+        let p = parse("A,P-1,Story,,,,,,,\nB,P-2,Story,,,,,,,0\nC,P-3,Story,,,,,,,0.5\n").expect("parses");
         assert_eq!(p.records[0].estimate, Field::Absent);
+        assert!(!p.records[0].zero_estimate);
+        assert_eq!(p.records[1].estimate, Field::Given(HalfPoints::ZERO));
+        assert!(p.records[1].zero_estimate, "an explicit 0 is told apart from no estimate");
+        assert!(!p.records[2].zero_estimate);
         let e = parse("A,P-1,Story,,,,,,,1\nB,P-2,Story,,,,,,,lots\n").expect_err("bad number");
         assert_eq!(e.place, Place::Row { row: 3, line: 3 });
         assert_eq!(e.column.as_deref(), Some("Custom field (Story Points)"));
