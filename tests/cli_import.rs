@@ -510,3 +510,39 @@ fn an_explicit_zero_and_a_missing_estimate_are_told_apart_and_both_kept_out_of_a
     assert_eq!(i["tags"], serde_json::json!([]));
     assert_eq!(item(&sandbox, &db, "OPS-12")["excluded"], true, "still 0 in the file");
 }
+
+#[test]
+fn a_github_rest_dump_takes_created_at_and_html_url_and_skips_pull_requests() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "db.sqlite");
+    sandbox
+        .on(&db)
+        .args(["import", "--include-closed"])
+        .arg(fixture("github-rest.json"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(github): 3 items created"))
+        .stdout(predicate::str::contains("2 pull requests skipped"))
+        .stdout(predicate::str::contains("dated today").not());
+    let keys: Vec<String> = items(&sandbox, &db).iter().filter_map(|i| i["key"].as_str().map(str::to_string)).collect();
+    assert_eq!(keys, ["example-app#501", "example-app#503", "example-app#504"], "no pull request imported");
+    let crash = item(&sandbox, &db, "example-app#501");
+    assert_eq!((crash["kind"].as_str(), crash["created"].as_str()), (Some("defect"), Some("2026-09-14T08:02:11Z")));
+    assert_eq!(item(&sandbox, &db, "example-app#503")["kind"], "debt");
+    assert_eq!(item(&sandbox, &db, "example-app#504")["status"], "dropped", "state_reason not_planned");
+}
+
+#[test]
+fn an_assumed_date_is_always_noted() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "db.sqlite");
+    let gh = sandbox.path("no-dates.json");
+    fs::write(&gh, r#"[{"number":9,"title":"A","state":"OPEN","url":"https://github.com/o/app/issues/9"}]"#)
+        .expect("write");
+    import(&sandbox, &db, &gh).success().stdout(predicate::str::contains("no createdAt (or created_at): dated today"));
+    let jira = sandbox.path("no-created.csv");
+    fs::write(&jira, "Issue key,Summary,Issue Type,Story Points\nP-1,A,Story,3\n").expect("write");
+    import(&sandbox, &db, &jira)
+        .success()
+        .stdout(predicate::str::contains("no \"Created\" column: every issue is dated today"));
+}

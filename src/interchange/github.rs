@@ -96,7 +96,13 @@ pub fn read(bytes: &[u8], m: &Mappings, options: &GithubOptions) -> Result<Parse
     let mut records = Vec::with_capacity(issues.len());
     let mut seen: HashMap<String, Place> = HashMap::new();
     let mut closed: Vec<Place> = Vec::new();
+    let mut pulls = 0;
     for (i, issue) in issues.iter().enumerate() {
+        // The REST API lists pull requests among issues, marked by a `pull_request` object.
+        if issue.get("pull_request").is_some_and(|p| !p.is_null()) {
+            pulls += 1;
+            continue;
+        }
         let Some(record) = issue_record(i + 1, issue, m, options, &mut notices)? else {
             closed.push(Place::Entry { index: i + 1, label: number_label(issue) });
             continue;
@@ -116,6 +122,15 @@ pub fn read(bytes: &[u8], m: &Mappings, options: &GithubOptions) -> Result<Parse
     for place in &closed {
         notices.add("closed issues skipped; --include-closed imports them as done", Some(place));
     }
+    if pulls > 0 {
+        notices.add(
+            format!(
+                "{pulls} pull request{} skipped (a REST dump lists them among the issues; flowdeck plans issues)",
+                if pulls == 1 { "" } else { "s" }
+            ),
+            None,
+        );
+    }
     Ok(Parsed { records, notices, key_column: "number".into() })
 }
 
@@ -128,6 +143,12 @@ fn describe(place: &Place) -> String {
 
 fn number_label(issue: &Value) -> Option<String> {
     issue.get("number").and_then(Value::as_u64).map(|n| format!("#{n}"))
+}
+
+/// The first of `names` that is a string: `gh` spells fields in camelCase, the REST API in
+/// snake_case (and its `url` is the API's, so `html_url` comes first).
+fn str_field<'v>(issue: &'v Value, names: &[&str]) -> Option<&'v str> {
+    names.iter().find_map(|n| issue.get(*n).and_then(Value::as_str))
 }
 
 /// One issue, or `None` when it is closed and closed issues are not wanted.
@@ -154,7 +175,7 @@ fn issue_record(
     let status = match state.as_str() {
         "OPEN" => Status::Backlog,
         "CLOSED" if !options.include_closed => return Ok(None),
-        "CLOSED" => match issue.get("stateReason").and_then(Value::as_str) {
+        "CLOSED" => match str_field(issue, &["stateReason", "state_reason"]) {
             Some(reason) if reason.eq_ignore_ascii_case("NOT_PLANNED") => Status::Dropped,
             _ => Status::Done,
         },
@@ -167,7 +188,7 @@ fn issue_record(
         }
     };
     let repo =
-        match (&options.repo, issue.get("url").and_then(Value::as_str)) {
+        match (&options.repo, str_field(issue, &["html_url", "url"])) {
             (Some(repo), _) => repo.clone(),
             (None, Some(url)) => repo_from_url(url).ok_or_else(|| {
                 err("url", format!("cannot tell the repository from \"{}\"", sanitize_line(url)), "pass --repo NAME")
@@ -225,11 +246,15 @@ fn issue_record(
     } else {
         r.kind = Field::Initial(m.default_kind);
     }
-    if let Some(created) = issue.get("createdAt").and_then(Value::as_str) {
-        match cells::timestamp(created) {
+    match str_field(issue, &["createdAt", "created_at"]) {
+        Some(created) => match cells::timestamp(created) {
             Some(t) => r.created = Field::Given(t),
             None => notices.add("createdAt not understood: the item is dated today", Some(&place)),
-        }
+        },
+        None => notices.add(
+            "no createdAt (or created_at): dated today, the import date (add createdAt to gh's --json fields)",
+            Some(&place),
+        ),
     }
     Ok(Some(r))
 }

@@ -81,6 +81,9 @@ pub fn read(input: impl Read, m: &Mappings) -> Result<Parsed, ImportError> {
     if c.kind.is_none() {
         notices.add(format!("no \"Issue Type\" column: every issue imported as {}", m.default_kind), None);
     }
+    if c.created.is_none() {
+        notices.add("no \"Created\" column: every issue is dated today, the import date", None);
+    }
     if c.estimates.is_empty() {
         notices.add("no story-point column (\"Custom field (Story Points)\"): every issue imported unestimated", None);
     }
