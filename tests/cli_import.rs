@@ -159,7 +159,7 @@ fn a_broken_file_imports_nothing_and_says_exactly_why() {
         ("long-row.csv", &["row 2", "value in column 6", "only 5 columns"]),
         ("latin1.csv", &["row 2, column \"Summary\"", "not UTF-8", "0xE9", "CSV UTF-8"]),
         ("github-bad-syntax.json", &["line 2, column 30", "not valid JSON"]),
-        ("github-no-url.json", &["entry 1 (#5), field \"url\"", "--repo NAME"]),
+        ("github-no-url.json", &["entry 1 (#5), field \"url\"", "--repo OWNER/NAME"]),
         ("flowdeck-bad-kind.csv", &["row 3, column \"kind\"", "unknown kind 'story'"]),
         ("flowdeck-bad-item.json", &["items[0] (J-1): title is empty", "fix the document"]),
         ("unknown-format.txt", &["cannot tell its format", "--from jira, github, csv or json"]),
@@ -249,11 +249,11 @@ fn github_issues_import_with_labels_mapped_and_closed_ones_skipped_unless_asked(
         .success()
         .stdout(predicate::str::contains("(github): 7 items created"))
         .stdout(predicate::str::contains("closed issues skipped; --include-closed imports them as done — #430"));
-    assert_eq!(item(&sandbox, &db, "example-app#415")["kind"], "defect");
-    assert_eq!(item(&sandbox, &db, "example-app#418")["kind"], "risk", "security outranks dependencies");
-    assert_eq!(item(&sandbox, &db, "example-app#420")["kind"], "debt");
-    assert_eq!(item(&sandbox, &db, "example-app#421")["kind"], "defect", "bug + performance");
-    assert_eq!(item(&sandbox, &db, "example-app#412")["kind"], "feature");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#415")["kind"], "defect");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#418")["kind"], "risk", "security outranks dependencies");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#420")["kind"], "debt");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#421")["kind"], "defect", "bug + performance");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#412")["kind"], "feature");
     sandbox
         .on(&db)
         .args(["import", "--include-closed"])
@@ -261,7 +261,7 @@ fn github_issues_import_with_labels_mapped_and_closed_ones_skipped_unless_asked(
         .assert()
         .success()
         .stdout(predicate::str::contains("1 item created, 0 updated, 7 unchanged"));
-    assert_eq!(item(&sandbox, &db, "example-app#430")["status"], "done");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#430")["status"], "done");
 
     sandbox.on(&db).args(["import", "--repo", "api"]).arg(fixture("github-no-url.json")).assert().success();
     assert_eq!(item(&sandbox, &db, "api#5")["kind"], "defect");
@@ -525,11 +525,15 @@ fn a_github_rest_dump_takes_created_at_and_html_url_and_skips_pull_requests() {
         .stdout(predicate::str::contains("2 pull requests skipped"))
         .stdout(predicate::str::contains("dated today").not());
     let keys: Vec<String> = items(&sandbox, &db).iter().filter_map(|i| i["key"].as_str().map(str::to_string)).collect();
-    assert_eq!(keys, ["example-app#501", "example-app#503", "example-app#504"], "no pull request imported");
-    let crash = item(&sandbox, &db, "example-app#501");
+    assert_eq!(
+        keys,
+        ["acme/example-app#501", "acme/example-app#503", "acme/example-app#504"],
+        "no pull request imported"
+    );
+    let crash = item(&sandbox, &db, "acme/example-app#501");
     assert_eq!((crash["kind"].as_str(), crash["created"].as_str()), (Some("defect"), Some("2026-09-14T08:02:11Z")));
-    assert_eq!(item(&sandbox, &db, "example-app#503")["kind"], "debt");
-    assert_eq!(item(&sandbox, &db, "example-app#504")["status"], "dropped", "state_reason not_planned");
+    assert_eq!(item(&sandbox, &db, "acme/example-app#503")["kind"], "debt");
+    assert_eq!(item(&sandbox, &db, "acme/example-app#504")["status"], "dropped", "state_reason not_planned");
 }
 
 #[test]
@@ -545,4 +549,23 @@ fn an_assumed_date_is_always_noted() {
     import(&sandbox, &db, &jira)
         .success()
         .stdout(predicate::str::contains("no \"Created\" column: every issue is dated today"));
+}
+
+#[test]
+fn github_keys_carry_the_owner_and_items_keyed_the_old_way_are_found_and_re_keyed() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "db.sqlite");
+    // An item an older flowdeck keyed `repo#N`, with a score the manager tuned since.
+    let old = sandbox.path("old.csv");
+    fs::write(&old, "key,title,kind,impact\nexample-app#412,Old title,feature,5\n").expect("write");
+    import(&sandbox, &db, &old).success();
+    import(&sandbox, &db, &fixture("github-issues.json")).success().stdout(predicate::str::contains(" 1 updated,"));
+    let keys: Vec<String> = items(&sandbox, &db).iter().filter_map(|i| i["key"].as_str().map(str::to_string)).collect();
+    assert!(keys.iter().all(|k| k.starts_with("example-org/example-app#")), "{keys:?}");
+    let moved = item(&sandbox, &db, "example-org/example-app#412");
+    assert_eq!(moved["impact"], 5, "the same item, re-keyed, not a duplicate");
+    // And the next import finds it under its new key.
+    import(&sandbox, &db, &fixture("github-issues.json"))
+        .success()
+        .stdout(predicate::str::contains("0 items created, 0 updated"));
 }

@@ -158,7 +158,9 @@ fn match_keys<'w>(
                 "each item may appear once; keep one of the two rows",
             ));
         }
-        matches.push(exact.get(key).or_else(|| folded.get(&Folded(key))).copied());
+        let found = |k: &str| exact.get(k).or_else(|| folded.get(&Folded(k))).copied();
+        // GitHub keys once left out the owner: `owner/repo#N` still finds `repo#N`.
+        matches.push(found(key).or_else(|| crate::interchange::github::legacy_key(key).and_then(found)));
     }
     Ok(matches)
 }
