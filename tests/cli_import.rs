@@ -159,7 +159,7 @@ fn a_broken_file_imports_nothing_and_says_exactly_why() {
         ("long-row.csv", &["row 2", "value in column 6", "only 5 columns"]),
         ("latin1.csv", &["row 2, column \"Summary\"", "not UTF-8", "0xE9", "CSV UTF-8"]),
         ("github-bad-syntax.json", &["line 2, column 30", "not valid JSON"]),
-        ("github-no-url.json", &["entry 1 (#5), field \"url\"", "--repo NAME"]),
+        ("github-no-url.json", &["entry 1 (#5), field \"url\"", "--repo OWNER/NAME"]),
         ("flowdeck-bad-kind.csv", &["row 3, column \"kind\"", "unknown kind 'story'"]),
         ("flowdeck-bad-item.json", &["items[0] (J-1): title is empty", "fix the document"]),
         ("unknown-format.txt", &["cannot tell its format", "--from jira, github, csv or json"]),
@@ -249,11 +249,11 @@ fn github_issues_import_with_labels_mapped_and_closed_ones_skipped_unless_asked(
         .success()
         .stdout(predicate::str::contains("(github): 7 items created"))
         .stdout(predicate::str::contains("closed issues skipped; --include-closed imports them as done — #430"));
-    assert_eq!(item(&sandbox, &db, "example-app#415")["kind"], "defect");
-    assert_eq!(item(&sandbox, &db, "example-app#418")["kind"], "risk", "security outranks dependencies");
-    assert_eq!(item(&sandbox, &db, "example-app#420")["kind"], "debt");
-    assert_eq!(item(&sandbox, &db, "example-app#421")["kind"], "defect", "bug + performance");
-    assert_eq!(item(&sandbox, &db, "example-app#412")["kind"], "feature");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#415")["kind"], "defect");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#418")["kind"], "risk", "security outranks dependencies");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#420")["kind"], "debt");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#421")["kind"], "defect", "bug + performance");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#412")["kind"], "feature");
     sandbox
         .on(&db)
         .args(["import", "--include-closed"])
@@ -261,7 +261,7 @@ fn github_issues_import_with_labels_mapped_and_closed_ones_skipped_unless_asked(
         .assert()
         .success()
         .stdout(predicate::str::contains("1 item created, 0 updated, 7 unchanged"));
-    assert_eq!(item(&sandbox, &db, "example-app#430")["status"], "done");
+    assert_eq!(item(&sandbox, &db, "example-org/example-app#430")["status"], "done");
 
     sandbox.on(&db).args(["import", "--repo", "api"]).arg(fixture("github-no-url.json")).assert().success();
     assert_eq!(item(&sandbox, &db, "api#5")["kind"], "defect");
@@ -453,4 +453,119 @@ fn a_changed_created_date_is_saved_once_and_then_unchanged() {
     // The store keeps the new date, so the same file changes nothing the next time.
     import(&sandbox, &db, &file).success().stdout(predicate::str::contains("0 updated, 1 unchanged"));
     assert_eq!(item(&sandbox, &db, "D-1")["created"], "2026-10-05T10:00:00Z");
+}
+
+#[test]
+fn jira_resolutions_drop_work_closed_undone_and_status_categories_cover_unknown_statuses() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "db.sqlite");
+    import(&sandbox, &db, &fixture("jira-resolution.csv"))
+        .success()
+        .stdout(predicate::str::contains("(jira): 9 items created"))
+        .stdout(predicate::str::contains("Notes:").not());
+    for key in ["FIN-201", "FIN-202", "FIN-203", "FIN-204", "FIN-205"] {
+        assert_eq!(item(&sandbox, &db, key)["status"], "dropped", "{key}: resolved without being done");
+    }
+    assert_eq!(item(&sandbox, &db, "FIN-206")["status"], "done", "resolution Done");
+    assert_eq!(item(&sandbox, &db, "FIN-207")["status"], "backlog", "In Progress category, unknown status");
+    assert_eq!(item(&sandbox, &db, "FIN-208")["status"], "backlog", "To Do category");
+    assert_eq!(item(&sandbox, &db, "FIN-209")["status"], "done", "Done category, unknown status Deployed");
+
+    // The resolution table is the user's to change, like the statuses.
+    let config = sandbox.path("config.toml");
+    fs::write(&config, "[import.jira.resolutions]\nDeclined = \"backlog\"\n").expect("write");
+    sandbox.on(&db).arg("--config").arg(&config).arg("import").arg(fixture("jira-resolution.csv")).assert().success();
+    assert_eq!(item(&sandbox, &db, "FIN-205")["status"], "backlog", "Declined mapped by the config");
+    assert_eq!(item(&sandbox, &db, "FIN-201")["status"], "dropped", "defaults kept");
+}
+
+#[test]
+fn an_explicit_zero_and_a_missing_estimate_are_told_apart_and_both_kept_out_of_auto_fill() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "db.sqlite");
+    import(&sandbox, &db, &fixture("jira-zero-estimates.csv"))
+        .success()
+        .stdout(predicate::str::contains("2 new items without an estimate: 0 points, tagged unestimated"))
+        .stdout(predicate::str::contains("2 new items with an explicit 0 estimate: tagged zero-points"))
+        .stdout(predicate::str::contains("-0").not());
+    for key in ["OPS-11", "OPS-12"] {
+        let i = item(&sandbox, &db, key);
+        assert_eq!((i["estimate"].as_f64(), &i["excluded"]), (Some(0.0), &Value::Bool(true)), "{key}");
+        assert_eq!(i["tags"], serde_json::json!(["zero-points"]), "{key}");
+    }
+    for key in ["OPS-13", "OPS-14"] {
+        let i = item(&sandbox, &db, key);
+        assert_eq!(i["excluded"], true, "{key}");
+        assert_eq!(i["tags"], serde_json::json!(["unestimated"]), "{key}");
+    }
+    assert_eq!(item(&sandbox, &db, "OPS-15")["excluded"], false, "a real estimate stays in auto-fill");
+
+    // A real estimate arriving later lifts the import's own exclusion.
+    let later = sandbox.path("later.csv");
+    let text = fs::read_to_string(fixture("jira-zero-estimates.csv")).expect("read");
+    fs::write(&later, text.replace("OPS Sprint 3,0\n", "OPS Sprint 3,2\n")).expect("write");
+    import(&sandbox, &db, &later).success();
+    let i = item(&sandbox, &db, "OPS-11");
+    assert_eq!((i["estimate"].as_f64(), &i["excluded"]), (Some(2.0), &Value::Bool(false)));
+    assert_eq!(i["tags"], serde_json::json!([]));
+    assert_eq!(item(&sandbox, &db, "OPS-12")["excluded"], true, "still 0 in the file");
+}
+
+#[test]
+fn a_github_rest_dump_takes_created_at_and_html_url_and_skips_pull_requests() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "db.sqlite");
+    sandbox
+        .on(&db)
+        .args(["import", "--include-closed"])
+        .arg(fixture("github-rest.json"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(github): 3 items created"))
+        .stdout(predicate::str::contains("2 pull requests skipped"))
+        .stdout(predicate::str::contains("dated today").not());
+    let keys: Vec<String> = items(&sandbox, &db).iter().filter_map(|i| i["key"].as_str().map(str::to_string)).collect();
+    assert_eq!(
+        keys,
+        ["acme/example-app#501", "acme/example-app#503", "acme/example-app#504"],
+        "no pull request imported"
+    );
+    let crash = item(&sandbox, &db, "acme/example-app#501");
+    assert_eq!((crash["kind"].as_str(), crash["created"].as_str()), (Some("defect"), Some("2026-09-14T08:02:11Z")));
+    assert_eq!(item(&sandbox, &db, "acme/example-app#503")["kind"], "debt");
+    assert_eq!(item(&sandbox, &db, "acme/example-app#504")["status"], "dropped", "state_reason not_planned");
+}
+
+#[test]
+fn an_assumed_date_is_always_noted() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "db.sqlite");
+    let gh = sandbox.path("no-dates.json");
+    fs::write(&gh, r#"[{"number":9,"title":"A","state":"OPEN","url":"https://github.com/o/app/issues/9"}]"#)
+        .expect("write");
+    import(&sandbox, &db, &gh).success().stdout(predicate::str::contains("no createdAt (or created_at): dated today"));
+    let jira = sandbox.path("no-created.csv");
+    fs::write(&jira, "Issue key,Summary,Issue Type,Story Points\nP-1,A,Story,3\n").expect("write");
+    import(&sandbox, &db, &jira)
+        .success()
+        .stdout(predicate::str::contains("no \"Created\" column: every issue is dated today"));
+}
+
+#[test]
+fn github_keys_carry_the_owner_and_items_keyed_the_old_way_are_found_and_re_keyed() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "db.sqlite");
+    // An item an older flowdeck keyed `repo#N`, with a score the manager tuned since.
+    let old = sandbox.path("old.csv");
+    fs::write(&old, "key,title,kind,impact\nexample-app#412,Old title,feature,5\n").expect("write");
+    import(&sandbox, &db, &old).success();
+    import(&sandbox, &db, &fixture("github-issues.json")).success().stdout(predicate::str::contains(" 1 updated,"));
+    let keys: Vec<String> = items(&sandbox, &db).iter().filter_map(|i| i["key"].as_str().map(str::to_string)).collect();
+    assert!(keys.iter().all(|k| k.starts_with("example-org/example-app#")), "{keys:?}");
+    let moved = item(&sandbox, &db, "example-org/example-app#412");
+    assert_eq!(moved["impact"], 5, "the same item, re-keyed, not a duplicate");
+    // And the next import finds it under its new key.
+    import(&sandbox, &db, &fixture("github-issues.json"))
+        .success()
+        .stdout(predicate::str::contains("0 items created, 0 updated"));
 }

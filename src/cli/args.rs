@@ -162,7 +162,7 @@ pub enum Command {
         /// GitHub: import closed issues too (as done, or dropped when closed as not planned).
         #[arg(long)]
         include_closed: bool,
-        /// GitHub: the repository name in keys (NAME#412) when the issues carry no url.
+        /// GitHub: the repository in keys (OWNER/NAME#412) when the issues carry no url.
         #[arg(long, value_name = "NAME")]
         repo: Option<String>,
     },

@@ -31,9 +31,13 @@ pub struct JiraSettings {
     /// Issue type → kind.
     #[serde(deserialize_with = "jira_kinds")]
     pub kinds: BTreeMap<String, Kind>,
-    /// Status → backlog, done or dropped; statuses not listed are backlog.
+    /// Status → backlog, done or dropped; statuses not listed follow their Status Category
+    /// (Done → done, anything else backlog).
     #[serde(deserialize_with = "jira_statuses")]
     pub statuses: BTreeMap<String, Status>,
+    /// Resolution → backlog, done or dropped; a listed resolution decides the status.
+    #[serde(deserialize_with = "jira_resolutions")]
+    pub resolutions: BTreeMap<String, Status>,
     /// Priority → the impact (1–5) a new item starts with; priorities not listed give 3.
     #[serde(deserialize_with = "jira_impact")]
     pub impact: BTreeMap<String, u8>,
@@ -44,6 +48,7 @@ impl Default for JiraSettings {
         JiraSettings {
             kinds: table(DEFAULT_JIRA_KINDS),
             statuses: table(DEFAULT_JIRA_STATUSES),
+            resolutions: table(DEFAULT_JIRA_RESOLUTIONS),
             impact: table(DEFAULT_JIRA_IMPACT),
         }
     }
@@ -90,6 +95,21 @@ pub const DEFAULT_JIRA_STATUSES: &[(&str, Status)] = &[
     ("Canceled", Status::Dropped),
     ("Rejected", Status::Dropped),
     ("Duplicate", Status::Dropped),
+];
+
+/// Jira's stock resolutions (Cloud and Server). Work closed without being done is dropped,
+/// so it never counts as delivered.
+pub const DEFAULT_JIRA_RESOLUTIONS: &[(&str, Status)] = &[
+    ("Done", Status::Done),
+    ("Fixed", Status::Done),
+    ("Won't Do", Status::Dropped),
+    ("Won't Fix", Status::Dropped),
+    ("Duplicate", Status::Dropped),
+    ("Cannot Reproduce", Status::Dropped),
+    ("Incomplete", Status::Dropped),
+    ("Aborted", Status::Dropped),
+    ("Declined", Status::Dropped),
+    ("Obsolete", Status::Dropped),
 ];
 
 pub const DEFAULT_JIRA_IMPACT: &[(&str, u8)] = &[
@@ -163,12 +183,20 @@ fn github_labels<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Kin
     merged(d, DEFAULT_GITHUB_LABELS, parse_kind)
 }
 
-fn jira_statuses<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Status>, D::Error> {
-    merged(d, DEFAULT_JIRA_STATUSES, |s: String| match Status::parse(&s) {
+fn import_status(s: String) -> Result<Status, String> {
+    match Status::parse(&s) {
         Some(Status::Planned) => Err("imports never plan items: use backlog, done or dropped".into()),
         Some(status) => Ok(status),
         None => Err(format!("unknown status '{s}' (expected backlog, done or dropped)")),
-    })
+    }
+}
+
+fn jira_statuses<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Status>, D::Error> {
+    merged(d, DEFAULT_JIRA_STATUSES, import_status)
+}
+
+fn jira_resolutions<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Status>, D::Error> {
+    merged(d, DEFAULT_JIRA_RESOLUTIONS, import_status)
 }
 
 fn jira_impact<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, u8>, D::Error> {
@@ -197,6 +225,9 @@ mod tests {
         assert_eq!(s.jira.kinds.get("spike"), Some(&Kind::Feature));
         assert_eq!(s.jira.kinds.get("bug"), Some(&Kind::Risk), "overridden");
         assert_eq!(s.jira.kinds.get("story"), Some(&Kind::Feature), "defaults kept");
+        let s = parse("[import.jira.resolutions]\n\"Won't Do\" = \"backlog\"\n").expect("parses");
+        assert_eq!(s.jira.resolutions.get("won't do"), Some(&Status::Backlog), "overridden");
+        assert_eq!(s.jira.resolutions.get("duplicate"), Some(&Status::Dropped), "defaults kept");
     }
 
     #[test]
@@ -205,6 +236,8 @@ mod tests {
         assert!(e.contains("\"bug\"") && e.contains("'story'"), "{e}");
         let e = parse("[import.jira.statuses]\nReady = \"planned\"\n").expect_err("planned");
         assert!(e.contains("never plan"), "{e}");
+        let e = parse("[import.jira.resolutions]\nShipped = \"planned\"\n").expect_err("planned");
+        assert!(e.contains("\"Shipped\"") && e.contains("never plan"), "{e}");
         let e = parse("[import.jira.impact]\nP0 = 9\n").expect_err("impact 9");
         assert!(e.contains("outside 1–5"), "{e}");
         let e = parse("[import]\ndefault_kinds = \"debt\"\n").expect_err("typo");

@@ -98,7 +98,8 @@ pub fn member_capacities(ws: &Workspace, sprint: &Sprint) -> Vec<MemberCapacity>
 }
 
 pub fn team_person_days(ws: &Workspace, sprint: &Sprint) -> f64 {
-    member_capacities(ws, sprint).iter().map(|m| m.person_days).sum()
+    // `+ 0.0`: an empty sum is −0.0 (see `capacity`).
+    member_capacities(ws, sprint).iter().map(|m| m.person_days).sum::<f64>() + 0.0
 }
 
 /// The most recent closed sprints (newest first), at most `window`.
@@ -164,7 +165,9 @@ pub fn capacity(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks) -> Capac
         .map(|h| (h.date, h.name.clone()))
         .collect();
     let members = member_capacities(ws, sprint);
-    let person_days: f64 = members.iter().map(|m| m.person_days).sum();
+    // An empty f64 sum is −0.0 (a team with no members yet), which prints as "-0.0
+    // person-days"; `+ 0.0` makes it 0.
+    let person_days: f64 = members.iter().map(|m| m.person_days).sum::<f64>() + 0.0;
     let (ppd, ppd_source) = calibrate_points_per_person_day(ws, fallbacks);
     let (reserve, reserve_source) = calibrate_reserve(ws, fallbacks);
     let points = person_days * ppd;

@@ -120,3 +120,14 @@ fn recording_a_sprint_changes_the_next_plannable_capacity() {
     assert!((after.plannable - 8.65 * 2.0).abs() < 1e-9, "no unplanned work: no reserve");
     assert!(after.plannable > before);
 }
+
+#[test]
+fn a_team_without_members_has_zero_person_days_not_negative_zero() {
+    let mut ws = planning_workspace();
+    ws.members.clear();
+    ws.days_off.clear();
+    let c = capacity(&ws, &ws.sprints[0], &FALLBACKS);
+    assert!(c.person_days == 0.0 && c.person_days.is_sign_positive(), "{}", c.person_days);
+    assert_eq!(format!("{:.1}", c.person_days), "0.0");
+    assert!(team_person_days(&ws, &ws.sprints[0]).is_sign_positive());
+}

@@ -2,8 +2,9 @@
 //! Labels map to a kind by the configured table; unknown fields are ignored, so any `--json`
 //! field list works as long as it has `number` and `title`.
 //!
-//! The key is `<repository>#<number>` (`example-app#412`): issue numbers repeat across
-//! repositories, so the repository's name is part of it. It comes from each issue's `url`
+//! The key is `<owner>/<repository>#<number>` (`example-org/example-app#412`): issue numbers
+//! repeat across repositories, and repository names across owners. Items keyed `repo#N` by
+//! older versions are found by the next import and re-keyed (see `legacy_key`). It comes from each issue's `url`
 //! (or `repository.name`, as `gh search issues` prints), or from `--repo NAME`.
 
 use std::collections::HashMap;
@@ -62,14 +63,23 @@ fn strip_position(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
 }
 
-/// The repository's name from an issue URL `https://github.com/OWNER/REPO/issues/N`.
+/// `OWNER/REPO` from an issue URL `https://github.com/OWNER/REPO/issues/N` (or the API's
+/// `https://api.github.com/repos/OWNER/REPO/issues/N`).
 pub fn repo_from_url(url: &str) -> Option<String> {
     let path = url.split("://").nth(1)?;
     let parts: Vec<&str> = path.split('/').collect();
     let at = parts.iter().position(|p| *p == "issues" || *p == "pull")?;
-    let repo = parts.get(at.checked_sub(1)?)?;
-    let clean = sanitize_line(repo);
-    (at >= 3 && !clean.is_empty()).then_some(clean)
+    let repo = sanitize_line(parts.get(at.checked_sub(1)?)?);
+    let owner = sanitize_line(parts.get(at.checked_sub(2)?)?);
+    (at >= 3 && !repo.is_empty() && !owner.is_empty()).then(|| format!("{owner}/{repo}"))
+}
+
+/// The key an issue had before keys carried the owner (`repo#N` for `owner/repo#N`), so an
+/// item imported then is still found, and re-keyed, by the next import.
+pub fn legacy_key(key: &str) -> Option<&str> {
+    let (repo, number) = key.split_once('#')?;
+    let (_, name) = repo.split_once('/')?;
+    Some(&key[key.len() - number.len() - 1 - name.len()..])
 }
 
 /// Reads the issues; the first unusable issue stops the reading with an error naming it.
@@ -96,7 +106,13 @@ pub fn read(bytes: &[u8], m: &Mappings, options: &GithubOptions) -> Result<Parse
     let mut records = Vec::with_capacity(issues.len());
     let mut seen: HashMap<String, Place> = HashMap::new();
     let mut closed: Vec<Place> = Vec::new();
+    let mut pulls = 0;
     for (i, issue) in issues.iter().enumerate() {
+        // The REST API lists pull requests among issues, marked by a `pull_request` object.
+        if issue.get("pull_request").is_some_and(|p| !p.is_null()) {
+            pulls += 1;
+            continue;
+        }
         let Some(record) = issue_record(i + 1, issue, m, options, &mut notices)? else {
             closed.push(Place::Entry { index: i + 1, label: number_label(issue) });
             continue;
@@ -116,6 +132,15 @@ pub fn read(bytes: &[u8], m: &Mappings, options: &GithubOptions) -> Result<Parse
     for place in &closed {
         notices.add("closed issues skipped; --include-closed imports them as done", Some(place));
     }
+    if pulls > 0 {
+        notices.add(
+            format!(
+                "{pulls} pull request{} skipped (a REST dump lists them among the issues; flowdeck plans issues)",
+                if pulls == 1 { "" } else { "s" }
+            ),
+            None,
+        );
+    }
     Ok(Parsed { records, notices, key_column: "number".into() })
 }
 
@@ -128,6 +153,12 @@ fn describe(place: &Place) -> String {
 
 fn number_label(issue: &Value) -> Option<String> {
     issue.get("number").and_then(Value::as_u64).map(|n| format!("#{n}"))
+}
+
+/// The first of `names` that is a string: `gh` spells fields in camelCase, the REST API in
+/// snake_case (and its `url` is the API's, so `html_url` comes first).
+fn str_field<'v>(issue: &'v Value, names: &[&str]) -> Option<&'v str> {
+    names.iter().find_map(|n| issue.get(*n).and_then(Value::as_str))
 }
 
 /// One issue, or `None` when it is closed and closed issues are not wanted.
@@ -154,7 +185,7 @@ fn issue_record(
     let status = match state.as_str() {
         "OPEN" => Status::Backlog,
         "CLOSED" if !options.include_closed => return Ok(None),
-        "CLOSED" => match issue.get("stateReason").and_then(Value::as_str) {
+        "CLOSED" => match str_field(issue, &["stateReason", "state_reason"]) {
             Some(reason) if reason.eq_ignore_ascii_case("NOT_PLANNED") => Status::Dropped,
             _ => Status::Done,
         },
@@ -166,21 +197,26 @@ fn issue_record(
             ))
         }
     };
-    let repo =
-        match (&options.repo, issue.get("url").and_then(Value::as_str)) {
-            (Some(repo), _) => repo.clone(),
-            (None, Some(url)) => repo_from_url(url).ok_or_else(|| {
-                err("url", format!("cannot tell the repository from \"{}\"", sanitize_line(url)), "pass --repo NAME")
-            })?,
-            (None, None) => match issue.pointer("/repository/name").and_then(Value::as_str).map(sanitize_line) {
-                Some(name) if !name.is_empty() => name,
-                _ => return Err(err(
-                    "url",
-                    "no url, so flowdeck cannot tell which repository the issue is from (keys are REPO#NUMBER)".into(),
-                    "add url to gh's fields (gh issue list --json number,title,labels,state,url) or pass --repo NAME",
-                )),
-            },
-        };
+    let repo = match (&options.repo, str_field(issue, &["html_url", "url"])) {
+        (Some(repo), _) => repo.clone(),
+        (None, Some(url)) => repo_from_url(url).ok_or_else(|| {
+            err("url", format!("cannot tell the repository from \"{}\"", sanitize_line(url)), "pass --repo OWNER/NAME")
+        })?,
+        (None, None) => match issue
+            .pointer("/repository/nameWithOwner")
+            .or_else(|| issue.pointer("/repository/name"))
+            .and_then(Value::as_str)
+            .map(sanitize_line)
+        {
+            Some(name) if !name.is_empty() => name,
+            _ => return Err(err(
+                "url",
+                "no url, so flowdeck cannot tell which repository the issue is from (keys are OWNER/REPO#NUMBER)"
+                    .into(),
+                "add url to gh's fields (gh issue list --json number,title,labels,state,url) or pass --repo OWNER/NAME",
+            )),
+        },
+    };
     let raw_title = match issue.get("title") {
         Some(Value::String(s)) => s.as_str(),
         _ => return Err(err("title", "no title".into(), "add title to gh's --json fields")),
@@ -225,11 +261,15 @@ fn issue_record(
     } else {
         r.kind = Field::Initial(m.default_kind);
     }
-    if let Some(created) = issue.get("createdAt").and_then(Value::as_str) {
-        match cells::timestamp(created) {
+    match str_field(issue, &["createdAt", "created_at"]) {
+        Some(created) => match cells::timestamp(created) {
             Some(t) => r.created = Field::Given(t),
             None => notices.add("createdAt not understood: the item is dated today", Some(&place)),
-        }
+        },
+        None => notices.add(
+            "no createdAt (or created_at): dated today, the import date (add createdAt to gh's --json fields)",
+            Some(&place),
+        ),
     }
     Ok(Some(r))
 }
@@ -258,7 +298,7 @@ mod tests {
         let p =
             parse(&[issue(1, &["bug"], "OPEN"), issue(2, &["security", "dependencies"], "OPEN")], &Default::default())
                 .expect("parses");
-        assert_eq!(p.records[0].key.as_deref(), Some("app#1"));
+        assert_eq!(p.records[0].key.as_deref(), Some("o/app#1"));
         assert_eq!(p.records[0].kind, Field::Given(Kind::Defect));
         assert_eq!(p.records[1].kind, Field::Given(Kind::Risk));
         assert_eq!(p.records[1].tags, Field::Given(vec!["security".into(), "dependencies".into()]));
@@ -309,8 +349,12 @@ mod tests {
 
     #[test]
     fn urls_name_their_repository() {
-        assert_eq!(repo_from_url("https://github.com/org/app/issues/4").as_deref(), Some("app"));
-        assert_eq!(repo_from_url("https://ghe.example.com/org/app/issues/4").as_deref(), Some("app"));
+        assert_eq!(repo_from_url("https://github.com/org/app/issues/4").as_deref(), Some("org/app"));
+        assert_eq!(repo_from_url("https://ghe.example.com/org/app/issues/4").as_deref(), Some("org/app"));
+        assert_eq!(repo_from_url("https://api.github.com/repos/org/app/issues/4").as_deref(), Some("org/app"));
+        assert_eq!(legacy_key("org/app#4"), Some("app#4"));
+        assert_eq!(legacy_key("app#4"), None);
+        assert_eq!(legacy_key("PAY-1"), None);
         assert_eq!(repo_from_url("not a url"), None);
     }
 }

@@ -8,7 +8,7 @@
 use std::io::Read;
 
 use crate::domain::text::sanitize_title;
-use crate::domain::{Kind, Status};
+use crate::domain::{HalfPoints, Kind, Status};
 
 use super::cells;
 use super::mapping::Mappings;
@@ -22,6 +22,8 @@ const KEY: &[&str] = &["Issue key", "Key"];
 const SUMMARY: &[&str] = &["Summary", "Title"];
 const TYPE: &[&str] = &["Issue Type", "Type"];
 const STATUS: &[&str] = &["Status"];
+const STATUS_CATEGORY: &[&str] = &["Status Category"];
+const RESOLUTION: &[&str] = &["Resolution"];
 const PRIORITY: &[&str] = &["Priority"];
 const CREATED: &[&str] = &["Created"];
 /// Tried in this order; the first non-empty cell counts (company-managed projects use the
@@ -34,6 +36,8 @@ struct Columns {
     summary: usize,
     kind: Option<usize>,
     status: Option<usize>,
+    status_category: Option<usize>,
+    resolution: Option<usize>,
     priority: Option<usize>,
     created: Option<usize>,
     estimates: Vec<usize>,
@@ -60,6 +64,8 @@ fn columns<R: Read>(t: &Table<R>) -> Result<Columns, ImportError> {
         summary,
         kind: h.find(TYPE),
         status: h.find(STATUS),
+        status_category: h.find(STATUS_CATEGORY),
+        resolution: h.find(RESOLUTION),
         priority: h.find(PRIORITY),
         created: h.find(CREATED),
         estimates: ESTIMATES.iter().filter_map(|n| h.find(&[n])).collect(),
@@ -74,6 +80,9 @@ pub fn read(input: impl Read, m: &Mappings) -> Result<Parsed, ImportError> {
     let mut notices = Notices::default();
     if c.kind.is_none() {
         notices.add(format!("no \"Issue Type\" column: every issue imported as {}", m.default_kind), None);
+    }
+    if c.created.is_none() {
+        notices.add("no \"Created\" column: every issue is dated today, the import date", None);
     }
     if c.estimates.is_empty() {
         notices.add("no story-point column (\"Custom field (Story Points)\"): every issue imported unestimated", None);
@@ -125,9 +134,9 @@ fn row<R: Read>(
             Field::Initial(m.default_kind)
         }
     };
-    let status = t.get(c.status)?;
-    if !status.is_empty() {
-        r.status = Field::Given(m.jira_status(status));
+    let (status, category, resolution) = (t.get(c.status)?, t.get(c.status_category)?, t.get(c.resolution)?);
+    if let Some(decided) = status_of(m, status, category, resolution, &place, notices) {
+        r.status = Field::Given(decided);
     }
     let priority = t.get(c.priority)?;
     if let Some(impact) = m.jira_impact(priority) {
@@ -150,6 +159,7 @@ fn row<R: Read>(
             if rounded {
                 notices.add("story points between halves rounded up to the next half point", Some(&place));
             }
+            r.zero_estimate = estimate == HalfPoints::ZERO;
             r.estimate = Field::Given(estimate);
             break;
         }
@@ -175,6 +185,52 @@ fn row<R: Read>(
     Ok(r)
 }
 
+/// Jira's three status categories; only Done means finished (To Do and In Progress are backlog:
+/// imports never plan).
+fn category_status(category: &str) -> Option<Status> {
+    match category.trim().to_ascii_lowercase().as_str() {
+        "" => None,
+        "done" | "complete" => Some(Status::Done),
+        _ => Some(Status::Backlog),
+    }
+}
+
+/// An issue's status: a resolution in `[import.jira.resolutions]` decides (Won't Do is dropped
+/// even though its status is Closed); otherwise the status name in `[import.jira.statuses]`;
+/// otherwise its Status Category; otherwise backlog. `None` when the row says nothing.
+fn status_of(
+    m: &Mappings,
+    status: &str,
+    category: &str,
+    resolution: &str,
+    place: &Place,
+    notices: &mut Notices,
+) -> Option<Status> {
+    let resolution = resolution.trim();
+    if let Some(decided) = m.jira_resolution(resolution) {
+        return Some(decided);
+    }
+    // Jira's UI says "Unresolved" where the export usually leaves the cell empty.
+    if !resolution.is_empty() && !resolution.eq_ignore_ascii_case("unresolved") {
+        notices.add(
+            format!(
+                "resolution \"{}\" is not in [import.jira.resolutions]: the status decides \
+                 (add \"{0}\" = \"dropped\" or \"done\" to the config to choose)",
+                crate::domain::text::sanitize_line(resolution)
+            ),
+            Some(place),
+        );
+    }
+    if let Some(mapped) = m.jira_status(status) {
+        return Some(mapped);
+    }
+    match category_status(category) {
+        Some(from_category) => Some(from_category),
+        None if status.trim().is_empty() => None,
+        None => Some(Status::Backlog),
+    }
+}
+
 fn unknown_type(issue_type: &str, default: Kind) -> String {
     if issue_type.is_empty() {
         return format!("no issue type: imported as {default}, the default kind");
@@ -189,7 +245,6 @@ fn unknown_type(issue_type: &str, default: Kind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::HalfPoints;
     use crate::interchange::mapping::tests::mappings;
 
     const HEADER: &str =
@@ -225,8 +280,12 @@ mod tests {
 
     #[test]
     fn a_missing_estimate_is_absent_and_a_bad_one_names_row_and_column() {
-        let p = parse("A,P-1,Story,,,,,,,\n").expect("parses");
+        let p = parse("A,P-1,Story,,,,,,,\nB,P-2,Story,,,,,,,0\nC,P-3,Story,,,,,,,0.5\n").expect("parses");
         assert_eq!(p.records[0].estimate, Field::Absent);
+        assert!(!p.records[0].zero_estimate);
+        assert_eq!(p.records[1].estimate, Field::Given(HalfPoints::ZERO));
+        assert!(p.records[1].zero_estimate, "an explicit 0 is told apart from no estimate");
+        assert!(!p.records[2].zero_estimate);
         let e = parse("A,P-1,Story,,,,,,,1\nB,P-2,Story,,,,,,,lots\n").expect_err("bad number");
         assert_eq!(e.place, Place::Row { row: 3, line: 3 });
         assert_eq!(e.column.as_deref(), Some("Custom field (Story Points)"));
@@ -239,6 +298,34 @@ mod tests {
         let p = read(text.as_bytes(), &mappings()).expect("parses");
         assert_eq!(p.records[0].estimate, Field::Given(HalfPoints(10)));
         assert!(p.notices.lines()[0].contains("Issue Type"), "no type column is reported");
+    }
+
+    #[test]
+    fn resolution_decides_then_status_then_status_category() {
+        let text = "Issue key,Summary,Status,Status Category,Resolution\n\
+                    P-1,A,Closed,Done,Won't Do\n\
+                    P-2,B,Done,Done,Duplicate\n\
+                    P-3,C,Shipped,Done,\n\
+                    P-4,D,Triage,In Progress,\n\
+                    P-5,E,Done,Done,Done\n\
+                    P-6,F,Closed,Done,Mystery\n\
+                    P-7,G,,,\n";
+        let p = read(text.as_bytes(), &mappings()).expect("parses");
+        let statuses: Vec<_> = p.records.iter().map(|r| r.status.clone()).collect();
+        assert_eq!(
+            statuses,
+            vec![
+                Field::Given(Status::Dropped),
+                Field::Given(Status::Dropped),
+                Field::Given(Status::Done),
+                Field::Given(Status::Backlog),
+                Field::Given(Status::Done),
+                Field::Given(Status::Done),
+                Field::Absent,
+            ]
+        );
+        let lines = p.notices.lines();
+        assert!(lines.iter().any(|l| l.contains("\"Mystery\"") && l.ends_with("— row 7")), "{lines:?}");
     }
 
     #[test]

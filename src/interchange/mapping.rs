@@ -12,8 +12,12 @@ pub struct Mappings {
     pub default_kind: Kind,
     /// Jira issue type → kind (keys lower-case).
     pub jira_kinds: BTreeMap<String, Kind>,
-    /// Jira status → flowdeck status (keys lower-case); any other status is `backlog`.
+    /// Jira status → flowdeck status (keys lower-case); any other status falls back on the
+    /// status category, then `backlog`.
     pub jira_statuses: BTreeMap<String, Status>,
+    /// Jira resolution → flowdeck status (keys lower-case): a resolution listed here decides
+    /// the status whatever the Status column says (Won't Do is dropped even when closed).
+    pub jira_resolutions: BTreeMap<String, Status>,
     /// Jira priority → impact 1–5 (keys lower-case); any other priority leaves impact at 3.
     pub jira_impact: BTreeMap<String, u8>,
     /// GitHub label → kind (keys lower-case).
@@ -40,8 +44,14 @@ impl Mappings {
         lookup(&self.jira_kinds, issue_type)
     }
 
-    pub fn jira_status(&self, status: &str) -> Status {
-        lookup(&self.jira_statuses, status).unwrap_or(Status::Backlog)
+    /// The status a Jira status name maps to; `None` when the table does not name it.
+    pub fn jira_status(&self, status: &str) -> Option<Status> {
+        lookup(&self.jira_statuses, status)
+    }
+
+    /// The status a Jira resolution decides; `None` when the table does not name it.
+    pub fn jira_resolution(&self, resolution: &str) -> Option<Status> {
+        lookup(&self.jira_resolutions, resolution)
     }
 
     pub fn jira_impact(&self, priority: &str) -> Option<u8> {
@@ -76,6 +86,10 @@ pub(crate) mod tests {
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v))
                 .collect(),
+            jira_resolutions: [("done", Status::Done), ("won't do", Status::Dropped), ("duplicate", Status::Dropped)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
             jira_impact: [("highest", 5), ("high", 4), ("medium", 3), ("low", 2)]
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v))
@@ -91,12 +105,14 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn lookups_ignore_case_and_unknown_statuses_are_backlog() {
+    fn lookups_ignore_case_and_unknown_names_are_none() {
         let m = mappings();
         assert_eq!(m.jira_kind(" bug "), Some(Kind::Defect));
         assert_eq!(m.jira_kind("Spike"), None);
-        assert_eq!(m.jira_status("DONE"), Status::Done);
-        assert_eq!(m.jira_status("In Review"), Status::Backlog);
+        assert_eq!(m.jira_status("DONE"), Some(Status::Done));
+        assert_eq!(m.jira_status("In Review"), None);
+        assert_eq!(m.jira_resolution("DUPLICATE"), Some(Status::Dropped));
+        assert_eq!(m.jira_resolution("Unresolved"), None);
     }
 
     #[test]

@@ -260,6 +260,10 @@ pub struct ImportRecord {
     /// the merge tells the user when that leaves an item other than the file says.
     pub planned_in_file: bool,
     pub pinned_in_file: bool,
+    /// A tracker states 0 points (not "no estimate"): kept out of auto-fill like an
+    /// unestimated item, since a zero would fill a sprint for free. flowdeck's own formats
+    /// never set it (their zeros carry their own exclusion).
+    pub zero_estimate: bool,
 }
 
 impl ImportRecord {
@@ -282,6 +286,7 @@ impl ImportRecord {
             debt: Field::Absent,
             planned_in_file: false,
             pinned_in_file: false,
+            zero_estimate: false,
         }
     }
 }

@@ -79,6 +79,7 @@ pub fn mappings(s: &ImportSettings) -> Mappings {
         default_kind: s.default_kind,
         jira_kinds: s.jira.kinds.clone(),
         jira_statuses: s.jira.statuses.clone(),
+        jira_resolutions: s.jira.resolutions.clone(),
         jira_impact: s.jira.impact.clone(),
         github_labels: s.github.labels.clone(),
     }

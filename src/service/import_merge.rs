@@ -27,6 +27,14 @@ use crate::interchange::record::{Field, ImportError, ImportRecord, Notices, Pars
 /// estimate comes (from a re-import, the item form, `flowdeck item edit` or triage).
 pub use crate::domain::item::UNESTIMATED;
 
+/// The tag that marks an item a tracker gave an explicit 0: excluded from auto-fill like an
+/// unestimated one until an import brings a real estimate.
+pub const ZERO_POINTS: &str = "zero-points";
+
+fn has_tag(item: &WorkItem, tag: &str) -> bool {
+    item.tags.iter().any(|t| t == tag)
+}
+
 /// True for an item an import created without an estimate (and no estimate came since).
 pub fn is_unestimated(item: &WorkItem) -> bool {
     item.is_unestimated()
@@ -150,7 +158,9 @@ fn match_keys<'w>(
                 "each item may appear once; keep one of the two rows",
             ));
         }
-        matches.push(exact.get(key).or_else(|| folded.get(&Folded(key))).copied());
+        let found = |k: &str| exact.get(k).or_else(|| folded.get(&Folded(k))).copied();
+        // GitHub keys once left out the owner: `owner/repo#N` still finds `repo#N`.
+        matches.push(found(key).or_else(|| crate::interchange::github::legacy_key(key).and_then(found)));
     }
     Ok(matches)
 }
@@ -170,6 +180,7 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
     };
     let mut keyless = false;
     let mut unestimated = 0;
+    let mut zero = 0;
     for (r, existing) in records.into_iter().zip(matches) {
         match existing {
             Some(before) => {
@@ -193,6 +204,7 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
                 next_id += 1;
                 let item = create(ItemId(next_id), r, now);
                 unestimated += usize::from(is_unestimated(&item));
+                zero += usize::from(has_tag(&item, ZERO_POINTS));
                 m.created += 1;
                 m.actions.push(RowAction::Create { change: m.set.changes.len(), place });
                 m.set.changes.push(Change::item(None, Some(item)));
@@ -205,6 +217,16 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
                 "{unestimated} new item{} without an estimate: 0 points, tagged {UNESTIMATED} and excluded from \
                  auto-fill until estimated",
                 if unestimated == 1 { "" } else { "s" }
+            ),
+            None,
+        );
+    }
+    if zero > 0 {
+        m.notices.add(
+            format!(
+                "{zero} new item{} with an explicit 0 estimate: tagged {ZERO_POINTS} and excluded from auto-fill \
+                 until estimated",
+                if zero == 1 { "" } else { "s" }
             ),
             None,
         );
@@ -229,10 +251,14 @@ fn planning_notices(r: &ImportRecord, existing: Option<&WorkItem>, notices: &mut
 
 fn create(id: ItemId, r: ImportRecord, now: DateTime<Utc>) -> WorkItem {
     let unestimated = !matches!(r.estimate, Field::Given(_) | Field::Initial(_));
+    let zero = r.zero_estimate;
     let kind = r.kind.for_new(Kind::Feature);
     let mut tags = r.tags.for_new(Vec::new());
     if unestimated && !tags.iter().any(|t| t == UNESTIMATED) {
         tags.push(UNESTIMATED.to_string());
+    }
+    if zero && !tags.iter().any(|t| t == ZERO_POINTS) {
+        tags.push(ZERO_POINTS.to_string());
     }
     let debt = (kind == Kind::Debt).then(|| *r.debt.for_new(Box::new(blank_debt())));
     WorkItem {
@@ -251,7 +277,7 @@ fn create(id: ItemId, r: ImportRecord, now: DateTime<Utc>) -> WorkItem {
         created: r.created.for_new(now),
         updated: now,
         pinned: false,
-        excluded: r.excluded.for_new(false) || unestimated,
+        excluded: r.excluded.for_new(false) || unestimated || zero,
         debt,
         version: 1,
     }
@@ -321,6 +347,20 @@ fn update(before: &WorkItem, r: ImportRecord, now: DateTime<Utc>, notices: &mut 
         }
     } else if was_unestimated && !after.tags.iter().any(|t| t == UNESTIMATED) {
         after.tags.push(UNESTIMATED.to_string());
+    }
+    let was_zero = has_tag(before, ZERO_POINTS);
+    if r.zero_estimate {
+        if !has_tag(&after, ZERO_POINTS) {
+            after.tags.push(ZERO_POINTS.to_string());
+        }
+        after.excluded = true;
+    } else if was_zero && estimated {
+        after.tags.retain(|t| t != ZERO_POINTS);
+        if file_excludes != Some(true) {
+            after.excluded = false;
+        }
+    } else if was_zero && !has_tag(&after, ZERO_POINTS) {
+        after.tags.push(ZERO_POINTS.to_string());
     }
     // The store refuses pinned and excluded together; a pin is the planner's newer decision.
     if after.pinned && after.excluded {
