@@ -45,7 +45,7 @@ fn a_long_selection_spills_into_sprints_not_created_yet() {
     let f = forecast_json(&sandbox, &db, &["--top", "60"]);
     assert_eq!(f["items"].as_array().map(Vec::len), Some(60));
     assert_eq!(f["all"]["p95"]["proposed"], true, "{}", f["all"]);
-    assert!(start(&f["all"]["p50"]) > "2026-12-04".to_string(), "60 items do not fit Sprint 48");
+    assert!(start(&f["all"]["p50"]).as_str() > "2026-12-04", "60 items do not fit Sprint 48");
     let text = sandbox.on(&db).args(["forecast", "--top", "60"]).assert().success().get_output().stdout.clone();
     let text = String::from_utf8(text).expect("utf-8");
     assert!(text.contains("Sprint 48: 10 of 34.5 plannable points planned — P(finish) "), "{text}");
@@ -63,6 +63,8 @@ fn named_keys_are_forecast_and_unknown_ones_refused() {
     assert_eq!(f["items"].as_array().map(Vec::len), Some(1));
     assert_eq!(f["items"][0]["key"], third.as_str());
     assert_eq!(f["items"][0]["done"], top["items"][2]["done"], "its place in the rank decides, not the selection");
+    let twice = forecast_json(&sandbox, &db, &[&third, &third]);
+    assert_eq!(twice["items"].as_array().map(Vec::len), Some(1), "a key named twice is forecast once");
     sandbox
         .on(&db)
         .args(["forecast", "NOPE-1"])

@@ -84,6 +84,9 @@ pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed:
             })
             .collect::<Result<_, _>>()?,
     };
+    // A key named twice is forecast once, where it was first named.
+    let mut seen = std::collections::HashSet::new();
+    let selected: Vec<usize> = selected.into_iter().filter(|at| seen.insert(*at)).collect();
     queue.truncate(selected.iter().max().map_or(0, |m| m + 1));
     let ratios = usable(&completion_ratios(ws, settings.projection.history_sprints));
     let trials = settings.projection.trials;
@@ -95,7 +98,7 @@ pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed:
         let at = |s: Option<usize>| s.and_then(|s| calendar.get(s).cloned());
         w.map_or([None, None, None], |w| [at(w.p50), at(w.p85), at(w.p95)])
     };
-    let mut items: Vec<ItemForecast> = selected
+    let items: Vec<ItemForecast> = selected
         .iter()
         .map(|&at| ItemForecast {
             key: key_of(queue[at]),
@@ -105,7 +108,6 @@ pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed:
             done: dates(done.get(at)),
         })
         .collect();
-    items.dedup_by(|a, b| a.key == b.key);
     Ok(Forecast {
         sprint: current.name.clone(),
         load,

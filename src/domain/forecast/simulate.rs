@@ -54,8 +54,9 @@ pub fn when_done(queue: &[f64], capacities: &[f64], ratios: &[f64], trials: usiz
             Some(*total)
         })
         .collect();
-    // done[item][trial]: the sprint index, or usize::MAX when it was never done.
-    let mut done = vec![vec![usize::MAX; trials]; queue.len()];
+    // done[item * trials + trial]: the sprint index, or usize::MAX when it was never done; one
+    // contiguous run of trials per item, ready for its percentiles.
+    let mut done = vec![usize::MAX; trials * queue.len()];
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     for trial in 0..trials {
         let mut delivered = 0.0;
@@ -66,12 +67,12 @@ pub fn when_done(queue: &[f64], capacities: &[f64], ratios: &[f64], trials: usiz
             }
             delivered += ratios[rng.random_range(0..ratios.len())] * capacity.max(0.0);
             while next < needed.len() && needed[next] <= delivered + EPSILON {
-                done[next][trial] = sprint;
+                done[next * trials + trial] = sprint;
                 next += 1;
             }
         }
     }
-    Some(done.iter_mut().map(|sprints| percentiles(sprints)).collect())
+    Some(done.chunks_mut(trials).map(percentiles).collect())
 }
 
 /// The nearest-rank index of percentile `q` (0–1) among `n` values.
