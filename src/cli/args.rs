@@ -73,6 +73,20 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Will the current sprint finish (P(finish)), and by which sprint are these items done at
+    /// P50/P85/P95: Monte Carlo over the team's own say/do history.
+    Forecast {
+        /// Item keys to forecast (default: the best-ranked items not yet planned).
+        keys: Vec<String>,
+        /// Forecast the best N items not yet planned.
+        #[arg(long, value_name = "N", conflicts_with = "keys")]
+        top: Option<usize>,
+        /// Seed of the simulation (default 42: the same data gives the same figures).
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+    },
     /// Candidates ranked by score, best first.
     Rank {
         /// Only this kind: feature, defect, risk or debt.

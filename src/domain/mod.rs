@@ -9,6 +9,7 @@ pub mod change;
 pub mod debt;
 pub mod edits;
 pub mod estimate;
+pub mod forecast;
 pub mod guardrails;
 pub mod history;
 pub mod item;

@@ -39,7 +39,7 @@ pub fn propose_next(ws: &Workspace, today: NaiveDate) -> (String, NaiveDate, Nai
     (next_name(&last.name, ws.sprints.len()), start, end)
 }
 
-fn next_weekday_from(day: NaiveDate, monday: bool) -> NaiveDate {
+pub(crate) fn next_weekday_from(day: NaiveDate, monday: bool) -> NaiveDate {
     let mut d = day;
     while matches!(d.weekday(), Weekday::Sat | Weekday::Sun) || (monday && d.weekday() != Weekday::Mon) {
         d += Duration::days(1);
@@ -49,7 +49,7 @@ fn next_weekday_from(day: NaiveDate, monday: bool) -> NaiveDate {
 
 /// "Sprint 48" → "Sprint 49", "PAY-7" → "PAY-8"; a name without a trailing number gets the
 /// count of sprints plus one after it.
-fn next_name(previous: &str, count: usize) -> String {
+pub(crate) fn next_name(previous: &str, count: usize) -> String {
     let digits = previous.chars().rev().take_while(char::is_ascii_digit).count();
     let (stem, number) = previous.split_at(previous.len() - digits);
     match number.parse::<u64>() {

@@ -3,6 +3,7 @@
 pub mod brief;
 pub mod checks;
 pub mod debt;
+pub mod forecast;
 pub mod history;
 pub mod import;
 pub mod item;

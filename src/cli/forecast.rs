@@ -1,0 +1,35 @@
+//! `flowdeck forecast`: the chance of finishing the current sprint, and the sprint by which
+//! the selected work is done at P50/P85/P95.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::report::forecast::{to_json, write_text};
+use crate::service::forecast::{forecast, Selection, DEFAULT_SEED, DEFAULT_TOP};
+
+use super::args::PlanFormat;
+use super::context::Context;
+use super::exit::{code, Failure};
+
+pub fn run(
+    ctx: &Context,
+    keys: &[String],
+    top: Option<usize>,
+    seed: Option<u64>,
+    format: PlanFormat,
+    out: &mut impl Write,
+) -> Result<ExitCode, Failure> {
+    let settings = ctx.settings()?;
+    let session = ctx.open_session(&settings)?;
+    let selection = if keys.is_empty() { Selection::Top(top.unwrap_or(DEFAULT_TOP)) } else { Selection::Keys(keys) };
+    let f = forecast(session.workspace(), &settings, selection, seed.unwrap_or(DEFAULT_SEED))
+        .map_err(|m| Failure::new(code::ERROR, m))?;
+    match format {
+        PlanFormat::Text => write_text(&f, out)?,
+        PlanFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &to_json(&f)).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,129 @@
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::test_support::sprint;
+use crate::domain::SprintState;
+
+const TRIALS: usize = 10_000;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+#[test]
+fn p_finish_is_the_share_of_past_sprints_that_would_have_covered_the_load() {
+    // Plannable 10: the 1.0 and 1.2 sprints cover a load of 9, the 0.6 and 0.8 ones do not.
+    let history = [0.6, 0.8, 1.0, 1.2];
+    let p = p_finish(9.0, 10.0, &history, TRIALS, 7).expect("history");
+    assert!((p - 0.5).abs() < 0.02, "{p}");
+    assert_eq!(p_finish(6.0, 10.0, &history, TRIALS, 7), Some(1.0));
+    assert_eq!(p_finish(12.5, 10.0, &history, TRIALS, 7), Some(0.0));
+    assert_eq!(p_finish(0.0, 0.0, &history, TRIALS, 7), Some(1.0), "nothing planned is always finished");
+}
+
+#[test]
+fn no_history_means_no_forecast() {
+    assert_eq!(p_finish(5.0, 10.0, &[], TRIALS, 1), None);
+    assert_eq!(p_finish(5.0, 10.0, &[f64::NAN, -1.0], TRIALS, 1), None);
+    assert_eq!(when_done(&[5.0], &[10.0], &[], TRIALS, 1), None);
+}
+
+#[test]
+fn the_same_seed_gives_the_same_forecast() {
+    let history = [0.55, 0.7, 0.9, 1.05, 0.8];
+    assert_eq!(p_finish(8.0, 10.0, &history, 1000, 3), p_finish(8.0, 10.0, &history, 1000, 3));
+    let q = [4.0, 6.0, 9.0, 3.0];
+    assert_eq!(when_done(&q, &[10.0; 8], &history, 1000, 3), when_done(&q, &[10.0; 8], &history, 1000, 3));
+}
+
+#[test]
+fn a_steady_team_finishes_in_the_sprint_its_capacity_reaches() {
+    // Always does what it says: 10 points a sprint, items of 10, 10 and 5 (the 5 finishes in
+    // the third sprint), then 1 more point at the very start of the fourth.
+    let done = when_done(&[10.0, 10.0, 5.0, 6.0], &[10.0; 6], &[1.0], TRIALS, 1).expect("history");
+    let p50: Vec<_> = done.iter().map(|d| d.p50).collect();
+    assert_eq!(p50, vec![Some(0), Some(1), Some(2), Some(3)]);
+    assert!(done.iter().all(|d| d.p50 == d.p85 && d.p85 == d.p95));
+}
+
+#[test]
+fn percentiles_on_a_constructed_history() {
+    // Say/do 1.5 in two sprints of three, 0.5 in one; capacity 10. A 10-point item is done in
+    // the first sprint with chance 2/3 (1.5 × 10 ≥ 10) and surely by the second (0.5 + 0.5 ≥ 1):
+    // P50 the first sprint, P85 and P95 the second.
+    let history = [1.5, 0.5, 1.5];
+    let done = when_done(&[10.0], &[10.0; 4], &history, TRIALS, 11).expect("history");
+    assert_eq!(done[0], WhenDone { p50: Some(0), p85: Some(1), p95: Some(1) });
+    // 30 points at 0.5 or 1.5 × 10 a sprint: three sprints need two good ones of three
+    // (P = 20/27 ≈ 74%) — so P50 is the third sprint, P85 and P95 later ones.
+    let done = when_done(&[30.0], &[10.0; 10], &history, TRIALS, 11).expect("history");
+    assert_eq!(done[0].p50, Some(2));
+    assert_eq!(done[0].p85, Some(3));
+}
+
+#[test]
+fn work_beyond_the_horizon_has_no_sprint() {
+    let done = when_done(&[5.0, 100.0], &[10.0; 3], &[1.0], 100, 1).expect("history");
+    assert_eq!(done[0].p95, Some(0));
+    assert_eq!(done[1], WhenDone::default());
+}
+
+#[test]
+fn warnings_name_short_and_unstable_history() {
+    assert_eq!(warnings(&[], 10.0), vec![Warning::NoHistory]);
+    assert_eq!(warnings(&[0.9, 0.95, 1.0], 10.0), vec![Warning::ShortHistory { sprints: 3 }]);
+    assert_eq!(warnings(&[0.5, 0.9, 0.95, 1.0], 10.0), vec![Warning::WideSpread { lowest: 0.5, highest: 1.0 }]);
+    assert!(warnings(&[0.8, 0.9, 0.95, 1.0], 10.0).is_empty());
+    assert_eq!(warnings(&[0.8, 0.9, 0.95, 1.0], 0.0), vec![Warning::NoCapacity]);
+}
+
+#[test]
+fn future_sprints_follow_the_known_ones_then_the_rhythm() {
+    let current = sprint(5, date(2026, 11, 23), SprintState::Planning); // Mon 23 → Fri 4 Dec
+    let mut next = sprint(6, date(2026, 12, 7), SprintState::Planning);
+    next.name = "Sprint 6".into();
+    let all = future_sprints(&current, &[&next], 3);
+    let names: Vec<_> = all.iter().map(|s| (s.name.as_str(), s.start, s.proposed)).collect();
+    assert_eq!(
+        names,
+        vec![
+            ("Sprint 5", date(2026, 11, 23), false),
+            ("Sprint 6", date(2026, 12, 7), false),
+            ("Sprint 7", date(2026, 12, 21), true),
+        ]
+    );
+    assert_eq!(all[2].end, date(2027, 1, 1));
+}
+
+proptest! {
+    #[test]
+    fn p_finish_never_rises_when_the_load_rises(
+        history in proptest::collection::vec(0.0f64..2.0, 1..12),
+        plannable in 0.0f64..80.0,
+        load in 0.0f64..100.0,
+        more in 0.0f64..50.0,
+        seed in any::<u64>(),
+    ) {
+        let less = p_finish(load, plannable, &history, 500, seed).expect("history");
+        let heavier = p_finish(load + more, plannable, &history, 500, seed).expect("history");
+        prop_assert!(heavier <= less, "{heavier} > {less}");
+    }
+
+    #[test]
+    fn later_items_are_never_done_earlier(
+        history in proptest::collection::vec(0.1f64..2.0, 1..8),
+        queue in proptest::collection::vec(0.0f64..13.0, 1..12),
+        seed in any::<u64>(),
+    ) {
+        let done = when_done(&queue, &[10.0; 20], &history, 300, seed).expect("history");
+        let key = |s: Option<usize>| s.unwrap_or(usize::MAX);
+        for d in &done {
+            prop_assert!(key(d.p50) <= key(d.p85) && key(d.p85) <= key(d.p95));
+        }
+        for pair in done.windows(2) {
+            prop_assert!(key(pair[0].p50) <= key(pair[1].p50));
+            prop_assert!(key(pair[0].p95) <= key(pair[1].p95));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! `flowdeck forecast` as text or JSON (a stable contract documented in the README).
+
+use std::io::{self, Write};
+
+use serde_json::{json, Value};
+
+use crate::domain::forecast::{FutureSprint, Warning, MAX_HORIZON, MIN_HISTORY};
+use crate::domain::text::sanitize_line;
+use crate::service::forecast::{Dates, Forecast};
+
+use super::numbers::{percent, points, round3};
+
+/// A warning in plain words.
+pub fn warning_text(w: &Warning) -> String {
+    match w {
+        Warning::NoHistory => "no closed sprint with a plan yet: nothing to resample, so no forecast".into(),
+        Warning::ShortHistory { sprints } => {
+            format!(
+                "only {sprints} closed sprint(s) of history (fewer than {MIN_HISTORY}): treat these figures as rough"
+            )
+        }
+        Warning::WideSpread { lowest, highest } => format!(
+            "unstable history: say/do ranged from {} to {}, so the percentiles are far apart",
+            percent(*lowest),
+            percent(*highest)
+        ),
+        Warning::NoCapacity => "no plannable capacity in the current sprint: nothing can be finished".into(),
+    }
+}
+
+fn sprint_text(s: &Option<FutureSprint>) -> String {
+    match s {
+        Some(s) => format!(
+            "{} ({} → {}{})",
+            sanitize_line(&s.name),
+            s.start,
+            s.end,
+            if s.proposed { ", not created yet" } else { "" }
+        ),
+        None => format!("beyond {MAX_HORIZON} sprints"),
+    }
+}
+
+fn dates_text(d: &Dates) -> String {
+    format!("P50 {} · P85 {} · P95 {}", sprint_text(&d[0]), sprint_text(&d[1]), sprint_text(&d[2]))
+}
+
+pub fn write_text(f: &Forecast, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "Forecast from {} closed sprint(s) of say/do ({} trials, seed {})", f.history, f.trials, f.seed)?;
+    let chance = f.p_finish.map_or_else(|| "unknown".to_string(), percent);
+    writeln!(
+        out,
+        "{}: {} of {} plannable points planned — P(finish) {chance}",
+        sanitize_line(&f.sprint),
+        points(f.load),
+        points(f.plannable)
+    )?;
+    if f.p_finish.is_some() && !f.items.is_empty() {
+        writeln!(
+            out,
+            "\nWhen done (the sprint's plan first, then the backlog by rank, {} points a sprint):",
+            points(f.plannable)
+        )?;
+        writeln!(out, "  all {} item(s): {}", f.items.len(), dates_text(&f.all))?;
+        for i in &f.items {
+            let mark = if i.in_sprint { " [in sprint]" } else { "" };
+            writeln!(out, "  {} {} pts{mark} {}", sanitize_line(&i.key), points(i.points), sanitize_line(&i.title))?;
+            writeln!(out, "      {}", dates_text(&i.done))?;
+        }
+    }
+    for w in &f.warnings {
+        writeln!(out, "warning: {}", warning_text(w))?;
+    }
+    Ok(())
+}
+
+fn sprint_json(s: &Option<FutureSprint>) -> Value {
+    s.as_ref().map_or(
+        Value::Null,
+        |s| json!({"name": s.name, "start": s.start.to_string(), "end": s.end.to_string(), "proposed": s.proposed}),
+    )
+}
+
+fn dates_json(d: &Dates) -> Value {
+    json!({"p50": sprint_json(&d[0]), "p85": sprint_json(&d[1]), "p95": sprint_json(&d[2])})
+}
+
+pub fn to_json(f: &Forecast) -> Value {
+    json!({
+        "sprint": {
+            "name": f.sprint,
+            "load": round3(f.load),
+            "plannable": round3(f.plannable),
+            "p_finish": f.p_finish.map(round3),
+        },
+        "history_sprints": f.history,
+        "trials": f.trials,
+        "seed": f.seed,
+        "all": dates_json(&f.all),
+        "items": f.items.iter().map(|i| json!({
+            "key": i.key,
+            "title": i.title,
+            "points": round3(i.points),
+            "in_sprint": i.in_sprint,
+            "done": dates_json(&i.done),
+        })).collect::<Vec<_>>(),
+        "warnings": f.warnings.iter().map(warning_text).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,123 @@
+//! "Will we finish this sprint?" and "when will these be done?" for the current sprint and a
+//! selection of work: the domain's Monte Carlo fed with this workspace's history and capacity.
+
+use crate::config::Settings;
+use crate::domain::capacity::capacity;
+use crate::domain::forecast::{future_sprints, p_finish, warnings, when_done, FutureSprint, Warning, WhenDone};
+use crate::domain::forecast::{usable, MAX_HORIZON};
+use crate::domain::history::completion_ratios;
+use crate::domain::{SprintState, Status, WorkItem, Workspace};
+
+use super::planning::{fallbacks, ranking};
+
+/// Items forecast when none are named: the best-ranked ones not yet planned.
+pub const DEFAULT_TOP: usize = 10;
+/// The default seed, so two runs over the same data print the same percentages.
+pub const DEFAULT_SEED: u64 = 42;
+
+/// What to forecast: named items, or the best `n` not yet planned.
+pub enum Selection<'a> {
+    Keys(&'a [String]),
+    Top(usize),
+}
+
+/// The sprint by which work is done at P50, P85 and P95; `None`: beyond the horizon.
+pub type Dates = [Option<FutureSprint>; 3];
+
+pub struct ItemForecast {
+    pub key: String,
+    pub title: String,
+    pub points: f64,
+    /// Already planned into the current sprint.
+    pub in_sprint: bool,
+    pub done: Dates,
+}
+
+pub struct Forecast {
+    pub sprint: String,
+    pub load: f64,
+    pub plannable: f64,
+    /// `None` without history.
+    pub p_finish: Option<f64>,
+    /// Closed sprints whose say/do is resampled.
+    pub history: usize,
+    pub warnings: Vec<Warning>,
+    pub items: Vec<ItemForecast>,
+    /// When all the selected items are done (the last of them in rank order).
+    pub all: Dates,
+    pub trials: usize,
+    pub seed: u64,
+}
+
+fn key_of(item: &WorkItem) -> String {
+    item.key.clone().unwrap_or_else(|| format!("#{}", item.id.0))
+}
+
+/// Why a named key cannot be forecast, in words that say what to do.
+fn not_forecastable(ws: &Workspace, key: &str) -> String {
+    match ws.items.iter().find(|i| i.key.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(key))) {
+        None => format!("no item with key '{key}' (`flowdeck rank` lists the open ones)"),
+        Some(i) => format!("{key} is not open work ({:?}); forecast backlog items or the current sprint's", i.status),
+    }
+}
+
+pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed: u64) -> Result<Forecast, String> {
+    let current = ws.current_sprint().ok_or_else(|| {
+        "no sprint in planning or running to forecast from (`flowdeck sprint new` creates one)".to_string()
+    })?;
+    let plannable = capacity(ws, current, &fallbacks(settings)).plannable;
+    // The team works through the current sprint's plan first, then the backlog by rank.
+    let (in_sprint, backlog): (Vec<&WorkItem>, Vec<&WorkItem>) =
+        ranking(ws, None).into_iter().map(|(_, i)| i).partition(|i| i.status == Status::Planned);
+    let load: f64 = in_sprint.iter().map(|i| i.estimate.points()).sum();
+    let mut queue = in_sprint.clone();
+    queue.extend(backlog.iter().copied());
+    let selected: Vec<usize> = match selection {
+        Selection::Top(n) => (in_sprint.len()..queue.len()).take(n).collect(),
+        Selection::Keys(keys) => keys
+            .iter()
+            .map(|k| {
+                queue
+                    .iter()
+                    .position(|i| i.key.as_deref().is_some_and(|key| key.eq_ignore_ascii_case(k.trim())))
+                    .ok_or_else(|| not_forecastable(ws, k.trim()))
+            })
+            .collect::<Result<_, _>>()?,
+    };
+    // A key named twice is forecast once, where it was first named.
+    let mut seen = std::collections::HashSet::new();
+    let selected: Vec<usize> = selected.into_iter().filter(|at| seen.insert(*at)).collect();
+    queue.truncate(selected.iter().max().map_or(0, |m| m + 1));
+    let ratios = usable(&completion_ratios(ws, settings.projection.history_sprints));
+    let trials = settings.projection.trials;
+    let points: Vec<f64> = queue.iter().map(|i| i.estimate.points()).collect();
+    let done = when_done(&points, &vec![plannable; MAX_HORIZON], &ratios, trials, seed).unwrap_or_default();
+    let later: Vec<_> = ws.sprints.iter().filter(|s| s.state == SprintState::Planning && s.id != current.id).collect();
+    let calendar = future_sprints(current, &later, MAX_HORIZON);
+    let dates = |w: Option<&WhenDone>| -> Dates {
+        let at = |s: Option<usize>| s.and_then(|s| calendar.get(s).cloned());
+        w.map_or([None, None, None], |w| [at(w.p50), at(w.p85), at(w.p95)])
+    };
+    let items: Vec<ItemForecast> = selected
+        .iter()
+        .map(|&at| ItemForecast {
+            key: key_of(queue[at]),
+            title: queue[at].title.clone(),
+            points: queue[at].estimate.points(),
+            in_sprint: at < in_sprint.len(),
+            done: dates(done.get(at)),
+        })
+        .collect();
+    Ok(Forecast {
+        sprint: current.name.clone(),
+        load,
+        plannable,
+        p_finish: p_finish(load, plannable, &ratios, trials, seed),
+        history: ratios.len(),
+        warnings: warnings(&ratios, plannable),
+        all: dates(selected.iter().max().and_then(|m| done.get(*m))),
+        items,
+        trials,
+        seed,
+    })
+}

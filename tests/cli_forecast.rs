@@ -1,0 +1,74 @@
+//! `flowdeck forecast` on the demo database through the real binary.
+
+mod common;
+
+use common::Sandbox;
+use serde_json::Value;
+
+fn forecast_json(sandbox: &Sandbox, db: &std::path::Path, args: &[&str]) -> Value {
+    let out = sandbox.on(db).arg("forecast").args(args).args(["--format", "json"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn start(v: &Value) -> String {
+    v["start"].as_str().unwrap_or("9999-12-31").to_string()
+}
+
+#[test]
+fn forecast_gives_the_sprints_chance_and_when_the_top_items_are_done() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("demo.sqlite");
+    let f = forecast_json(&sandbox, &db, &[]);
+    assert_eq!(f["sprint"]["name"], "Sprint 48");
+    let p = f["sprint"]["p_finish"].as_f64().expect("p_finish");
+    assert!((0.0..=1.0).contains(&p));
+    assert_eq!(f["history_sprints"], 6);
+    let items = f["items"].as_array().expect("items");
+    assert_eq!(items.len(), 10, "the default is the top 10 not yet planned");
+    assert!(items.iter().all(|i| i["in_sprint"] == false));
+    for i in items {
+        let d = &i["done"];
+        assert!(start(&d["p50"]) <= start(&d["p85"]) && start(&d["p85"]) <= start(&d["p95"]), "{i}");
+    }
+    // Lower-ranked items are never done before higher-ranked ones.
+    for pair in items.windows(2) {
+        assert!(start(&pair[0]["done"]["p50"]) <= start(&pair[1]["done"]["p50"]));
+    }
+    assert_eq!(forecast_json(&sandbox, &db, &[]), f, "the same seed gives the same forecast");
+}
+
+#[test]
+fn a_long_selection_spills_into_sprints_not_created_yet() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("demo.sqlite");
+    let f = forecast_json(&sandbox, &db, &["--top", "60"]);
+    assert_eq!(f["items"].as_array().map(Vec::len), Some(60));
+    assert_eq!(f["all"]["p95"]["proposed"], true, "{}", f["all"]);
+    assert!(start(&f["all"]["p50"]).as_str() > "2026-12-04", "60 items do not fit Sprint 48");
+    let text = sandbox.on(&db).args(["forecast", "--top", "60"]).assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(text).expect("utf-8");
+    assert!(text.contains("Sprint 48: 10 of 34.5 plannable points planned — P(finish) "), "{text}");
+    assert!(text.contains("all 60 item(s): P50 Sprint"), "{text}");
+    assert!(text.contains("not created yet"), "{text}");
+}
+
+#[test]
+fn named_keys_are_forecast_and_unknown_ones_refused() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("demo.sqlite");
+    let top = forecast_json(&sandbox, &db, &["--top", "3"]);
+    let third = top["items"][2]["key"].as_str().expect("key").to_string();
+    let f = forecast_json(&sandbox, &db, &[&third.to_lowercase()]);
+    assert_eq!(f["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(f["items"][0]["key"], third.as_str());
+    assert_eq!(f["items"][0]["done"], top["items"][2]["done"], "its place in the rank decides, not the selection");
+    let twice = forecast_json(&sandbox, &db, &[&third, &third]);
+    assert_eq!(twice["items"].as_array().map(Vec::len), Some(1), "a key named twice is forecast once");
+    sandbox
+        .on(&db)
+        .args(["forecast", "NOPE-1"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no item with key 'NOPE-1'"));
+}
