@@ -23,10 +23,10 @@ fn show_json(sandbox: &Sandbox, db: &std::path::Path, item: &str) -> serde_json:
 fn an_estimate_from_the_command_line_lifts_unestimated_and_the_exclusion() {
     let sandbox = Sandbox::new();
     let db = imported(&sandbox);
-    let before = show_json(&sandbox, &db, "example-app#412");
+    let before = show_json(&sandbox, &db, "example-org/example-app#412");
     assert_eq!((before["unestimated"].as_bool(), before["excluded"].as_bool()), (Some(true), Some(true)));
-    sandbox.on(&db).args(["item", "edit", "EXAMPLE-APP#412", "--estimate", "3"]).assert().success();
-    let after = show_json(&sandbox, &db, "example-app#412");
+    sandbox.on(&db).args(["item", "edit", "EXAMPLE-ORG/Example-App#412", "--estimate", "3"]).assert().success();
+    let after = show_json(&sandbox, &db, "example-org/example-app#412");
     assert_eq!(after["estimate"], 3.0);
     assert_eq!(after["excluded"], false, "auto-fill may pick it now");
     assert!(!after["tags"].as_array().expect("tags").iter().any(|t| t == "unestimated"), "{after}");
@@ -99,20 +99,20 @@ fn a_stale_version_is_refused_and_nothing_is_saved() {
     let sandbox = Sandbox::new();
     let db = imported(&sandbox);
     // Someone else edits the item after we looked at version 1.
-    sandbox.on(&db).args(["item", "edit", "example-app#415", "--impact", "4"]).assert().success();
+    sandbox.on(&db).args(["item", "edit", "example-org/example-app#415", "--impact", "4"]).assert().success();
     sandbox
         .on(&db)
-        .args(["item", "edit", "example-app#415", "--title", "Mine", "--expect-version", "1"])
+        .args(["item", "edit", "example-org/example-app#415", "--title", "Mine", "--expect-version", "1"])
         .assert()
         .code(18)
         .stderr(contains("version 2, not 1"));
-    sandbox.on(&db).args(["item", "rm", "example-app#415", "--expect-version", "1"]).assert().code(18);
-    let item = show_json(&sandbox, &db, "example-app#415");
+    sandbox.on(&db).args(["item", "rm", "example-org/example-app#415", "--expect-version", "1"]).assert().code(18);
+    let item = show_json(&sandbox, &db, "example-org/example-app#415");
     assert_eq!((item["impact"].as_u64(), item["version"].as_u64()), (Some(4), Some(2)));
     assert_ne!(item["title"], "Mine");
     sandbox
         .on(&db)
-        .args(["item", "edit", "example-app#415", "--title", "Mine", "--expect-version", "2"])
+        .args(["item", "edit", "example-org/example-app#415", "--title", "Mine", "--expect-version", "2"])
         .assert()
         .success();
 }

@@ -228,3 +228,27 @@ fn gauges_mark_out_of_band_kinds_in_words_and_colour() {
     let warned = buffer.content().iter().any(|c| c.symbol() == "▲" && c.fg == Color::Yellow);
     assert!(warned, "an out-of-band gauge is drawn in the warning colour");
 }
+
+#[test]
+fn a_long_status_message_ends_in_an_ellipsis_with_a_gap_before_the_hints() {
+    let mut app = demo_app(true);
+    app.status = Some(format!("Imported {}: 7 items created", "/a/very/long/path/".repeat(6)));
+    let screen = text(&draw(&app, 80, 24));
+    let last = screen.lines().last().expect("a status line");
+    assert!(last.ends_with("? help"), "{last}");
+    let before_hints = last.trim_end_matches("? help");
+    assert!(before_hints.ends_with("…  "), "cut with an ellipsis and two spaces of gap: {last:?}");
+}
+
+#[test]
+fn hints_and_the_status_bar_use_no_fixed_grey() {
+    // ANSI 7 and 8 vanish on light and Solarized terminals: dim and reverse read on any.
+    let app = demo_app(false);
+    let buffer = draw(&app, 120, 40);
+    for cell in buffer.content() {
+        assert!(!matches!(cell.fg, Color::Gray | Color::DarkGray), "grey text at {:?}", cell.symbol());
+        assert!(!matches!(cell.bg, Color::Gray | Color::DarkGray), "grey background at {:?}", cell.symbol());
+    }
+    let status = &buffer[(1, 39)];
+    assert!(status.modifier.contains(Modifier::REVERSED), "the status bar is reverse video");
+}

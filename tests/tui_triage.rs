@@ -74,11 +74,11 @@ fn triage_keys_save_one_change_set_per_item_and_undo_goes_back() {
     let screen = run(&mut s, &mut a, events, (120, 40));
     assert!(screen.contains("Triage · item 3 of 7 · 1 saved · 1 skipped"), "{screen}");
 
-    let first = item(&setup.db, "example-app#412");
+    let first = item(&setup.db, "example-org/example-app#412");
     assert_eq!((first.estimate.to_string().as_str(), first.impact, first.risk, first.time_to_value), ("5", 4, 3, 2));
     assert!(!first.is_unestimated() && !first.excluded, "the estimate lifts the tag and the exclusion");
-    assert!(item(&setup.db, "example-app#415").is_unestimated(), "skipped: unchanged");
-    let third = item(&setup.db, "example-app#418");
+    assert!(item(&setup.db, "example-org/example-app#415").is_unestimated(), "skipped: unchanged");
+    let third = item(&setup.db, "example-org/example-app#418");
     assert!(third.is_unestimated() && third.estimate.0 == 0, "the undo took the third save back");
     assert_eq!(a.history.undo_depth(), 1, "one step per saved item");
 }
@@ -96,7 +96,7 @@ fn the_triage_card_at_both_sizes_and_without_colour() {
         // Without colour the choice and the focus still show: brackets and ▶.
         assert!(screen.contains("[4:5]"), "{screen}");
         assert!(screen.contains("▶ Impact"), "{screen}");
-        assert!(screen.contains("example-app#412"), "{screen}");
+        assert!(screen.contains("example-org/example-app#412"), "{screen}");
     }
 }
 

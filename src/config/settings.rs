@@ -27,6 +27,24 @@ pub enum Theme {
     #[default]
     Dark,
     Light,
+    /// Follow the terminal: its background as `COLORFGBG` tells it (set by rxvt, Konsole, iTerm2
+    /// and others); dark when the terminal does not say.
+    Auto,
+}
+
+impl Theme {
+    /// `Auto` decided from `colorfgbg` (the `COLORFGBG` value, "fg;bg" or "fg;default;bg"):
+    /// backgrounds 7 and 9–15 are light, the rest dark.
+    pub fn resolve(self, colorfgbg: Option<&str>) -> Theme {
+        if self != Theme::Auto {
+            return self;
+        }
+        let background = colorfgbg.and_then(|v| v.rsplit(';').next()).and_then(|bg| bg.trim().parse::<u8>().ok());
+        match background {
+            Some(7 | 9..=15) => Theme::Light,
+            _ => Theme::Dark,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
@@ -186,6 +204,18 @@ mod tests {
     fn the_commented_default_file_is_exactly_the_defaults() {
         let parsed = Settings::parse(DEFAULT_CONFIG_TOML, Path::new("config.toml")).expect("default config parses");
         assert_eq!(parsed, Settings::default());
+    }
+
+    #[test]
+    fn auto_follows_the_terminal_background_and_falls_back_to_dark() {
+        assert_eq!(Theme::Auto.resolve(Some("0;15")), Theme::Light); // rxvt: black on white
+        assert_eq!(Theme::Auto.resolve(Some("15;default;0")), Theme::Dark);
+        assert_eq!(Theme::Auto.resolve(Some("12;8")), Theme::Dark); // Solarized dark: base03 is 8
+        assert_eq!(Theme::Auto.resolve(None), Theme::Dark);
+        assert_eq!(Theme::Auto.resolve(Some("nonsense")), Theme::Dark);
+        assert_eq!(Theme::Light.resolve(Some("15;0")), Theme::Light, "an explicit theme wins");
+        let parsed = Settings::parse("[ui]\ntheme = \"auto\"\n", Path::new("c.toml")).expect("parses");
+        assert_eq!(parsed.ui.theme, Theme::Auto);
     }
 
     #[test]

@@ -13,7 +13,9 @@ pub struct Palette {
 }
 
 impl Palette {
+    /// `Theme::Auto` is decided here, from the terminal's `COLORFGBG`.
     pub fn new(theme: Theme, no_color: bool) -> Palette {
+        let theme = theme.resolve(std::env::var("COLORFGBG").ok().as_deref());
         Palette { color: !no_color, theme }
     }
 
@@ -32,7 +34,7 @@ impl Palette {
 
     fn accent(&self) -> Color {
         match self.theme {
-            Theme::Dark => Color::Cyan,
+            Theme::Dark | Theme::Auto => Color::Cyan,
             Theme::Light => Color::Blue,
         }
     }
@@ -52,7 +54,7 @@ impl Palette {
 
     pub fn warn(&self) -> Style {
         self.fg(match self.theme {
-            Theme::Dark => Color::Yellow,
+            Theme::Dark | Theme::Auto => Color::Yellow,
             Theme::Light => Color::Red,
         })
         .add_modifier(Modifier::BOLD)
@@ -67,12 +69,10 @@ impl Palette {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// Hints and quoted titles: dimmed in the terminal's own foreground. ANSI grey (7) vanishes on
+    /// light terminals and bright black (8) is Solarized's background, so no fixed grey is used.
     pub fn muted(&self) -> Style {
-        match (self.color, self.theme) {
-            (false, _) => Style::default().add_modifier(Modifier::DIM),
-            (true, Theme::Dark) => Style::default().fg(Color::DarkGray),
-            (true, Theme::Light) => Style::default().fg(Color::Gray),
-        }
+        Style::default().add_modifier(Modifier::DIM)
     }
 
     pub fn tab_active(&self) -> Style {
@@ -80,14 +80,8 @@ impl Palette {
     }
 
     pub fn status_bar(&self) -> Style {
-        if self.color {
-            match self.theme {
-                Theme::Dark => Style::default().bg(Color::DarkGray).fg(Color::White),
-                Theme::Light => Style::default().bg(Color::Gray).fg(Color::Black),
-            }
-        } else {
-            Style::default().add_modifier(Modifier::REVERSED)
-        }
+        // The terminal's own colours swapped: readable on any background (see `muted`).
+        Style::default().add_modifier(Modifier::REVERSED)
     }
 
     /// The n-th line of a chart (scenarios). Without colour, charts tell lines apart by their

@@ -62,27 +62,46 @@ fn render_tabs(frame: &mut Frame, area: Rect, app: &App) {
 
 /// Draws the status bar; returns the part left of the key hints (the palette's line).
 fn render_status(frame: &mut Frame, area: Rect, app: &App) -> Rect {
-    // A message outranks the sprint summary; dates only when there is room beside the hints.
     let wide = area.width >= 110;
     let mut left = vec![Span::raw(format!(" {} · ", app.db_label))];
     if app.read_only {
         left.push(Span::styled("READ-ONLY: changes cannot be saved · ", app.palette.warn()));
     }
-    let summary = match (&app.status, app.workspace.current_sprint()) {
-        (Some(message), _) => message.clone(),
-        (None, Some(s)) if wide => format!("{} ({}, {} → {})", s.name, s.state.as_str(), s.start, s.end),
-        (None, Some(s)) => format!("{} ({})", s.name, s.state.as_str()),
-        (None, None) => "no sprint yet".into(),
-    };
-    left.push(Span::raw(summary));
     // A message outranks the hints: it is what just happened.
     let right =
         if app.status.is_some() { key_for(Action::ToggleHelp, Scope::Global) + " help" } else { hints(app, wide) };
-    let width = right.chars().count() as u16;
+    // Two columns of gap before the hints, so a long message never runs into them.
+    let width = right.chars().count() as u16 + 2;
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(width)]).areas(area);
+    let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
+    let room = usize::from(l.width).saturating_sub(used);
+    let summary = match (&app.status, app.workspace.current_sprint()) {
+        (Some(message), _) => message.clone(),
+        // The dates go first when they do not fit beside the hints.
+        (None, Some(s)) => {
+            let dated = format!("{} ({}, {} → {})", s.name, s.state.as_str(), s.start, s.end);
+            if dated.chars().count() <= room {
+                dated
+            } else {
+                format!("{} ({})", s.name, s.state.as_str())
+            }
+        }
+        (None, None) => "no sprint yet".into(),
+    };
+    left.push(Span::raw(fit(&summary, room)));
     frame.render_widget(Paragraph::new(Line::from(left)).style(app.palette.status_bar()), l);
     frame.render_widget(Paragraph::new(right).alignment(Alignment::Right).style(app.palette.status_bar()), r);
     l
+}
+
+/// `text` cut to `room` characters, ending in "…" when it was longer.
+fn fit(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(room.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// The first key bound to `action` in `scope`, from the keymap.
