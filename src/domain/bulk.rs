@@ -2,7 +2,7 @@
 
 use super::change::{Change, ChangeSet};
 use super::edits::label;
-use super::item::{Agreement, DebtCategory, DebtDetails, ItemId, RiskArea, WorkItem};
+use super::item::{Agreement, DebtDetails, ItemId, WorkItem};
 use super::kind::Kind;
 use super::workspace::Workspace;
 
@@ -50,15 +50,7 @@ fn edited(item: &WorkItem, edit: &BulkEdit) -> Result<WorkItem, String> {
             }
             after.kind = *kind;
             after.debt = match kind {
-                Kind::Debt => item.debt.clone().or(Some(DebtDetails {
-                    interest: 3,
-                    visibility: 3,
-                    drag: None,
-                    category: DebtCategory::Tactical,
-                    risk_area: RiskArea::None,
-                    agreement: Agreement::default(),
-                    deferrals: Vec::new(),
-                })),
+                Kind::Debt => item.debt.clone().or_else(|| Some(DebtDetails::blank())),
                 _ => None,
             };
         }

@@ -211,6 +211,22 @@ pub struct DebtDetails {
     pub deferrals: Vec<Deferral>,
 }
 
+impl DebtDetails {
+    /// The register fields a new debt starts with (a new item, or an item made a debt): middle
+    /// interest and visibility, tactical, no risk area, an empty agreement.
+    pub fn blank() -> DebtDetails {
+        DebtDetails {
+            interest: 3,
+            visibility: 3,
+            drag: None,
+            category: DebtCategory::Tactical,
+            risk_area: RiskArea::None,
+            agreement: Agreement::default(),
+            deferrals: Vec::new(),
+        }
+    }
+}
+
 /// Points of drag per unit of interest × visibility when no drag is given:
 /// the worst debt (5 × 5) costs 2.5 points a sprint, the mildest (1 × 1) 0.1.
 pub const DRAG_PER_INTEREST_VISIBILITY: f64 = 0.1;

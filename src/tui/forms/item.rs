@@ -16,16 +16,7 @@ const AREAS: &[&str] = &["none", "security", "performance", "compliance"];
 
 /// A form filled with `item`, or with sensible blanks for a new item of `kind`.
 pub fn form(item: Option<&WorkItem>, kind: Kind) -> Form {
-    let blank_debt = DebtDetails {
-        interest: 3,
-        visibility: 3,
-        drag: None,
-        category: DebtCategory::Tactical,
-        risk_area: RiskArea::None,
-        agreement: Agreement::default(),
-        deferrals: Vec::new(),
-    };
-    let debt = item.and_then(|i| i.debt.clone()).unwrap_or(blank_debt);
+    let debt = item.and_then(|i| i.debt.clone()).unwrap_or_else(DebtDetails::blank);
     let a = &debt.agreement;
     let text = |v: Option<&str>| v.unwrap_or("").to_string();
     let title = match item {
