@@ -216,3 +216,23 @@ fn a_write_blocked_by_another_writer_reports_locked_after_the_timeout() {
     other.execute_batch("ROLLBACK").expect("release");
     assert!(store.load().expect("load").items.is_empty(), "the refused write left nothing behind");
 }
+
+#[test]
+fn upgrading_from_v3_gives_every_started_sprint_the_availability_of_todays_members() {
+    let sandbox = common::Sandbox::new();
+    let path = sandbox.path("v3.sqlite");
+    let kept = {
+        let mut store = Store::open(&path, CREATE).expect("create");
+        store.seed(&demo_workspace(common::today()).expect("demo"), "seed").expect("seed");
+        store.load().expect("load").availability
+    };
+    assert!(!kept.is_empty(), "the demo's closed sprints keep their team");
+    {
+        // The same file as schema v3 wrote it: no per-sprint availability yet.
+        let conn = Connection::open(&path).expect("raw");
+        conn.execute_batch("DROP TABLE sprint_availability; PRAGMA user_version = 3;").expect("downgrade");
+    }
+    let mut store = Store::open(&path, EXISTING).expect("migrate");
+    assert_eq!(store.schema_version().expect("version"), migrations::latest_version());
+    assert_eq!(store.load().expect("load").availability, kept, "the migration fills the past as seeding does");
+}

@@ -74,25 +74,31 @@ pub fn working_days(ws: &Workspace, sprint: &Sprint) -> Vec<NaiveDate> {
         .collect()
 }
 
-/// Each member's person-days in `sprint`, with the steps.
+/// Each member's person-days in `sprint`, with the steps. A started sprint counts the members
+/// and the allocation and focus it kept when it started; a sprint in planning counts the
+/// members as they are now (see `availability`).
 pub fn member_capacities(ws: &Workspace, sprint: &Sprint) -> Vec<MemberCapacity> {
     let days = working_days(ws, sprint);
-    ws.members
-        .iter()
-        .filter(|m| m.works_in(sprint))
-        .map(|m| {
+    let kept: Vec<(MemberId, f64, f64)> =
+        ws.availability_of(sprint.id).map(|a| (a.member, a.allocation, a.focus)).collect();
+    let counted: Vec<(MemberId, f64, f64)> = if kept.is_empty() {
+        ws.members
+            .iter()
+            .filter(|m| m.works_in(sprint))
+            .map(|m| (m.id, m.allocation, m.focus.unwrap_or(ws.policy.default_focus)))
+            .collect()
+    } else {
+        kept
+    };
+    counted
+        .into_iter()
+        .map(|(member, allocation, focus)| {
             let days_off =
-                ws.days_off_in(sprint.id).filter(|d| d.member == m.id && days.contains(&d.date)).count() as u32;
-            let focus = m.focus.unwrap_or(ws.policy.default_focus);
+                ws.days_off_in(sprint.id).filter(|d| d.member == member && days.contains(&d.date)).count() as u32;
             let available = f64::from((days.len() as u32).saturating_sub(days_off));
-            MemberCapacity {
-                member: m.id,
-                name: m.name.clone(),
-                days_off,
-                allocation: m.allocation,
-                focus,
-                person_days: available * m.allocation * focus,
-            }
+            let name =
+                ws.members.iter().find(|m| m.id == member).map_or_else(|| format!("#{}", member.0), |m| m.name.clone());
+            MemberCapacity { member, name, days_off, allocation, focus, person_days: available * allocation * focus }
         })
         .collect()
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::item::{ItemId, WorkItem};
 use super::policy::Policy;
 use super::sprint::{Sprint, SprintEntry, SprintId};
-use super::team::{DayOff, Holiday, Member, MemberId};
+use super::team::{Availability, DayOff, Holiday, Member, MemberId};
 use super::workspace::Workspace;
 
 // Items are large next to the other rows; a change set holds a handful and lives briefly, so
@@ -52,6 +52,12 @@ pub enum Change {
         sprint: SprintId,
         before: Vec<SprintEntry>,
         after: Vec<SprintEntry>,
+    },
+    /// The availability one sprint keeps (written when it starts). Compared whole.
+    Availability {
+        sprint: SprintId,
+        before: Vec<Availability>,
+        after: Vec<Availability>,
     },
     Policy {
         before: Policy,
@@ -143,6 +149,9 @@ impl Change {
             },
             Change::Entries { sprint, before, after } => {
                 Change::Entries { sprint: *sprint, before: after.clone(), after: before.clone() }
+            }
+            Change::Availability { sprint, before, after } => {
+                Change::Availability { sprint: *sprint, before: after.clone(), after: before.clone() }
             }
             Change::Policy { before, after } => Change::policy(after.clone(), before.clone()),
         }
@@ -322,6 +331,11 @@ fn apply_one(ws: &mut Workspace, change: &Change) {
             ws.entries.retain(|e| e.sprint != *sprint);
             ws.entries.extend(after.iter().cloned());
             ws.entries.sort_by_key(|e| (e.sprint, e.item));
+        }
+        Change::Availability { sprint, after, .. } => {
+            ws.availability.retain(|a| a.sprint != *sprint);
+            ws.availability.extend(after.iter().copied());
+            ws.availability.sort_by_key(|a| (a.sprint, a.member));
         }
         Change::Policy { after, .. } => ws.policy = after.clone(),
     }

@@ -3,6 +3,7 @@
 //! Nothing in here touches a terminal, a database, the file system or the clock:
 //! `today` is always a parameter. Every other layer builds on these types.
 
+pub mod availability;
 pub mod bulk;
 pub mod capacity;
 pub mod change;
@@ -33,5 +34,5 @@ pub use item::{Agreement, DebtCategory, DebtDetails, Deferral, ItemId, RiskArea,
 pub use kind::{Kind, KindMap};
 pub use policy::{EstimateUnit, Policy, ScoringModel, Weights};
 pub use sprint::{DeliveryFigures, EntryOutcome, Sprint, SprintActuals, SprintEntry, SprintId, SprintState};
-pub use team::{DayOff, Holiday, Member, MemberId};
+pub use team::{Availability, DayOff, Holiday, Member, MemberId};
 pub use workspace::Workspace;

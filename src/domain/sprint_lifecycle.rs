@@ -58,8 +58,9 @@ pub(crate) fn next_name(previous: &str, count: usize) -> String {
     }
 }
 
-/// A new sprint in planning. Members' allocation and focus carry over as they are (they belong
-/// to the member); days off are dates, so the new sprint starts without any.
+/// A new sprint in planning. It counts the members as they are now, which is how the previous
+/// sprint left them (a started sprint keeps its own copy); days off are dates, so the new
+/// sprint starts without any.
 pub fn new_sprint(ws: &Workspace, draft: &SprintDraft, today: NaiveDate) -> Result<ChangeSet, String> {
     let (name, start, end) = propose_next(ws, today);
     let name = draft.name.clone().unwrap_or(name);
@@ -144,7 +145,16 @@ pub fn start(ws: &Workspace, id: SprintId) -> Result<ChangeSet, String> {
             snapshot.len(),
             super::text::format_points(points)
         ),
-        vec![Change::sprint(sprint.clone(), after), Change::Entries { sprint: id, before, after: snapshot }],
+        vec![
+            Change::sprint(sprint.clone(), after),
+            Change::Entries { sprint: id, before, after: snapshot },
+            // From now on the sprint's capacity is what the team had when it started.
+            Change::Availability {
+                sprint: id,
+                before: ws.availability_of(id).copied().collect(),
+                after: super::availability::snapshot(ws, sprint),
+            },
+        ],
     ))
 }
 
@@ -264,6 +274,14 @@ pub fn close(ws: &Workspace, id: SprintId, closing: &Closing, today: NaiveDate) 
     let after_sprint = Sprint { state: SprintState::Closed, actuals: Some(actuals), ..sprint.clone() };
     changes.push(Change::sprint(sprint.clone(), after_sprint));
     changes.push(Change::Entries { sprint: id, before, after: after_entries });
+    // A sprint started before snapshots existed keeps the team as it is at its close.
+    if ws.availability_of(id).next().is_none() {
+        changes.push(Change::Availability {
+            sprint: id,
+            before: Vec::new(),
+            after: super::availability::snapshot(ws, sprint),
+        });
+    }
     Ok(ChangeSet::new(
         format!("closed {} ({done} done, {carried} carried over, {dropped} dropped)", sprint.name),
         changes,

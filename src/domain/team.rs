@@ -40,6 +40,18 @@ impl Member {
     }
 }
 
+/// A member's allocation and focus as they were for one started sprint. Written when the sprint
+/// starts, so editing a member later changes the sprints still in planning and leaves the past
+/// (which calibrates points per person-day) as it was.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Availability {
+    pub sprint: SprintId,
+    pub member: MemberId,
+    pub allocation: f64,
+    /// Resolved: the team default at the time when the member had none.
+    pub focus: f64,
+}
+
 /// A day a member is away. Stored as a date so a day off that falls on a weekend or a
 /// holiday is not subtracted twice.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,7 @@ use super::item::{ItemId, Status, WorkItem};
 use super::kind::Kind;
 use super::policy::Policy;
 use super::sprint::{Sprint, SprintEntry, SprintId, SprintState};
-use super::team::{DayOff, Holiday, Member};
+use super::team::{Availability, DayOff, Holiday, Member};
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct DebtTotals {
@@ -47,6 +47,8 @@ pub struct Workspace {
     pub sprints: Vec<Sprint>,
     pub items: Vec<WorkItem>,
     pub entries: Vec<SprintEntry>,
+    /// Each started sprint's own availability, ordered by (sprint, member).
+    pub availability: Vec<Availability>,
 }
 
 impl Workspace {
@@ -96,6 +98,11 @@ impl Workspace {
 
     pub fn entries_of(&self, sprint: SprintId) -> impl Iterator<Item = &SprintEntry> {
         self.entries.iter().filter(move |e| e.sprint == sprint)
+    }
+
+    /// The availability a started sprint kept; empty for a sprint in planning.
+    pub fn availability_of(&self, sprint: SprintId) -> impl Iterator<Item = &Availability> {
+        self.availability.iter().filter(move |a| a.sprint == sprint)
     }
 
     pub fn days_off_in(&self, sprint: SprintId) -> impl Iterator<Item = &DayOff> {

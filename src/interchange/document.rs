@@ -113,8 +113,20 @@ pub struct SprintDoc {
     pub state: String,
     #[serde(default)]
     pub days_off: Vec<DaysOffDoc>,
+    /// What a started sprint kept of each member; absent for sprints in planning and in
+    /// documents from before snapshots (then today's members are taken).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub availability: Vec<AvailabilityDoc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actuals: Option<ActualsDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AvailabilityDoc {
+    pub member: String,
+    pub allocation: f64,
+    pub focus: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,8 +3,8 @@
 use crate::domain::{Kind, KindMap, Policy, Sprint, Workspace};
 
 use super::document::{
-    ActualsDoc, AgreementDoc, DaysOffDoc, DebtDoc, DeferralDoc, DeliveryDoc, Document, EntryDoc, HolidayDoc, ItemDoc,
-    MemberDoc, PerKind, PolicyDoc, SprintDoc, WeightsDoc, FORMAT_NAME, FORMAT_VERSION,
+    ActualsDoc, AgreementDoc, AvailabilityDoc, DaysOffDoc, DebtDoc, DeferralDoc, DeliveryDoc, Document, EntryDoc,
+    HolidayDoc, ItemDoc, MemberDoc, PerKind, PolicyDoc, SprintDoc, WeightsDoc, FORMAT_NAME, FORMAT_VERSION,
 };
 
 fn per_kind<T: Copy>(map: &KindMap<T>) -> PerKind<T> {
@@ -51,6 +51,13 @@ fn sprint_doc(ws: &Workspace, s: &Sprint) -> SprintDoc {
         goal: s.goal.clone(),
         state: s.state.as_str().to_string(),
         days_off,
+        availability: ws
+            .availability_of(s.id)
+            .filter_map(|a| {
+                let member = ws.members.iter().find(|m| m.id == a.member)?;
+                Some(AvailabilityDoc { member: member.name.clone(), allocation: a.allocation, focus: a.focus })
+            })
+            .collect(),
         actuals: s.actuals.as_ref().map(|a| ActualsDoc {
             closed_on: a.closed_on,
             unplanned: per_kind(&a.unplanned),

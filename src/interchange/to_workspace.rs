@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use crate::domain::guardrails::Rule;
 use crate::domain::text::{sanitize_line, sanitize_title};
 use crate::domain::{
-    Agreement, DayOff, DebtCategory, DebtDetails, Deferral, DeliveryFigures, EntryOutcome, EstimateUnit, HalfPoints,
-    Holiday, ItemId, Kind, KindMap, Member, MemberId, Policy, RiskArea, ScoringModel, Sprint, SprintActuals,
-    SprintEntry, SprintId, SprintState, Status, Weights, WorkItem, Workspace,
+    Agreement, Availability, DayOff, DebtCategory, DebtDetails, Deferral, DeliveryFigures, EntryOutcome, EstimateUnit,
+    HalfPoints, Holiday, ItemId, Kind, KindMap, Member, MemberId, Policy, RiskArea, ScoringModel, Sprint,
+    SprintActuals, SprintEntry, SprintId, SprintState, Status, Weights, WorkItem, Workspace,
 };
 
 use super::document::{
@@ -81,8 +81,25 @@ impl Document {
                     ws.days_off.push(DayOff { member, sprint: id, date: *date });
                 }
             }
+            for kept in &s.availability {
+                let member = *member_ids
+                    .get(&sanitize_line(&kept.member))
+                    .ok_or_else(|| err(at.clone(), format!("availability names unknown member '{}'", kept.member)))?;
+                if ws.availability.iter().any(|a| a.sprint == id && a.member == member) {
+                    return Err(err(at.clone(), format!("availability lists {} twice", kept.member)));
+                }
+                unit_range("availability allocation", kept.allocation).map_err(|e| err(at.clone(), e))?;
+                unit_range("availability focus", kept.focus).map_err(|e| err(at.clone(), e))?;
+                ws.availability.push(Availability {
+                    sprint: id,
+                    member,
+                    allocation: kept.allocation,
+                    focus: kept.focus,
+                });
+            }
             ws.sprints.push(sprint);
         }
+        ws.availability.sort_by_key(|a| (a.sprint, a.member));
 
         let mut keys = HashMap::new();
         for (i, doc) in self.items.iter().enumerate() {

@@ -174,6 +174,18 @@ fn apply_one(conn: &Connection, change: &Change, now: chrono::DateTime<chrono::U
             sprints::replace_entries(conn, *sprint, after)?;
             Ok(change.clone())
         }
+        Change::Availability { sprint, before, after } => {
+            let mut expected = before.clone();
+            expected.sort_by_key(|a| a.member);
+            if team::availability_of(conn, *sprint)? != expected {
+                return Err(Refusal::Conflict("the sprint's availability".into()));
+            }
+            for a in after {
+                finite(&[a.allocation, a.focus], "allocation and focus")?;
+            }
+            team::replace_availability(conn, *sprint, after)?;
+            Ok(change.clone())
+        }
         Change::Policy { before, after } => {
             let w = &after.weights;
             finite(&[w.impact, w.risk, w.time_to_value, w.effort, after.default_focus], "the weights")?;

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "initial schema", sql: include_str!("migrations/0001_initial.sql") },
     Migration { version: 2, name: "guardrail policy", sql: include_str!("migrations/0002_guardrail_policy.sql") },
     Migration { version: 3, name: "team setup", sql: include_str!("migrations/0003_team_setup.sql") },
+    Migration { version: 4, name: "sprint availability", sql: include_str!("migrations/0004_sprint_availability.sql") },
 ];
 
 /// The schema version this build writes.

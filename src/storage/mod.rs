@@ -79,6 +79,7 @@ impl Store {
                 sprints: sprints::load_sprints(tx)?,
                 items: items::load_items(tx)?,
                 entries: sprints::load_entries(tx)?,
+                availability: team::load_availability(tx)?,
             })
         };
         let ws = load(&tx).map_err(|e| StoreError::from_sqlite(&self.path, "loading", e, self.busy_timeout_ms))?;
@@ -134,6 +135,11 @@ impl Store {
             }
             for e in &ws.entries {
                 sprints::insert_entry(tx, e).map_err(&sql)?;
+            }
+            // A document without snapshots (older backups, the demo's closed sprints) keeps
+            // today's members for its started sprints, as the schema migration did.
+            for a in ws.availability.iter().chain(&crate::domain::availability::missing(ws)) {
+                team::insert_availability(tx, a).map_err(&sql)?;
             }
             Ok(())
         })

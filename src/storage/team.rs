@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
-use crate::domain::{DayOff, Holiday, Member, MemberId, SprintId};
+use crate::domain::{Availability, DayOff, Holiday, Member, MemberId, SprintId};
 
 pub fn load_members(conn: &Connection) -> rusqlite::Result<Vec<Member>> {
     let mut stmt =
@@ -99,4 +99,46 @@ pub fn replace_days_off(
 /// Removes the holiday only if it is still as it was read; 0 rows means a conflict.
 pub fn delete_holiday(conn: &Connection, h: &Holiday) -> rusqlite::Result<usize> {
     conn.execute("DELETE FROM holidays WHERE date = ?1 AND name = ?2", params![h.date, h.name])
+}
+
+fn availability_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Availability> {
+    Ok(Availability {
+        sprint: SprintId(r.get(0)?),
+        member: MemberId(r.get(1)?),
+        allocation: r.get(2)?,
+        focus: r.get(3)?,
+    })
+}
+
+pub fn load_availability(conn: &Connection) -> rusqlite::Result<Vec<Availability>> {
+    let mut stmt = conn.prepare(
+        "SELECT sprint_id, member_id, allocation, focus FROM sprint_availability ORDER BY sprint_id, member_id",
+    )?;
+    let rows = stmt.query_map([], availability_row)?;
+    rows.collect()
+}
+
+/// One sprint's kept availability, by member.
+pub fn availability_of(conn: &Connection, sprint: SprintId) -> rusqlite::Result<Vec<Availability>> {
+    let mut stmt = conn.prepare(
+        "SELECT sprint_id, member_id, allocation, focus FROM sprint_availability WHERE sprint_id = ?1 ORDER BY member_id",
+    )?;
+    let rows = stmt.query_map(params![sprint.0], availability_row)?;
+    rows.collect()
+}
+
+pub fn insert_availability(conn: &Connection, a: &Availability) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO sprint_availability (sprint_id, member_id, allocation, focus) VALUES (?1, ?2, ?3, ?4)",
+        params![a.sprint.0, a.member.0, a.allocation, a.focus],
+    )?;
+    Ok(())
+}
+
+pub fn replace_availability(conn: &Connection, sprint: SprintId, rows: &[Availability]) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM sprint_availability WHERE sprint_id = ?1", params![sprint.0])?;
+    for a in rows {
+        insert_availability(conn, &Availability { sprint, ..*a })?;
+    }
+    Ok(())
 }
