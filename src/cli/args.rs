@@ -180,16 +180,17 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         repo: Option<String>,
     },
-    /// Export the items as CSV, the database as a JSON document, or the sprint's planning brief
-    /// as Markdown for stakeholders.
+    /// Export the items as CSV, the database as a JSON document, the sprint's planning brief
+    /// as Markdown for stakeholders, or the sprint's plan back to Jira (CSV).
     Export {
-        /// csv, json or md (default: from --out's extension, else json).
+        /// csv, json, md or jira-csv (default: from --out's extension, else json).
         #[arg(long, value_name = "FORMAT", value_parser = super::export::parse_format)]
         format: Option<crate::service::export::ExportFormat>,
         /// Write to this file instead of stdout (replaced whole, never left half-written).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
-        /// The brief's sprint (default: the one running or being planned).
+        /// The sprint of the brief or the Jira CSV (default, or `current`: the one running or
+        /// being planned).
         #[arg(long, value_name = "NAME")]
         sprint: Option<String>,
         /// With --format md: also draw the projection chart into FILE (SVG) and link it from the brief.

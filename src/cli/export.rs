@@ -1,5 +1,5 @@
-//! `flowdeck export`: items as CSV, the whole database as a JSON document, or the planning
-//! brief as Markdown; to stdout, or to a file written whole (see `service::export`).
+//! `flowdeck export`: items as CSV, the whole database as a JSON document, the planning
+//! brief as Markdown, or a sprint's plan as Jira CSV; to stdout, or to a file written whole (see `service::export`).
 
 use std::io::Write;
 use std::path::Path;
@@ -11,7 +11,7 @@ use super::context::Context;
 use super::exit::{code, Failure};
 
 pub fn parse_format(s: &str) -> Result<ExportFormat, String> {
-    ExportFormat::parse(s).ok_or_else(|| format!("{s:?} is not an export format: csv, json or md"))
+    ExportFormat::parse(s).ok_or_else(|| format!("{s:?} is not an export format: csv, json, md or jira-csv"))
 }
 
 pub fn run(

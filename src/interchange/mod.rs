@@ -15,6 +15,7 @@ pub mod document_records;
 pub mod flowdeck_csv;
 pub mod github;
 pub mod jira;
+pub mod jira_csv;
 pub mod mapping;
 pub mod progress;
 pub mod record;

@@ -1,5 +1,5 @@
 //! `flowdeck export` and the palette's `export`: the workspace as flowdeck CSV or a JSON
-//! document, or the planning brief in Markdown.
+//! document, the planning brief in Markdown, or a sprint's plan back to the tracker as Jira CSV.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -9,26 +9,29 @@ use chrono::NaiveDate;
 
 use crate::config::Settings;
 use crate::domain::Workspace;
-use crate::interchange::{flowdeck_csv, json, Document};
+use crate::interchange::{flowdeck_csv, jira_csv, json, Document};
 use crate::report::brief::write_markdown;
 
 use super::brief::brief;
+use super::planning::{find_sprint, planned_items};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     Csv,
     Json,
     Md,
+    JiraCsv,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 3] = [ExportFormat::Csv, ExportFormat::Json, ExportFormat::Md];
+    pub const ALL: [ExportFormat; 4] = [ExportFormat::Csv, ExportFormat::Json, ExportFormat::Md, ExportFormat::JiraCsv];
 
     pub fn as_str(self) -> &'static str {
         match self {
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
             ExportFormat::Md => "md",
+            ExportFormat::JiraCsv => "jira-csv",
         }
     }
 
@@ -74,8 +77,22 @@ pub fn export(
             let b = brief(ws, settings, sprint, chart, today).map_err(ExportError::NoSprint)?;
             write_markdown(&b, out)?;
         }
+        ExportFormat::JiraCsv => {
+            let sprint = sprint_of(ws, sprint)?;
+            let mappings = super::import::mappings(&settings.import);
+            jira_csv::write(&planned_items(ws, sprint), &sprint.name, &mappings, out)?;
+        }
     }
     Ok(())
+}
+
+/// The sprint named `name`; `current` (unless a sprint is named so) or none: the one running
+/// or being planned.
+fn sprint_of<'a>(ws: &'a Workspace, name: Option<&str>) -> Result<&'a crate::domain::Sprint, ExportError> {
+    let name = name.filter(|n| {
+        !n.trim().eq_ignore_ascii_case("current") || ws.sprints.iter().any(|s| s.name.eq_ignore_ascii_case(n.trim()))
+    });
+    find_sprint(ws, name).map_err(ExportError::NoSprint)
 }
 
 /// Writes the export to `path` whole: into a hidden file beside it, synced, then renamed over
@@ -115,5 +132,6 @@ pub fn describe(ws: &Workspace, format: ExportFormat) -> String {
         ExportFormat::Csv => format!("{} items as CSV", ws.items.len()),
         ExportFormat::Json => format!("a flowdeck document ({} items)", ws.items.len()),
         ExportFormat::Md => "the planning brief (Markdown)".to_string(),
+        ExportFormat::JiraCsv => "the sprint's items as Jira CSV".to_string(),
     }
 }

@@ -121,7 +121,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
         }
         _ => {
             let format = value("--format")
-                .map(|f| ExportFormat::parse(f).ok_or(format!("\"{f}\" is not a format: csv, json or md")))
+                .map(|f| ExportFormat::parse(f).ok_or(format!("\"{f}\" is not a format: csv, json, md or jira-csv")))
                 .transpose()?;
             Ok(Command::Export { path: file, format, sprint: value("--sprint").map(str::to_string) })
         }
