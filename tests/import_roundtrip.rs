@@ -59,6 +59,7 @@ fn sprint(i: usize) -> impl Strategy<Value = SprintDoc> {
                 goal,
                 state: state.to_string(),
                 days_off: vec![],
+                availability: vec![],
                 actuals: actuals.filter(|_| state == "closed").map(|(unplanned, rework)| ActualsDoc {
                     closed_on: Some(day(start + length)),
                     unplanned: PerKind { feature: unplanned, defect: 0.0, risk: rework, debt: 1.5 },
