@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::history::sprint_totals;
 use super::sprint::{Sprint, SprintId, SprintState};
-use super::team::MemberId;
+use super::team::{Availability, MemberId};
 use super::workspace::Workspace;
 
 /// Values used when the team has no closed sprints to calibrate from (from the config file).
@@ -79,20 +79,12 @@ pub fn working_days(ws: &Workspace, sprint: &Sprint) -> Vec<NaiveDate> {
 /// members as they are now (see `availability`).
 pub fn member_capacities(ws: &Workspace, sprint: &Sprint) -> Vec<MemberCapacity> {
     let days = working_days(ws, sprint);
-    let kept: Vec<(MemberId, f64, f64)> =
-        ws.availability_of(sprint.id).map(|a| (a.member, a.allocation, a.focus)).collect();
-    let counted: Vec<(MemberId, f64, f64)> = if kept.is_empty() {
-        ws.members
-            .iter()
-            .filter(|m| m.works_in(sprint))
-            .map(|m| (m.id, m.allocation, m.focus.unwrap_or(ws.policy.default_focus)))
-            .collect()
-    } else {
-        kept
-    };
+    let kept: Vec<Availability> = ws.availability_of(sprint.id).copied().collect();
+    // No snapshot: a sprint in planning, counted as the team is now.
+    let counted = if kept.is_empty() { super::availability::snapshot(ws, sprint) } else { kept };
     counted
         .into_iter()
-        .map(|(member, allocation, focus)| {
+        .map(|Availability { member, allocation, focus, .. }| {
             let days_off =
                 ws.days_off_in(sprint.id).filter(|d| d.member == member && days.contains(&d.date)).count() as u32;
             let available = f64::from((days.len() as u32).saturating_sub(days_off));
