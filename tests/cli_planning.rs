@@ -16,7 +16,7 @@ fn split_explains_capacity_step_by_step_and_lists_guardrails() {
     let sandbox = common::Sandbox::new();
     let db = sandbox.demo_db("d.sqlite");
     sandbox.flowdeck().arg("--db").arg(&db).arg("split").assert().success().stdout(
-        predicate::str::contains("10 weekdays − 1 holiday (2026-11-26 Thanksgiving) = 9")
+        predicate::str::contains("10 weekdays − 1 holiday (2026-11-26 Public holiday) = 9")
             .and(predicate::str::contains("median unplanned share over Sprint 47, Sprint 46, Sprint 45"))
             .and(predicate::str::contains("plannable"))
             .and(predicate::str::contains("PAY-1033"))

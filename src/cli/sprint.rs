@@ -54,8 +54,12 @@ pub fn run(ctx: &Context, command: SprintCommand, out: &mut impl Write) -> Resul
             let ws = session.workspace();
             let sprint = sprint_for(ws, sprint.as_deref(), SprintState::Planning).map_err(refused)?;
             let set = start(ws, sprint, force, &fallbacks, ctx.today).map_err(refused)?;
+            let early = sprint_lifecycle::early_start(sprint, ctx.today);
             let committed = session.apply(&set)?;
             writeln!(out, "{}.", capitalised(&committed.label))?;
+            if let Some(warning) = early {
+                writeln!(out, "Warning: {warning}.")?;
+            }
         }
         SprintCommand::Close {
             sprint,

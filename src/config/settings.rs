@@ -26,6 +26,8 @@ pub enum Theme {
     #[default]
     Dark,
     Light,
+    /// Follows the terminal's background where it answers an OSC 11 query; dark otherwise.
+    Auto,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]

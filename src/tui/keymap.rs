@@ -48,6 +48,8 @@ pub enum Action {
     PrevField,
     NextChoice,
     PrevChoice,
+    /// After an edit conflict: replace the form's values with the other version.
+    TakeTheirs,
     /// Open the command palette (`import …`, `export …`).
     OpenPalette,
     /// A key for the text field being edited (search line or form field).
@@ -99,6 +101,7 @@ impl Action {
             Action::PrevField => "prev-field",
             Action::NextChoice => "next-choice",
             Action::PrevChoice => "prev-choice",
+            Action::TakeTheirs => "take-theirs",
             Action::OpenPalette => "open-palette",
             Action::EditText(_) => "edit-text",
         };
@@ -297,13 +300,14 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[plain(K::Home), ch('g')], A::MoveTop, S::Lists, "first row"),
     bind(&[plain(K::End), ch('G')], A::MoveBottom, S::Lists, "last row"),
     bind(&[ch(' ')], A::TogglePlanned, S::Plan, "add the item to the sprint, or take it out"),
-    bind(&[ch('p')], A::TogglePinned, S::Plan, "pin: must be in the sprint"),
+    bind(&[ch('p')], A::TogglePinned, S::Plan, "pin: puts it in the sprint and keeps it there"),
     bind(&[ch('x')], A::ToggleExcluded, S::Plan, "exclude: auto-fill never picks it"),
     bind(&[ch('a')], A::AutoFill, S::Plan, "auto-fill: preview the best sprint under the policy"),
-    bind(&[ch('C')], A::ClearSprint, S::Plan, "clear the sprint (pinned items stay)"),
+    bind(&[ch('C')], A::ClearSprint, S::Plan, "clear the sprint (pinned items stay; asks first)"),
     bind(&[ch('f')], A::CycleFilter, S::Plan, "filter: all, in sprint, feature, defect, risk, debt"),
     bind(&[ch('/')], A::StartSearch, S::Plan, "search keys and titles as you type"),
     bind(&[ch('s')], A::CycleSort, S::Plan, "sort by score, estimate, age or key"),
+    bind(&[plain(K::Esc)], A::Cancel, S::Plan, "clear a search kept with Enter"),
     bind(&[ch('n')], A::NewItem, S::Plan, "new item"),
     bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Plan, "edit the item"),
     bind(&[ch('D'), plain(K::Delete)], A::DeleteSelected, S::Plan, "delete the item (asks first)"),
@@ -334,6 +338,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[plain(K::Left)], A::PrevChoice, S::Form, "previous choice (choice fields)"),
     bind(&[plain(K::Enter), ctrl('s')], A::Confirm, S::Form, "save (when every field is valid)"),
     bind(&[plain(K::Esc)], A::Cancel, S::Form, "close without saving"),
+    bind(&[ctrl('t')], A::TakeTheirs, S::Form, "after a conflict: take the other version (Enter keeps yours)"),
     bind(&[ch('y'), plain(K::Enter)], A::Confirm, S::Dialog, "yes / accept"),
     bind(&[ch('n'), plain(K::Esc)], A::Cancel, S::Dialog, "no / reject"),
     bind(&[ch('j'), plain(K::Down)], A::MoveDown, S::Dialog, "scroll the preview down"),

@@ -75,6 +75,19 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     loop {
+        // Job control (only ever set when the real terminal is in use): give the terminal back
+        // on SIGTSTP, take it again on SIGCONT, and redraw from scratch.
+        match super::terminal::job_control() {
+            super::terminal::JobControl::Nothing => {}
+            super::terminal::JobControl::Suspend => {
+                super::terminal::suspend()?;
+                terminal.clear()?;
+            }
+            super::terminal::JobControl::Resume => {
+                super::terminal::take_again()?;
+                terminal.clear()?;
+            }
+        }
         let size = terminal.size()?;
         app.page_rows = usize::from(size.height.saturating_sub(7)).max(1);
         terminal.draw(|frame| view::render(frame, app))?;
@@ -119,9 +132,19 @@ pub fn perform(app: &mut App, session: &mut Session, effects: Vec<Effect>) -> an
                     if step != Step::Do {
                         app.history.discard(step);
                     }
-                    app.status = Some(format!(
-                        "Not saved: {what} was changed by someone else meanwhile; showing their version now."
-                    ));
+                    app.status = Some(match &mut app.overlay {
+                        // A form keeps the typing and shows the other version beside it.
+                        Some(super::app::Overlay::Form(form)) => {
+                            form.conflicted(&app.workspace, app.today);
+                            format!(
+                                "Not saved: {what} was changed by someone else meanwhile. Theirs is shown beside \
+                                 yours: Enter saves yours over it, Ctrl+T takes theirs."
+                            )
+                        }
+                        _ => format!(
+                            "Not saved: {what} was changed by someone else meanwhile; showing their version now."
+                        ),
+                    });
                 }
                 Err(err) => {
                     // The first line says what happened; the rest is advice for the CLI.

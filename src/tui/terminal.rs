@@ -3,7 +3,7 @@
 //! run loop checks, so the guard still drops).
 
 use std::io::{self, stdout};
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
@@ -66,6 +66,63 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Set by SIGTSTP (`kill -TSTP`, or a shell's suspend outside the TUI's own keys: Ctrl+Z is
+/// undo, as raw mode sends it as a key) and SIGCONT; the run loop acts on them.
+static SUSPEND_REQUESTED: AtomicBool = AtomicBool::new(false);
+static RESUMED: AtomicBool = AtomicBool::new(false);
+
+#[cfg(unix)]
+fn watch_job_control() -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGTSTP};
+    // SAFETY: the handlers only store to an atomic, which is async-signal-safe.
+    unsafe {
+        signal_hook::low_level::register(SIGTSTP, || SUSPEND_REQUESTED.store(true, Ordering::SeqCst))?;
+        signal_hook::low_level::register(SIGCONT, || RESUMED.store(true, Ordering::SeqCst))?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn watch_job_control() -> io::Result<()> {
+    Ok(())
+}
+
+/// What the run loop must do about job control since it last looked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobControl {
+    Nothing,
+    /// SIGTSTP: give the terminal back, then stop until SIGCONT.
+    Suspend,
+    /// SIGCONT (after a stop by anyone): take the terminal again and redraw it all.
+    Resume,
+}
+
+pub fn job_control() -> JobControl {
+    if SUSPEND_REQUESTED.swap(false, Ordering::SeqCst) {
+        JobControl::Suspend
+    } else if RESUMED.swap(false, Ordering::SeqCst) {
+        JobControl::Resume
+    } else {
+        JobControl::Nothing
+    }
+}
+
+/// Restores the terminal (main screen, cooked mode, cursor) and stops the process as SIGTSTP
+/// would have; returns once it is continued, with the terminal taken again.
+pub fn suspend() -> io::Result<()> {
+    restore();
+    #[cfg(unix)]
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    RESUMED.store(false, Ordering::SeqCst);
+    take_again()
+}
+
+/// Raw mode and the alternate screen again (after SIGCONT); the caller redraws everything.
+pub fn take_again() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, Clear(ClearType::All), Hide)
+}
+
 /// How long the run loop has to notice a signal and end cleanly before the watchdog ends the
 /// process itself.
 const SIGNAL_GRACE: Duration = Duration::from_millis(1500);
@@ -78,6 +135,7 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(1500);
 /// never read, so after a grace period the watchdog restores the terminal and exits with
 /// 128 + n itself. Every write is its own SQLite transaction, so ending there loses nothing.
 pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    watch_job_control()?;
     let received = Arc::new(AtomicUsize::new(0));
     let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
     for signal in signals {

@@ -32,7 +32,7 @@ impl Palette {
 
     fn accent(&self) -> Color {
         match self.theme {
-            Theme::Dark => Color::Cyan,
+            Theme::Dark | Theme::Auto => Color::Cyan,
             Theme::Light => Color::Blue,
         }
     }
@@ -52,7 +52,7 @@ impl Palette {
 
     pub fn warn(&self) -> Style {
         self.fg(match self.theme {
-            Theme::Dark => Color::Yellow,
+            Theme::Dark | Theme::Auto => Color::Yellow,
             Theme::Light => Color::Red,
         })
         .add_modifier(Modifier::BOLD)
@@ -67,27 +67,21 @@ impl Palette {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// Hints and quoted titles: the terminal's own text colour, dimmed. ANSI 7 and 8 (grey and
+    /// dark grey) vanish on light terminals and on Solarized (where 8 is the background), while
+    /// a dimmed default foreground reads on every background.
     pub fn muted(&self) -> Style {
-        match (self.color, self.theme) {
-            (false, _) => Style::default().add_modifier(Modifier::DIM),
-            (true, Theme::Dark) => Style::default().fg(Color::DarkGray),
-            (true, Theme::Light) => Style::default().fg(Color::Gray),
-        }
+        Style::default().add_modifier(Modifier::DIM)
     }
 
     pub fn tab_active(&self) -> Style {
         self.title().add_modifier(Modifier::REVERSED)
     }
 
+    /// Reverse video: the terminal's own two colours swapped, so the bar and its key hints read
+    /// on dark, light and Solarized backgrounds alike (a grey bar is the background on some).
     pub fn status_bar(&self) -> Style {
-        if self.color {
-            match self.theme {
-                Theme::Dark => Style::default().bg(Color::DarkGray).fg(Color::White),
-                Theme::Light => Style::default().bg(Color::Gray).fg(Color::Black),
-            }
-        } else {
-            Style::default().add_modifier(Modifier::REVERSED)
-        }
+        Style::default().add_modifier(Modifier::REVERSED)
     }
 
     /// The n-th line of a chart (scenarios). Without colour, charts tell lines apart by their

@@ -30,6 +30,17 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => render_help(frame, area, app, *scroll),
         Some(Overlay::Form(form)) => overlays::render_form(frame, area, form, app.palette),
         Some(Overlay::Confirm { question, .. }) => overlays::render_confirm(frame, area, question, app.palette),
+        Some(Overlay::Notes { title, lines, scroll }) => {
+            overlays::render_notes(frame, area, title, lines, *scroll, app.palette)
+        }
+        Some(Overlay::QuitFromForm(form)) => {
+            overlays::render_form(frame, area, form, app.palette);
+            let question = format!(
+                "Quit flowdeck? \"{}\" is not saved: y quits and loses it, n goes back to the form.",
+                form.title
+            );
+            overlays::render_confirm(frame, area, &question, app.palette);
+        }
         Some(Overlay::Proposal { lines, set, scroll }) => {
             overlays::render_proposal(frame, area, lines, &set.label, *scroll, app.palette)
         }
@@ -73,15 +84,42 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App) -> Rect {
         (None, Some(s)) => format!("{} ({})", s.name, s.state.as_str()),
         (None, None) => "no sprint yet".into(),
     };
-    left.push(Span::raw(summary));
     // A message outranks the hints: it is what just happened.
     let right =
         if app.status.is_some() { key_for(Action::ToggleHelp, Scope::Global) + " help" } else { hints(app, wide) };
     let width = right.chars().count() as u16;
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(width)]).areas(area);
+    // What does not fit ends in "…", with a gap before the hints so the two never run together.
+    let used: usize = left.iter().map(Span::width).sum();
+    let room = usize::from(l.width).saturating_sub(used + STATUS_GAP);
+    left.push(Span::raw(ellipsized(&summary, room)));
     frame.render_widget(Paragraph::new(Line::from(left)).style(app.palette.status_bar()), l);
     frame.render_widget(Paragraph::new(right).alignment(Alignment::Right).style(app.palette.status_bar()), r);
     l
+}
+
+/// Columns kept free between the status message and the key hints.
+const STATUS_GAP: usize = 2;
+
+/// `text` cut to `columns` display columns, ending in "…" when it was cut.
+pub fn ellipsized(text: &str, columns: usize) -> String {
+    if Span::raw(text).width() <= columns {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = Span::raw(c.encode_utf8(&mut [0; 4]).to_string()).width();
+        if used + w + 1 > columns {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if columns > 0 {
+        out.push('…');
+    }
+    out
 }
 
 /// The first key bound to `action` in `scope`, from the keymap.
