@@ -128,7 +128,8 @@ impl PlanList {
     /// the workspace kept from the scan, and the search text lower-cased straight into one string.
     pub fn rebuild(&mut self, ws: &Workspace) {
         let current = ws.current_sprint().map(|s| s.id);
-        let mut ranked: Vec<((bool, u64, u64, i64), usize, f64)> = ws
+        type Keyed = ((bool, u64, u64, i64), usize, f64);
+        let mut ranked: Vec<Keyed> = ws
             .items
             .iter()
             .enumerate()

@@ -95,11 +95,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     form.edit_text(request);
                     form.validate(&app.workspace, app.today);
                 }
-                Action::TakeTheirs if form.conflict.is_some() => {
-                    if form.take_theirs(&app.workspace, app.today) {
-                        form.validate(&app.workspace, app.today);
-                        app.status = Some("Took the other version: edit from it, or Esc to close.".into());
-                    }
+                Action::TakeTheirs if form.conflict.is_some() && form.take_theirs(&app.workspace, app.today) => {
+                    form.validate(&app.workspace, app.today);
+                    app.status = Some("Took the other version: edit from it, or Esc to close.".into());
                 }
                 Action::Confirm if form.conflict.as_ref().is_some_and(|c| c.gone) => {
                     app.status = Some("Not saved: someone else deleted it meanwhile. Esc closes the form.".into());
