@@ -35,7 +35,8 @@ fn a_form_saved_over_a_row_someone_else_changed_is_refused_not_silently_applied(
     let mut events = vec![key(KeyCode::Char('e')), None];
     events.extend(chars(" (mine)"));
     events.push(key(KeyCode::Enter));
-    events.push(ctrl('c'));
+    // Ctrl+C in a form asks before quitting (the typing would be lost); y quits.
+    events.extend([ctrl('c'), key(KeyCode::Char('y'))]);
     h.run(events).expect("loop");
     assert_eq!(title_of(&h.db, &item_key), "Renamed by the other process", "nothing of theirs is lost");
     let screen = h.screen();

@@ -82,7 +82,7 @@ fn plans_a_sprint_from_keys_alone_and_the_rows_say_so() {
     let before = planned_keys(&h.db);
     // Clear the sprint (pinned PAY-1282 stays), add the two best candidates, pin the third,
     // exclude the fourth, then auto-fill and accept.
-    let mut events = chars("C  p");
+    let mut events = chars("Cy  p");
     events.extend(chars("jx"));
     events.extend(chars("ay"));
     events.extend(chars("q"));
@@ -192,7 +192,8 @@ fn an_invalid_form_is_not_saved_and_says_why() {
     events.push(key(KeyCode::Tab)); // → Estimate
     events.extend(chars("x"));
     events.push(key(KeyCode::Enter));
-    h.run(events.into_iter().chain(std::iter::once(ctrl('c'))).collect()).expect("loop");
+    // Ctrl+C in a form asks before quitting (the typing would be lost); y quits.
+    h.run(events.into_iter().chain([ctrl('c'), key(KeyCode::Char('y'))]).collect()).expect("loop");
     let screen = h.screen();
     assert!(screen.contains("Not saved: fix the fields"), "{screen}");
     assert!(screen.contains("Estimate: a number of points"), "{screen}");

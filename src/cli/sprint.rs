@@ -54,8 +54,12 @@ pub fn run(ctx: &Context, command: SprintCommand, out: &mut impl Write) -> Resul
             let ws = session.workspace();
             let sprint = sprint_for(ws, sprint.as_deref(), SprintState::Planning).map_err(refused)?;
             let set = start(ws, sprint, force, &fallbacks, ctx.today).map_err(refused)?;
+            let early = sprint_lifecycle::early_start(sprint, ctx.today);
             let committed = session.apply(&set)?;
             writeln!(out, "{}.", capitalised(&committed.label))?;
+            if let Some(warning) = early {
+                writeln!(out, "Warning: {warning}.")?;
+            }
         }
         SprintCommand::Close {
             sprint,
@@ -79,7 +83,7 @@ pub fn run(ctx: &Context, command: SprintCommand, out: &mut impl Write) -> Resul
             let request = CloseRequest { carried, dropped, unplanned, rework, delivery };
             let ws = session.workspace();
             let sprint = sprint_for(ws, sprint.as_deref(), SprintState::Active).map_err(refused)?.clone();
-            let closing = closing(ws, &request, ctx.today).map_err(refused)?;
+            let closing = closing(ws, &request).map_err(refused)?;
             let set = sprint_lifecycle::close(ws, sprint.id, &closing, ctx.today).map_err(refused)?;
             let next_before = next_plannable(ws, sprint.id, &fallbacks);
             let committed = session.apply(&set)?;

@@ -157,6 +157,27 @@ impl Change {
         }
     }
 
+    /// True when saving this change would leave every row as it is: an update whose two sides
+    /// differ only in the version (and an item's `updated` time). Such a change is not saved and
+    /// leaves no undo step.
+    pub fn changes_nothing(&self) -> bool {
+        match self {
+            Change::Item { before: Some(b), after: Some(a) } => {
+                WorkItem { version: b.version, updated: b.updated, ..a.clone() } == *b
+            }
+            Change::Item { before, after } => before.is_none() && after.is_none(),
+            Change::Member { before: Some(b), after: Some(a) } => Member { version: b.version, ..a.clone() } == *b,
+            Change::Member { before, after } => before.is_none() && after.is_none(),
+            Change::DaysOff { before, after, .. } => before == after,
+            Change::Holiday { before, after } => before == after,
+            Change::Sprint { before: Some(b), after: Some(a) } => Sprint { version: b.version, ..a.clone() } == *b,
+            Change::Sprint { before, after } => before.is_none() && after.is_none(),
+            Change::Entries { before, after, .. } => before == after,
+            Change::Availability { before, after, .. } => before == after,
+            Change::Policy { before, after } => Policy { version: before.version, ..after.clone() } == *before,
+        }
+    }
+
     /// The item a change is about, if any (to keep the selection on it).
     pub fn item_id(&self) -> Option<ItemId> {
         match self {
@@ -241,6 +262,11 @@ impl ChangeSet {
 
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
+    }
+
+    /// Nothing to save: no change, or only changes that leave their rows as they are.
+    pub fn changes_nothing(&self) -> bool {
+        self.changes.iter().all(Change::changes_nothing)
     }
 
     /// Makes the first change of `row` expect it at `version` (what the user saw), so the

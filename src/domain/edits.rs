@@ -74,7 +74,10 @@ pub fn clear(ws: &Workspace, sprint: &Sprint) -> Result<ChangeSet, String> {
     ensure_planning(sprint)?;
     let changes: Vec<Change> =
         ws.items.iter().filter(|i| planned_in(i, sprint) && !i.pinned).map(|i| moved(i, None)).collect();
-    Ok(ChangeSet::new(format!("cleared {} ({} items back to the backlog)", sprint.name, changes.len()), changes))
+    Ok(ChangeSet::new(
+        format!("cleared {} ({} back to the backlog)", sprint.name, super::text::count(changes.len(), "item", "items")),
+        changes,
+    ))
 }
 
 /// Flips one of an item's two planning flags; setting one lifts the other (the store refuses
@@ -97,9 +100,19 @@ fn toggle_flag(ws: &Workspace, id: ItemId, pin: bool) -> Result<ChangeSet, Strin
     Ok(ChangeSet::new(format!("{verb} {}", label(item)), vec![Change::item(Some(item.clone()), Some(after))]))
 }
 
-/// Pinned items must be in the sprint.
-pub fn toggle_pinned(ws: &Workspace, id: ItemId) -> Result<ChangeSet, String> {
-    toggle_flag(ws, id, true)
+/// Pinned items must be in the sprint: pinning a backlog item also plans it into `sprint`
+/// (when one is in planning), in the same change; unpinning leaves it where it is.
+pub fn toggle_pinned(ws: &Workspace, sprint: Option<&Sprint>, id: ItemId) -> Result<ChangeSet, String> {
+    let mut set = toggle_flag(ws, id, true)?;
+    let into = sprint.filter(|s| s.state == SprintState::Planning);
+    if let (Some(s), Some(Change::Item { after: Some(after), .. })) = (into, set.changes.first_mut()) {
+        if after.pinned && after.status == Status::Backlog {
+            after.status = Status::Planned;
+            after.sprint = Some(s.id);
+            set.label = format!("{} into {}", set.label, s.name);
+        }
+    }
+    Ok(set)
 }
 
 /// Excluded items are never chosen by auto-fill.
@@ -211,7 +224,7 @@ mod tests {
         assert_eq!(again.changes.len(), 2, "1 out, 3 in; 2 untouched");
         apply(&mut w, &again);
         assert_eq!(planned_ids(&w), [2, 3]);
-        let set = toggle_pinned(&w, ItemId(3)).expect("pin");
+        let set = toggle_pinned(&w, Some(&s), ItemId(3)).expect("pin");
         apply(&mut w, &set);
         let set = clear(&w, &s).expect("clear");
         apply(&mut w, &set);
@@ -219,9 +232,32 @@ mod tests {
     }
 
     #[test]
+    fn pinning_puts_the_item_into_the_sprint_in_one_undoable_step() {
+        let mut w = ws();
+        let s = w.sprints[0].clone();
+        let set = toggle_pinned(&w, Some(&s), ItemId(2)).expect("pin");
+        assert_eq!(set.label, "pinned PAY-2 into Sprint 48");
+        let before = w.clone();
+        apply(&mut w, &set);
+        assert_eq!(planned_ids(&w), [2], "a pinned item is in the sprint");
+        assert!(w.item(ItemId(2)).is_some_and(|i| i.pinned));
+        let unpin = toggle_pinned(&w, Some(&s), ItemId(2)).expect("unpin");
+        apply(&mut w, &unpin);
+        assert_eq!(planned_ids(&w), [2], "unpinning keeps it planned");
+        apply(&mut w, &unpin.inverse());
+        apply(&mut w, &set.inverse());
+        let flags = |ws: &Workspace| ws.items.iter().map(|i| (i.status, i.sprint, i.pinned)).collect::<Vec<_>>();
+        assert_eq!(flags(&w), flags(&before), "undo takes it out again");
+        let started = sprint(SprintState::Active);
+        let set = toggle_pinned(&w, Some(&started), ItemId(3)).expect("pin only");
+        apply(&mut w, &set);
+        assert_eq!(planned_ids(&w), Vec::<i64>::new(), "a started sprint's plan is not changed");
+    }
+
+    #[test]
     fn pin_and_exclude_lift_each_other() {
         let mut w = ws();
-        let set = toggle_pinned(&w, ItemId(1)).expect("pin");
+        let set = toggle_pinned(&w, None, ItemId(1)).expect("pin");
         apply(&mut w, &set);
         let set = toggle_excluded(&w, ItemId(1)).expect("exclude");
         apply(&mut w, &set);

@@ -15,11 +15,19 @@ pub enum Rule {
     OverCommitment,
     UnderCommitment,
     DebtLeftOut,
+    /// The team has no plannable capacity (no members, or everyone away): nothing can be true.
+    NoCapacity,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 5] =
-        [Rule::KindShare, Rule::InvestmentFloor, Rule::OverCommitment, Rule::UnderCommitment, Rule::DebtLeftOut];
+    pub const ALL: [Rule; 6] = [
+        Rule::KindShare,
+        Rule::InvestmentFloor,
+        Rule::OverCommitment,
+        Rule::UnderCommitment,
+        Rule::DebtLeftOut,
+        Rule::NoCapacity,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -28,6 +36,7 @@ impl Rule {
             Rule::OverCommitment => "over-commitment",
             Rule::UnderCommitment => "under-commitment",
             Rule::DebtLeftOut => "debt-left-out",
+            Rule::NoCapacity => "no-capacity",
         }
     }
 
@@ -84,6 +93,18 @@ pub struct Split {
 
 fn pct(fraction: f64) -> String {
     format!("{:.0}%", fraction * 100.0)
+}
+
+/// `value` as a percentage with as few decimals as keep it visibly apart from `bound` (0.048
+/// against 0.05 is "4.8%", never "5%" next to "below its 5–15% band").
+pub fn pct_apart(value: f64, bound: f64) -> String {
+    for decimals in 0..5 {
+        let shown = format!("{:.decimals$}", value * 100.0);
+        if shown != format!("{:.decimals$}", bound * 100.0) {
+            return format!("{shown}%");
+        }
+    }
+    format!("{:.4}%", value * 100.0)
 }
 
 /// The band of a kind as fractions: target ± tolerance, kept within 0–1.
@@ -148,10 +169,10 @@ pub fn check<'a>(
 
     if split.load > 0.0 {
         for k in &split.kinds {
-            let position = if k.share < k.min - EPS {
-                "below"
+            let (position, bound) = if k.share < k.min - EPS {
+                ("below", k.min)
             } else if k.share > k.max + EPS {
-                "above"
+                ("above", k.max)
             } else {
                 continue;
             };
@@ -163,7 +184,7 @@ pub fn check<'a>(
                 Rule::KindShare,
                 format!(
                     "{capitalised} is {} of the sprint ({} of {} points), {position} its {:.0}–{} band.",
-                    pct(k.share),
+                    pct_apart(k.share, bound),
                     pts(k.planned),
                     pts(split.load),
                     k.min * 100.0,
@@ -177,12 +198,21 @@ pub fn check<'a>(
                 Rule::InvestmentFloor,
                 format!(
                     "Technical investment (debt + risk) is {} of the sprint ({} points), below the {} floor.",
-                    pct(split.investment_share),
+                    pct_apart(split.investment_share, split.floor),
                     pts(split.investment),
                     pct(split.floor)
                 ),
             );
         }
+    }
+    if plannable <= EPS {
+        push(
+            "no-capacity".into(),
+            Rule::NoCapacity,
+            "The team has no plannable capacity in this sprint (0 person-days): add members, or check \
+             their allocation, focus and days off."
+                .into(),
+        );
     }
     if split.load > plannable + EPS {
         push(
@@ -203,7 +233,7 @@ pub fn check<'a>(
                 "The sprint holds {} of {} plannable points ({}), below the {}% the team aims for: room for {} more.",
                 pts(split.load),
                 pts(plannable),
-                pct(split.load / plannable),
+                pct_apart(split.load / plannable, f64::from(policy.min_commitment) / 100.0),
                 policy.min_commitment,
                 pts(plannable - split.load)
             ),

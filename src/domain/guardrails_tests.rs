@@ -30,6 +30,40 @@ fn ids(guardrails: &[Guardrail]) -> Vec<&str> {
     guardrails.iter().map(|g| g.id.as_str()).collect()
 }
 
+/// Only the debt-left-out lines (these cases plan nothing into a team without capacity).
+fn debt_lines(guardrails: Vec<Guardrail>) -> Vec<Guardrail> {
+    guardrails.into_iter().filter(|g| g.rule == Rule::DebtLeftOut).collect()
+}
+
+#[test]
+fn a_team_without_capacity_is_a_guardrail_not_all_clear() {
+    let policy = Policy::default();
+    let empty = split([].iter(), &policy);
+    let g = check(&empty, 0.0, &policy, [], day(11, 21), day(11, 10));
+    assert_eq!(ids(&g), vec!["no-capacity"]);
+    assert!(g[0].message.contains("no plannable capacity"), "{}", g[0].message);
+    let plan = [item(1, Kind::Feature, 3.0)];
+    let g = check(&split(plan.iter(), &policy), 0.0, &policy, [], day(11, 21), day(11, 10));
+    assert!(ids(&g).contains(&"no-capacity") && ids(&g).contains(&"over-commitment"), "{g:?}");
+}
+
+#[test]
+fn a_share_just_below_its_band_never_reads_as_the_band_edge() {
+    let policy = Policy::default();
+    // Defect band 5–15%: 4.8% must not print as "5%".
+    let plan =
+        [item(1, Kind::Feature, 31.0), item(2, Kind::Defect, 2.5), item(3, Kind::Debt, 12.0), item(4, Kind::Risk, 6.5)];
+    let s = split(plan.iter(), &policy);
+    let g = check(&s, 52.0, &policy, [], day(11, 21), day(11, 10));
+    assert_eq!(ids(&g), vec!["kind-share:defect"]);
+    let defect = g.iter().find(|g| g.id == "kind-share:defect").expect("defect below its band");
+    assert!(defect.message.starts_with("Defect is 4.8% of the sprint"), "{}", defect.message);
+    assert_eq!(pct_apart(0.048, 0.05), "4.8%");
+    assert_eq!(pct_apart(0.153, 0.15), "15.3%");
+    assert_eq!(pct_apart(0.30, 0.15), "30%");
+    assert_eq!(pct_apart(0.14999, 0.15), "14.999%");
+}
+
 #[test]
 fn a_sprint_on_policy_passes() {
     let policy = Policy::default();
@@ -83,7 +117,7 @@ fn overdue_debt_left_out_gets_a_line_each_and_high_risk_debt_one_reminder() {
         debt(13, RiskArea::Performance, None),
         debt(14, RiskArea::None, None),
     ];
-    let g = check(&s, 0.0, &policy, left_out.iter(), day(11, 21), day(11, 10));
+    let g = debt_lines(check(&s, 0.0, &policy, left_out.iter(), day(11, 21), day(11, 10)));
     assert_eq!(ids(&g), vec!["debt-left-out:PAY-10", "debt-left-out:PAY-11", "debt-left-out:high-risk"]);
     assert_eq!(
         g[0].message,
@@ -108,7 +142,7 @@ fn a_deferral_for_this_sprint_is_quoted_and_never_blocks() {
     if let Some(d) = fresh.debt.as_mut() {
         d.deferrals = vec![log(day(10, 26), "first"), log(day(11, 12), "key rotation needs the vendor")];
     }
-    let g = check(&s, 0.0, &policy, [&old, &fresh], day(11, 21), day(11, 10));
+    let g = debt_lines(check(&s, 0.0, &policy, [&old, &fresh], day(11, 21), day(11, 10)));
     assert_eq!(g[0].severity, Severity::Block, "deferred last sprint, not this one");
     assert!(g[0].message.ends_with("Last deferred 2026-10-26: \"Black Friday freeze\""), "{}", g[0].message);
     assert_eq!(g[1].severity, Severity::Warn);
@@ -127,7 +161,7 @@ fn a_huge_register_is_summed_up_not_listed() {
         .map(|n| debt(n, if n % 2 == 0 { RiskArea::Security } else { RiskArea::None }, Some(day(10, 1))))
         .chain((41..=60).map(|n| debt(n, RiskArea::Compliance, None)))
         .collect();
-    let g = check(&s, 0.0, &policy, left_out.iter(), day(11, 21), day(11, 10));
+    let g = debt_lines(check(&s, 0.0, &policy, left_out.iter(), day(11, 21), day(11, 10)));
     assert_eq!(g.len(), 10, "8 overdue lines, one for the other 32, one high-risk reminder");
     assert_eq!(g[0].id, "debt-left-out:PAY-2", "high-risk overdue debt comes first");
     assert_eq!(g[7].id, "debt-left-out:PAY-16");

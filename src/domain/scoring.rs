@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use super::item::{ItemId, WorkItem};
 use super::policy::{Policy, ScoringModel, Weights};
 
-/// Estimates below this count as this for wsjf, so a zero-point item does not divide by zero.
+/// Estimates below this count as this for wsjf (a 0 estimate is "unestimated" and has no score).
 pub const MIN_WSJF_ESTIMATE: f64 = 0.5;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -18,7 +18,11 @@ pub struct ScoreBreakdown {
     pub benefit: f64,
     /// wsjf: estimate^w_effort (the divisor); weighted-sum: w_effort × effort_scale (subtracted).
     pub effort_term: f64,
+    /// 0 for an unestimated item: without a cost there is no ratio, and pretending it costs half
+    /// a point would rank every untriaged import above real work.
     pub score: f64,
+    /// False for a 0-point (unestimated) item: it ranks after every estimated one, by benefit.
+    pub estimated: bool,
 }
 
 /// Maps an estimate to 1–5 for the weighted-sum model (points: ≤1, ≤3, ≤5, ≤8, more).
@@ -70,7 +74,9 @@ pub fn breakdown_of(item: &ScoringFields, model: ScoringModel, w: &Weights) -> S
     let ttv_term = w.time_to_value * f64::from(item.time_to_value);
     let benefit = impact_term + risk_term + ttv_term;
     let estimate = item.estimate.points();
+    let estimated = item.estimate.0 > 0;
     let (effort_term, score) = match model {
+        _ if !estimated => (0.0, 0.0),
         ScoringModel::Wsjf => {
             let size = estimate.max(MIN_WSJF_ESTIMATE);
             // The default exponent is 1: skip powf, which dominates ranking 100k items.
@@ -82,7 +88,7 @@ pub fn breakdown_of(item: &ScoringFields, model: ScoringModel, w: &Weights) -> S
             (penalty, benefit - penalty)
         }
     };
-    ScoreBreakdown { impact_term, risk_term, ttv_term, benefit, effort_term, score }
+    ScoreBreakdown { impact_term, risk_term, ttv_term, benefit, effort_term, score, estimated }
 }
 
 pub fn score(item: &WorkItem, policy: &Policy) -> ScoreBreakdown {
@@ -94,23 +100,36 @@ pub struct Ranked {
     pub id: ItemId,
     pub score: f64,
     pub benefit: f64,
+    /// Unestimated items rank apart, after every estimated one.
+    pub estimated: bool,
 }
 
-/// Best first: score, then benefit, then the older item (lower id) — a total, stable order.
+impl Ranked {
+    pub fn of(id: ItemId, s: &ScoreBreakdown) -> Ranked {
+        Ranked { id, score: s.score, benefit: s.benefit, estimated: s.estimated }
+    }
+}
+
+/// Best first: estimated before unestimated, then score, then benefit, then the older item
+/// (lower id) — a total, stable order.
 pub fn compare(a: &Ranked, b: &Ranked) -> Ordering {
-    b.score.total_cmp(&a.score).then(b.benefit.total_cmp(&a.benefit)).then(a.id.cmp(&b.id))
+    b.estimated
+        .cmp(&a.estimated)
+        .then(b.score.total_cmp(&a.score))
+        .then(b.benefit.total_cmp(&a.benefit))
+        .then(a.id.cmp(&b.id))
 }
 
 /// An integer key that sorts exactly like [`compare`]: integer comparisons sort 100k items
 /// noticeably faster than chained float comparisons.
-pub fn sort_key(r: &Ranked) -> (u64, u64, i64) {
+pub fn sort_key(r: &Ranked) -> (bool, u64, u64, i64) {
     // Maps f64 to u64 preserving total order, then inverts it for "largest first".
     fn descending(x: f64) -> u64 {
         let bits = x.to_bits();
         let ordered = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
         !ordered
     }
-    (descending(r.score), descending(r.benefit), r.id.0)
+    (!r.estimated, descending(r.score), descending(r.benefit), r.id.0)
 }
 
 /// Items scored and sorted best first, each with its item.
@@ -119,7 +138,7 @@ pub fn rank<'a>(items: impl IntoIterator<Item = &'a WorkItem>, policy: &Policy) 
         .into_iter()
         .map(|i| {
             let s = score(i, policy);
-            (Ranked { id: i.id, score: s.score, benefit: s.benefit }, i)
+            (Ranked::of(i.id, &s), i)
         })
         .collect();
     // The order is total (ids break ties), so an unstable sort gives the same result, faster.
@@ -134,7 +153,7 @@ pub fn top(candidates: &[ScoringFields], policy: &Policy, limit: usize) -> Vec<R
         .iter()
         .map(|f| {
             let s = breakdown_of(f, policy.model, &policy.weights);
-            Ranked { id: f.id, score: s.score, benefit: s.benefit }
+            Ranked::of(f.id, &s)
         })
         .collect();
     if limit < ranked.len() {
@@ -188,6 +207,7 @@ impl WeightName {
 }
 
 /// The smallest change of one weight that swaps an item with its neighbour in the ranking.
+/// `to` is a two-decimal value at which the pair really has swapped.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SensitivityHint {
     pub weight: WeightName,
@@ -198,6 +218,30 @@ pub struct SensitivityHint {
 /// Weights stay within this range (the policy's own limits).
 const WEIGHT_RANGE: (f64, f64) = (0.0, 10.0);
 const SCAN_STEP: f64 = 0.01;
+
+/// Hints print weights with two decimals: hundredths.
+const SHOWN_PER_UNIT: f64 = 100.0;
+
+/// The two-decimal value a hint prints for a swap at `threshold`: rounded away from the current
+/// weight (toward the side where the swap really happens), and checked — a weight that only
+/// ties, or lies just short, moves one more step. `None` when that leaves the weights' range.
+fn shown_value(threshold: f64, direction: f64, swaps: impl Fn(f64) -> bool) -> Option<f64> {
+    let steps = threshold * SHOWN_PER_UNIT;
+    // The tiny slack keeps 0.11 (stored as 10.999999… hundredths) from rounding to 0.12.
+    let mut steps = if direction > 0.0 { (steps - 1e-9).ceil() } else { (steps + 1e-9).floor() };
+    for _ in 0..3 {
+        // Division gives the very number "0.95" reads back as (0.95 × … would not).
+        let value = steps / SHOWN_PER_UNIT;
+        if value < WEIGHT_RANGE.0 - 1e-12 || value > WEIGHT_RANGE.1 + 1e-12 {
+            return None;
+        }
+        if swaps(value) {
+            return Some(value);
+        }
+        steps += direction;
+    }
+    None
+}
 
 /// Finds the smallest single-weight change (within 0–10) after which `item` and `neighbour`
 /// trade places; `None` when no single weight can do it.
@@ -232,7 +276,13 @@ pub fn sensitivity(item: &WorkItem, neighbour: &WorkItem, policy: &Policy) -> Op
                             hi = mid;
                         }
                     }
-                    let hint = SensitivityHint { weight: name, from, to: hi };
+                    let Some(to) = shown_value(hi, direction, |v| {
+                        let m = margin(&name.with(&policy.weights, v));
+                        m.signum() != base.signum() && m != 0.0
+                    }) else {
+                        break;
+                    };
+                    let hint = SensitivityHint { weight: name, from, to };
                     if best.is_none_or(|b| (hint.to - hint.from).abs() < (b.to - b.from).abs()) {
                         best = Some(hint);
                     }

@@ -113,6 +113,20 @@ fn planned_in(ws: &Workspace, sprint: SprintId) -> impl Iterator<Item = &super::
     ws.items.iter().filter(move |i| i.status == Status::Planned && i.sprint == Some(sprint))
 }
 
+/// A warning when a sprint starts before the date it is planned to start (allowed: teams do
+/// start early, but the dates then misstate its capacity).
+pub fn early_start(sprint: &Sprint, today: NaiveDate) -> Option<String> {
+    (today < sprint.start).then(|| {
+        format!(
+            "{} is dated to start on {}, {} from today; its capacity counts from that date (change the dates on \
+             screen 6 if it starts now)",
+            sprint.name,
+            sprint.start,
+            super::text::count(usize::try_from((sprint.start - today).num_days()).unwrap_or(0), "day", "days")
+        )
+    })
+}
+
 /// Starts a sprint in planning: its plan is snapshotted (each item at its estimate now) and
 /// becomes the commitment that say/do and carry-over are measured against.
 pub fn start(ws: &Workspace, id: SprintId) -> Result<ChangeSet, String> {
@@ -140,9 +154,9 @@ pub fn start(ws: &Workspace, id: SprintId) -> Result<ChangeSet, String> {
     let after = Sprint { state: SprintState::Active, ..sprint.clone() };
     Ok(ChangeSet::new(
         format!(
-            "started {} ({} items, {} points committed)",
+            "started {} ({}, {} points committed)",
             sprint.name,
-            snapshot.len(),
+            super::text::count(snapshot.len(), "item", "items"),
             super::text::format_points(points)
         ),
         vec![
@@ -215,6 +229,15 @@ pub fn close(ws: &Workspace, id: SprintId, closing: &Closing, today: NaiveDate) 
         SprintState::Closed => return Err(format!("{} is already closed", sprint.name)),
     }
     check_closing(closing)?;
+    // A sprint started early may close early (today), but an explicit closing date before its
+    // start is a typo: it would date the close before the work began.
+    let closed_on = closing.closed_on.unwrap_or(today);
+    if closing.closed_on.is_some_and(|d| d < sprint.start) {
+        return Err(format!(
+            "{} starts on {}; it cannot close on {closed_on}, before it began",
+            sprint.name, sprint.start
+        ));
+    }
     let before: Vec<SprintEntry> = ws.entries_of(id).cloned().collect();
     // The snapshot, plus anything planned into the sprint without one (data from elsewhere).
     let mut committed: BTreeMap<ItemId, HalfPoints> = before.iter().map(|e| (e.item, e.planned)).collect();
@@ -233,6 +256,15 @@ pub fn close(ws: &Workspace, id: SprintId, closing: &Closing, today: NaiveDate) 
         if outcome == (ItemOutcome::Carried { remaining: HalfPoints::ZERO }) {
             let name = ws.item(item_id).map_or_else(|| format!("#{}", item_id.0), label);
             return Err(format!("{name} is carried over with nothing remaining; mark it done instead"));
+        }
+        if let ItemOutcome::Carried { remaining } = outcome {
+            if remaining > planned {
+                let name = ws.item(item_id).map_or_else(|| format!("#{}", item_id.0), label);
+                return Err(format!(
+                    "{name} is carried over with {remaining} points remaining, more than the {planned} committed; \
+                     at most {planned} can remain (re-estimate the item afterwards if it grew)"
+                ));
+            }
         }
         let (entry_outcome, remaining) = match outcome {
             ItemOutcome::Done => (EntryOutcome::Done, HalfPoints::ZERO),
@@ -266,7 +298,7 @@ pub fn close(ws: &Workspace, id: SprintId, closing: &Closing, today: NaiveDate) 
         }
     }
     let actuals = SprintActuals {
-        closed_on: Some(closing.closed_on.unwrap_or(today)),
+        closed_on: Some(closed_on),
         unplanned: closing.unplanned,
         rework: closing.rework,
         delivery: closing.delivery.clone(),

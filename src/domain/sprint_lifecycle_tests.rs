@@ -143,6 +143,16 @@ fn closing_records_outcomes_moves_items_and_undoes_whole() {
 }
 
 #[test]
+fn starting_before_the_start_date_is_named() {
+    let w = ws();
+    let s = &w.sprints[0];
+    let warning = early_start(s, day(10, 29)).expect("four days early");
+    assert!(warning.contains("dated to start on 2026-11-02, 4 days from today"), "{warning}");
+    assert!(early_start(s, day(11, 1)).expect("one day").contains("1 day from today"));
+    assert_eq!(early_start(s, day(11, 2)), None);
+}
+
+#[test]
 fn closing_refuses_what_it_cannot_record() {
     let mut w = ws();
     assert!(close(&w, SprintId(1), &Closing::default(), day(11, 13)).expect_err("planning").contains("start it"));
@@ -154,6 +164,23 @@ fn closing_refuses_what_it_cannot_record() {
     assert!(close(&w, SprintId(1), &zero, day(11, 13)).expect_err("zero").contains("mark it done"));
     let stranger = Closing { outcomes: [(ItemId(4), ItemOutcome::Done)].into(), ..Closing::default() };
     assert!(close(&w, SprintId(1), &stranger, day(11, 13)).expect_err("stranger").contains("not part of"));
+    let more = Closing {
+        outcomes: [(ItemId(1), ItemOutcome::Carried { remaining: HalfPoints::from_points(12.0).expect("points") })]
+            .into(),
+        ..Closing::default()
+    };
+    let refused = close(&w, SprintId(1), &more, day(11, 13)).expect_err("more than committed");
+    assert!(refused.contains("12 points remaining, more than the 5 committed"), "{refused}");
+    let all = Closing {
+        outcomes: [(ItemId(1), ItemOutcome::Carried { remaining: HalfPoints::from_points(5.0).expect("points") })]
+            .into(),
+        ..Closing::default()
+    };
+    assert!(close(&w, SprintId(1), &all, day(11, 13)).is_ok(), "nothing done: all of it remains");
+    assert!(close(&w, SprintId(1), &Closing::default(), day(10, 30)).is_ok(), "started early, closed early");
+    let dated = Closing { closed_on: Some(day(10, 30)), ..Closing::default() };
+    let early = close(&w, SprintId(1), &dated, day(11, 13)).expect_err("dated before it began");
+    assert!(early.contains("starts on 2026-11-02; it cannot close on 2026-10-30"), "{early}");
     let nan = Closing { rework: f64::NAN, ..Closing::default() };
     assert!(close(&w, SprintId(1), &nan, day(11, 13)).expect_err("nan").contains("rework"));
 }

@@ -11,6 +11,11 @@ pub fn format_points(value: f64) -> String {
     }
 }
 
+/// "1 item", "2 items", "0 items": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Longest title kept; longer ones are cut with an ellipsis (imports report the cut).
 pub const MAX_TITLE_CHARS: usize = 200;
 
@@ -76,6 +81,14 @@ pub fn capitalised(text: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(1, "item", "items"), "1 item");
+        assert_eq!(count(1, "time", "times"), "1 time");
+        assert_eq!(count(0, "item", "items"), "0 items");
+        assert_eq!(count(2, "debt", "debts"), "2 debts");
+    }
 
     #[test]
     fn strips_escape_sequences_and_bidi_overrides() {

@@ -110,6 +110,7 @@ pub fn score_formula(item: &crate::domain::WorkItem, s: &ScoreBreakdown, p: &Pol
         w.impact, item.impact, w.risk, item.risk, w.time_to_value, item.time_to_value, s.benefit
     );
     match p.model {
+        _ if !s.estimated => format!("{benefit}, unestimated: no score until it has an estimate"),
         ScoringModel::Wsjf if w.effort == 1.0 => {
             format!("{benefit} ÷ {} = {:.2}", points(s.effort_term), s.score)
         }

@@ -30,9 +30,9 @@ pub fn write_body(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
     let load = f64::from(v.result.plan.load) / 2.0;
     writeln!(
         out,
-        "Auto-fill for {}: {} items, {} of {} plannable points, total benefit {:.2}",
+        "Auto-fill for {}: {}, {} of {} plannable points, total benefit {:.2}",
         sanitize_line(v.sprint),
-        v.chosen.len(),
+        crate::domain::text::count(v.chosen.len(), "item", "items"),
         points(load),
         points(v.plannable),
         v.total_benefit
@@ -89,7 +89,7 @@ pub fn write_text(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
 fn relaxation_json(r: &Relaxation) -> Value {
     let (bound, from, to) = match r {
         Relaxation::KindMin { kind, from, to } => (format!("min-share:{}", kind.as_str()), *from, *to),
-        Relaxation::KindMax { kind, from, to } => (format!("max-share:{}", kind.as_str()), *from, *to),
+        Relaxation::KindMax { kind, from, to, .. } => (format!("max-share:{}", kind.as_str()), *from, *to),
         Relaxation::InvestmentFloor { from, to } => ("investment-floor".to_string(), *from, *to),
         Relaxation::Capacity { from, to } => ("capacity".to_string(), f64::from(*from) / 2.0, f64::from(*to) / 2.0),
     };

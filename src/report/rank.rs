@@ -32,6 +32,15 @@ fn flags(item: &WorkItem) -> &'static str {
     }
 }
 
+/// An unestimated item has no score (it ranks after the estimated ones): "—", not a number.
+fn score_cell(r: &Ranked, decimals: usize) -> String {
+    if r.estimated {
+        format!("{:.decimals$}", r.score)
+    } else {
+        "—".to_string()
+    }
+}
+
 pub fn write_text(rows: &[(Ranked, &WorkItem)], out: &mut impl Write) -> io::Result<()> {
     let key_width = rows.iter().map(|(_, i)| key(i).chars().count()).max().unwrap_or(3).max(3);
     writeln!(
@@ -43,12 +52,12 @@ pub fn write_text(rows: &[(Ranked, &WorkItem)], out: &mut impl Write) -> io::Res
         let flag = flags(item);
         writeln!(
             out,
-            "{:>4}  {:<key_width$}  {:<7}  {:>5}  {:>6.2}  {:>7.2}  {}{}",
+            "{:>4}  {:<key_width$}  {:<7}  {:>5}  {:>6}  {:>7.2}  {}{}",
             n + 1,
             key(item),
             item.kind.as_str(),
             item.estimate.to_string(),
-            r.score,
+            score_cell(r, 2),
             r.benefit,
             sanitize_line(&item.title),
             if flag.is_empty() { String::new() } else { format!(" [{flag}]") }
@@ -75,7 +84,8 @@ pub fn to_json(rows: &[(Ranked, &WorkItem)], policy: &Policy) -> Value {
                     "risk": item.risk,
                     "time_to_value": item.time_to_value,
                     "benefit": round3(r.benefit),
-                    "score": round3(r.score),
+                    "score": if r.estimated { json!(round3(r.score)) } else { Value::Null },
+                    "estimated": r.estimated,
                     "breakdown": {
                         "impact": round3(b.impact_term),
                         "risk": round3(b.risk_term),
@@ -122,7 +132,7 @@ pub fn write_csv(rows: &[(Ranked, &WorkItem)], out: &mut impl Write) -> io::Resu
             item.risk.to_string(),
             item.time_to_value.to_string(),
             format!("{:.3}", r.benefit),
-            format!("{:.3}", r.score),
+            score_cell(r, 3),
             item.pinned.to_string(),
             item.excluded.to_string(),
         ])

@@ -50,6 +50,18 @@ mod tests {
     }
 
     #[test]
+    fn the_demos_holidays_have_names_that_fit_any_date() {
+        // Its dates move with the calendar, so a named feast day would land on the wrong day.
+        let ws = demo_workspace(day(2027, 3, 3)).expect("demo loads");
+        assert!(!ws.holidays.is_empty());
+        for h in &ws.holidays {
+            for dated in ["Thanksgiving", "Labor", "Christmas", "Easter", "Independence", "New Year", "Memorial"] {
+                assert!(!h.name.contains(dated), "{} on {} names a dated holiday", h.name, h.date);
+            }
+        }
+    }
+
+    #[test]
     fn the_demo_loads_and_keeps_weekdays() {
         use chrono::Datelike;
         let ws = demo_workspace(day(2027, 3, 3)).expect("demo loads");

@@ -129,8 +129,10 @@ fn temp_path(path: &Path) -> PathBuf {
 /// What a file export wrote, in words: "133 items as CSV".
 pub fn describe(ws: &Workspace, format: ExportFormat) -> String {
     match format {
-        ExportFormat::Csv => format!("{} items as CSV", ws.items.len()),
-        ExportFormat::Json => format!("a flowdeck document ({} items)", ws.items.len()),
+        ExportFormat::Csv => format!("{} as CSV", crate::domain::text::count(ws.items.len(), "item", "items")),
+        ExportFormat::Json => {
+            format!("a flowdeck document ({})", crate::domain::text::count(ws.items.len(), "item", "items"))
+        }
         ExportFormat::Md => "the planning brief (Markdown)".to_string(),
         ExportFormat::JiraCsv => "the sprint's items as Jira CSV".to_string(),
     }

@@ -69,11 +69,13 @@ fn points(text: &str, what: &str) -> Result<f64, String> {
     }
 }
 
-pub fn closing(ws: &Workspace, request: &CloseRequest, today: NaiveDate) -> Result<Closing, String> {
+/// The closing a `sprint close` asks for; it closes today (no `closed_on`), which the lifecycle
+/// fills in, so only a date the user gives is checked against the start.
+pub fn closing(ws: &Workspace, request: &CloseRequest) -> Result<Closing, String> {
     let mut closing = Closing {
         rework: request.rework.unwrap_or(0.0),
         delivery: request.delivery.clone(),
-        closed_on: Some(today),
+        closed_on: None,
         ..Closing::default()
     };
     for part in parts(&request.carried) {

@@ -68,6 +68,16 @@ pub enum Overlay {
         scroll: usize,
     },
     Form(Form),
+    /// Quit was pressed (Ctrl+C) while a form was open: asked first, so typing is not lost
+    /// by a reflex; "no" gives the form back as it was.
+    QuitFromForm(Form),
+    /// A command's full result to read (an import's summary and every note the CLI would
+    /// print); any of y, n, Enter, Esc closes it, j/k scroll.
+    Notes {
+        title: String,
+        lines: Vec<String>,
+        scroll: usize,
+    },
     /// The command palette's line (`import …`, `export …`; see `tui::palette`).
     Palette(Input),
     /// Triage of the unestimated and unscored items (see `tui::triage`).

@@ -56,7 +56,12 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, palette: Palette)
     } else {
         "Tab next · Enter save · Esc cancel"
     };
-    let inner = boxed(frame, rect, format!(" {} — {keys} ", form.title), palette);
+    let title = match &form.conflict {
+        Some(c) if c.gone => format!(" {} — deleted by someone else · Esc close ", form.title),
+        Some(_) => format!(" {} — changed meanwhile: Enter keeps yours · Ctrl+T theirs ", form.title),
+        None => format!(" {} — {keys} ", form.title),
+    };
+    let inner = boxed(frame, rect, title, palette);
     if inner.height < 3 || inner.width < 20 {
         return;
     }
@@ -90,6 +95,9 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, palette: Palette)
                 spans.push(Span::styled(format!("‹ {text} ›"), if focused { palette.title() } else { palette.ok() }));
             }
         }
+        if let Some(theirs) = form.theirs(*n) {
+            spans.push(Span::styled(format!("  ⇄ theirs: {theirs}"), palette.warn()));
+        }
         if let (Some(err), false) = (&field.error, focused) {
             spans.push(Span::styled(format!("  ✗ {err}"), palette.error()));
         }
@@ -121,6 +129,15 @@ pub fn render_confirm(frame: &mut Frame, area: Rect, question: &str, palette: Pa
         Line::styled("y / Enter: yes    n / Esc: no", palette.muted()),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+/// A command's result, line by line (wrapped), with how to scroll and close it.
+pub fn render_notes(frame: &mut Frame, area: Rect, title: &str, lines: &[String], scroll: usize, palette: Palette) {
+    let height = (lines.len() as u16).saturating_add(4).min(area.height.saturating_sub(4));
+    let rect = popup(area, area.width.saturating_sub(6).min(100), height.max(6));
+    let inner = boxed(frame, rect, format!(" {title} — j/k scroll · Enter/Esc close "), palette);
+    let text: Vec<Line> = lines.iter().skip(scroll).map(|l| Line::from(l.clone())).collect();
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
 }
 
 pub fn render_proposal(frame: &mut Frame, area: Rect, lines: &[String], label: &str, scroll: usize, palette: Palette) {

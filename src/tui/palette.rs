@@ -157,13 +157,23 @@ fn import(app: &mut App, session: &mut Session, request: &ImportRequest) -> Stri
         Err(e) => return format!("Not imported: {}", one_line(&e.to_string())),
     };
     let mut message = summary(&prepared, request.dry_run);
-    // The first note, if any: the rest are a dry run away (`flowdeck import --dry-run` lists all).
+    // The first note goes to the status line; all of them, as the CLI prints them, open in a
+    // box to read (the status line alone would cut them off).
     let notes = notes(&prepared);
+    let title = format!("Import notes: {}", crate::domain::text::count(notes.len(), "note", "notes"));
+    let shown = |message: &str| {
+        let mut lines = vec![message.to_string(), String::new()];
+        lines.extend(notes.iter().map(|n| format!("• {n}")));
+        lines
+    };
     let note = notes.first().map(|first| match notes.len() {
         1 => format!(" Note: {first}"),
         n => format!(" Note: {first} (and {} more notes)", n - 1),
     });
     if request.dry_run {
+        if !notes.is_empty() {
+            app.overlay = Some(super::app::Overlay::Notes { title, lines: shown(&message), scroll: 0 });
+        }
         return message + &note.unwrap_or_default();
     }
     let restore = matches!(prepared.plan, Plan::Restore { .. });
@@ -176,7 +186,12 @@ fn import(app: &mut App, session: &mut Session, request: &ImportRequest) -> Stri
         None => {}
     });
     match saved {
-        Ok(()) => message + &note.unwrap_or_default(),
+        Ok(()) => {
+            if !notes.is_empty() {
+                app.overlay = Some(super::app::Overlay::Notes { title, lines: shown(&message), scroll: 0 });
+            }
+            message + &note.unwrap_or_default()
+        }
         Err(StoreError::Conflict { what }) => {
             app.reloaded(session.workspace().clone());
             format!("Not imported: {what} was changed by someone else meanwhile; nothing was saved, try again.")
@@ -198,7 +213,9 @@ pub fn render(frame: &mut Frame, area: Rect, input: &Input, app: &App) {
         vec![Span::styled(prefix, app.palette.title()), Span::raw(shown), Span::styled(hint, app.palette.muted())];
     // Why the last Enter did not run: the status bar's message is under this line.
     if let Some(problem) = &app.status {
-        spans.push(Span::styled(format!("   ✗ {problem}"), app.palette.warn()));
+        let used: usize = spans.iter().map(Span::width).sum();
+        let room = usize::from(area.width).saturating_sub(used + 2);
+        spans.push(Span::styled(super::view::fit(&format!("   ✗ {problem}"), room), app.palette.warn()));
     }
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line).style(app.palette.status_bar()), area);

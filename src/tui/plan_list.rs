@@ -130,14 +130,15 @@ impl PlanList {
     /// the workspace kept from the scan, and the search text lower-cased straight into one string.
     pub fn rebuild(&mut self, ws: &Workspace) {
         let current = ws.current_sprint().map(|s| s.id);
-        let mut ranked: Vec<((u64, u64, i64), usize, f64)> = ws
+        type Keyed = ((bool, u64, u64, i64), usize, f64);
+        let mut ranked: Vec<Keyed> = ws
             .items
             .iter()
             .enumerate()
             .filter(|(_, item)| is_candidate(item, current))
             .map(|(index, item)| {
                 let s = score(item, &ws.policy);
-                (sort_key(&Ranked { id: item.id, score: s.score, benefit: s.benefit }), index, s.score)
+                (sort_key(&Ranked::of(item.id, &s)), index, s.score)
             })
             .collect();
         ranked.sort_unstable_by_key(|(key, _, _)| *key);

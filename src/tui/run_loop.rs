@@ -86,7 +86,7 @@ where
         match events.next(TICK)? {
             // Only presses: releases and repeats (kitty protocol, Windows) would act twice.
             Some(Event::Key(key)) if key.kind == KeyEventKind::Press => {
-                if let Some(action) = keymap::resolve(&key, mode(app)) {
+                if let Some(action) = resolve_key(app, &key) {
                     let effects = update(app, action);
                     if perform(app, session, effects)? == Exit::Quit {
                         return Ok(Exit::Quit);
@@ -119,9 +119,19 @@ pub fn perform(app: &mut App, session: &mut Session, effects: Vec<Effect>) -> an
                     if step != Step::Do {
                         app.history.discard(step);
                     }
-                    app.status = Some(format!(
-                        "Not saved: {what} was changed by someone else meanwhile; showing their version now."
-                    ));
+                    app.status = Some(match &mut app.overlay {
+                        // A form keeps the typing and shows the other version beside it.
+                        Some(super::app::Overlay::Form(form)) => {
+                            form.conflicted(&app.workspace, app.today);
+                            format!(
+                                "Not saved: {what} was changed by someone else meanwhile. Theirs is shown beside \
+                                 yours: Enter saves yours over it, Ctrl+T takes theirs."
+                            )
+                        }
+                        _ => format!(
+                            "Not saved: {what} was changed by someone else meanwhile; showing their version now."
+                        ),
+                    });
                 }
                 Err(err) => {
                     // The first line says what happened; the rest is advice for the CLI.
@@ -132,4 +142,14 @@ pub fn perform(app: &mut App, session: &mut Session, effects: Vec<Effect>) -> an
         }
     }
     Ok(Exit::Running)
+}
+
+/// The action a key means now. The import notes box answers to the dialog keys (Enter, Esc, y,
+/// n close it; j/k scroll); any other key closes it and acts on the screen behind, so a box the
+/// user did not wait for never swallows what they typed next.
+fn resolve_key(app: &App, key: &event::KeyEvent) -> Option<keymap::Action> {
+    if matches!(app.overlay, Some(super::app::Overlay::Notes { .. })) {
+        return keymap::resolve(key, keymap::Mode::Dialog).or_else(|| keymap::resolve(key, mode(app)));
+    }
+    keymap::resolve(key, mode(app))
 }

@@ -79,6 +79,8 @@ impl Palette {
         self.title().add_modifier(Modifier::REVERSED)
     }
 
+    /// Reverse video: the terminal's own two colours swapped, so the bar and its key hints read
+    /// on dark, light and Solarized backgrounds alike (a grey bar is the background on some).
     pub fn status_bar(&self) -> Style {
         // The terminal's own colours swapped: readable on any background (see `muted`).
         Style::default().add_modifier(Modifier::REVERSED)

@@ -30,6 +30,17 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => render_help(frame, area, app, *scroll),
         Some(Overlay::Form(form)) => overlays::render_form(frame, area, form, app.palette),
         Some(Overlay::Confirm { question, .. }) => overlays::render_confirm(frame, area, question, app.palette),
+        Some(Overlay::Notes { title, lines, scroll }) => {
+            overlays::render_notes(frame, area, title, lines, *scroll, app.palette)
+        }
+        Some(Overlay::QuitFromForm(form)) => {
+            overlays::render_form(frame, area, form, app.palette);
+            let question = format!(
+                "Quit flowdeck? \"{}\" is not saved: y quits and loses it, n goes back to the form.",
+                form.title
+            );
+            overlays::render_confirm(frame, area, &question, app.palette);
+        }
         Some(Overlay::Proposal { lines, set, scroll }) => {
             overlays::render_proposal(frame, area, lines, &set.label, *scroll, app.palette)
         }
@@ -95,7 +106,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App) -> Rect {
 }
 
 /// `text` cut to `room` characters, ending in "…" when it was longer.
-fn fit(text: &str, room: usize) -> String {
+pub fn fit(text: &str, room: usize) -> String {
     if text.chars().count() <= room {
         return text.to_string();
     }

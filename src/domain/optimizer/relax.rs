@@ -14,6 +14,8 @@ pub enum Relaxation {
         kind: Kind,
         from: f64,
         to: f64,
+        /// Whether pinned items of the kind are among the reasons (else: too little other work).
+        pinned: bool,
     },
     InvestmentFloor {
         from: f64,
@@ -40,12 +42,13 @@ impl Relaxation {
                     pct(*to)
                 )
             }
-            Relaxation::KindMax { kind, from, to } => {
-                format!(
-                    "{kind} maximum raised from {} to {}: pinned {kind} items or too little other work need it",
-                    pct(*from),
-                    pct(*to)
-                )
+            Relaxation::KindMax { kind, from, to, pinned } => {
+                let why = if *pinned {
+                    format!("pinned {kind} items need it")
+                } else {
+                    "too little other work to fill the sprint".to_string()
+                };
+                format!("{kind} maximum raised from {} to {}: {why}", pct(*from), pct(*to))
             }
             Relaxation::InvestmentFloor { from, to } => format!(
                 "investment floor lowered from {} to {}: not enough debt and risk candidates",
@@ -75,6 +78,40 @@ fn widen(b: &Bounds) -> Bounds {
     Bounds { capacity: b.capacity, min_share, max_share, investment_floor: (b.investment_floor - STEP).max(0.0) }
 }
 
+/// The relaxations as the plan found bears them out: a bound that was loosened but that the plan
+/// still meets is not reported, and one it does not meet is reported at the plan's own share
+/// (so "defect minimum lowered from 10% to 6%" is exactly what the sprint holds).
+fn as_delivered(relaxations: Vec<Relaxation>, plan: &Plan, candidates: &[Candidate]) -> Vec<Relaxation> {
+    let share = |kinds: &[Kind]| -> f64 {
+        let load: u32 = kinds.iter().map(|k| plan.load_by_kind.get(*k)).sum();
+        if plan.load > 0 {
+            f64::from(load) / f64::from(plan.load)
+        } else {
+            0.0
+        }
+    };
+    const EPS: f64 = 1e-9;
+    relaxations
+        .into_iter()
+        .filter_map(|r| match r {
+            Relaxation::KindMin { kind, from, .. } => {
+                let actual = share(&[kind]);
+                (actual < from - EPS).then_some(Relaxation::KindMin { kind, from, to: actual })
+            }
+            Relaxation::KindMax { kind, from, .. } => {
+                let actual = share(&[kind]);
+                let pinned = candidates.iter().any(|c| c.pinned && !c.excluded && c.kind == kind);
+                (actual > from + EPS).then_some(Relaxation::KindMax { kind, from, to: actual, pinned })
+            }
+            Relaxation::InvestmentFloor { from, .. } => {
+                let actual = share(&[Kind::Risk, Kind::Debt]);
+                (actual < from - EPS).then_some(Relaxation::InvestmentFloor { from, to: actual })
+            }
+            capacity @ Relaxation::Capacity { .. } => Some(capacity),
+        })
+        .collect()
+}
+
 /// Every bound that differs between `from` and `to`, as relaxations.
 fn differences(from: &Bounds, to: &Bounds) -> Vec<Relaxation> {
     let mut out = Vec::new();
@@ -88,7 +125,7 @@ fn differences(from: &Bounds, to: &Bounds) -> Vec<Relaxation> {
         }
         let (a, b) = (from.max_share.get(k), to.max_share.get(k));
         if (a - b).abs() > 1e-12 {
-            out.push(Relaxation::KindMax { kind: k, from: a, to: b });
+            out.push(Relaxation::KindMax { kind: k, from: a, to: b, pinned: false });
         }
     }
     if (from.investment_floor - to.investment_floor).abs() > 1e-12 {
@@ -145,7 +182,7 @@ pub fn solve_relaxing(candidates: &[Candidate], original: &Bounds) -> (Plan, Bou
     for _ in 0..=100 {
         match tables.solve(&b) {
             Some(plan) if plan.load > 0 || !fits => {
-                let relaxations = differences(original, &b);
+                let relaxations = as_delivered(differences(original, &b), &plan, candidates);
                 return (plan, b, relaxations);
             }
             _ => b = widen(&b),
@@ -153,6 +190,7 @@ pub fn solve_relaxing(candidates: &[Candidate], original: &Bounds) -> (Plan, Bou
     }
     // After 100 steps every band is 0–100% and the floor 0: only capacity binds, so the loop
     // has returned unless nothing fits at all.
-    let relaxations = differences(original, &b);
-    (empty_plan(), b, relaxations)
+    let plan = empty_plan();
+    let relaxations = as_delivered(differences(original, &b), &plan, candidates);
+    (plan, b, relaxations)
 }

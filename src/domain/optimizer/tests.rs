@@ -102,6 +102,50 @@ fn too_few_debt_candidates_lower_the_debt_minimum_and_say_by_how_much() {
 }
 
 #[test]
+fn a_kind_above_its_band_names_pinned_items_only_when_there_are_some() {
+    let mut items: Vec<Candidate> = (1..=6).map(|i| c(i, Kind::Feature, 4, 100)).collect();
+    items.push(c(20, Kind::Debt, 2, 10));
+    let fill = auto_fill(&items, &bounds(20, 0.05, 0.2));
+    let max = fill.relaxations.iter().find(|r| matches!(r, Relaxation::KindMax { .. })).expect("feature max raised");
+    assert!(max.describe().contains("too little other work"), "{}", max.describe());
+    assert!(!max.describe().contains("pinned"), "nothing is pinned: {}", max.describe());
+}
+
+proptest! {
+    /// Every relaxation line says what the plan really holds: no bound reported lowered to 0%
+    /// while the sprint delivers 6% of that kind.
+    #[test]
+    fn relaxation_lines_match_the_plan_they_explain(
+        specs in proptest::collection::vec((0usize..4, 1u32..9, 1i64..100, 0u8..10), 1..12),
+        capacity in 4u32..40,
+    ) {
+        let items: Vec<Candidate> = specs
+            .iter()
+            .enumerate()
+            .map(|(i, (k, size, benefit, flag))| Candidate { pinned: *flag == 0, ..c(i as i64, Kind::ALL[*k], *size, *benefit) })
+            .collect();
+        let fill = auto_fill(&items, &bounds(capacity, 0.05, 0.2));
+        let load = f64::from(fill.plan.load.max(1));
+        let share = |kinds: &[Kind]| kinds.iter().map(|k| f64::from(fill.plan.load_by_kind.get(*k))).sum::<f64>() / load;
+        for r in &fill.relaxations {
+            match *r {
+                Relaxation::KindMin { kind, from, to } => {
+                    prop_assert!((share(&[kind]) - to).abs() < 1e-9 && to < from, "{}", r.describe());
+                }
+                Relaxation::KindMax { kind, from, to, pinned } => {
+                    prop_assert!((share(&[kind]) - to).abs() < 1e-9 && to > from, "{}", r.describe());
+                    prop_assert_eq!(pinned, items.iter().any(|i| i.pinned && i.kind == kind));
+                }
+                Relaxation::InvestmentFloor { from, to } => {
+                    prop_assert!((share(&[Kind::Risk, Kind::Debt]) - to).abs() < 1e-9 && to < from, "{}", r.describe());
+                }
+                Relaxation::Capacity { .. } => {}
+            }
+        }
+    }
+}
+
+#[test]
 fn bands_can_make_a_smaller_plan_the_best_one() {
     // Features alone would fill it, but features may be at most 65% of the load.
     let items = [c(1, Kind::Feature, 10, 500), c(2, Kind::Debt, 4, 1), c(3, Kind::Feature, 6, 400)];

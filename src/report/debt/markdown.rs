@@ -18,7 +18,9 @@ pub fn write_markdown(r: &RegisterReport<'_>, out: &mut impl Write) -> io::Resul
         }
         _ => String::new(),
     };
-    writeln!(out, "**{} open debts** cost the team **{} points a sprint**{share}.", t.count, points(t.drag))?;
+    let open = crate::domain::text::count(t.count, "open debt", "open debts");
+    let verb = if t.count == 1 { "costs" } else { "cost" };
+    writeln!(out, "**{open}** {verb} the team **{} points a sprint**{share}.", points(t.drag))?;
     writeln!(
         out,
         "Repaying all of it would take **{} points**; so far it has cost **{} points** in interest.",

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::domain::text::sanitize_line;
+use crate::domain::text::{count, sanitize_line};
 use crate::service::debt::RegisterReport;
 
 use super::super::numbers::{percent, points};
@@ -20,8 +20,8 @@ pub fn write_text(r: &RegisterReport<'_>, out: &mut impl Write) -> io::Result<()
     writeln!(out, "  drag       {} points a sprint{share}", points(t.drag))?;
     writeln!(out, "  principal  {} points to repay it all", points(t.principal))?;
     writeln!(out, "  interest   {} points paid so far", points(t.interest_paid))?;
-    writeln!(out, "  overdue    {} agreements past their trigger date", t.overdue)?;
-    writeln!(out, "  high-risk  {} debts (security, performance, compliance)", t.high_risk)?;
+    writeln!(out, "  overdue    {} past their trigger date", count(t.overdue, "agreement", "agreements"))?;
+    writeln!(out, "  high-risk  {} (security, performance, compliance)", count(t.high_risk, "debt", "debts"))?;
     if !r.flow.is_empty() {
         writeln!(out, "\nAdded vs repaid, points of principal:")?;
         let width = r.flow.iter().map(|f| f.sprint.chars().count()).max().unwrap_or(6);
@@ -41,9 +41,9 @@ pub fn write_text(r: &RegisterReport<'_>, out: &mut impl Write) -> io::Result<()
     }
     writeln!(
         out,
-        "\nShowing {} ({} debts), sorted by {}; return over {} sprints; a sprint is {} days.",
+        "\nShowing {} ({}), sorted by {}; return over {} sprints; a sprint is {} days.",
         r.filter.describe(),
-        r.rows.len(),
+        count(r.rows.len(), "debt", "debts"),
         r.sort.as_str(),
         r.terms.horizon,
         r.terms.cadence_days

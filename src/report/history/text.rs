@@ -90,11 +90,11 @@ fn write_current(r: &HistoryReport, out: &mut impl Write) -> io::Result<()> {
     if let Some(c) = &r.current {
         writeln!(
             out,
-            "\nNow: {} ({}, {}), {} items, {} points planned.",
+            "\nNow: {} ({}, {}), {}, {} points planned.",
             sanitize_line(&c.name),
             c.state.as_str(),
             dates(c),
-            c.items,
+            crate::domain::text::count(c.items, "item", "items"),
             points(c.planned)
         )?;
     }

@@ -147,6 +147,17 @@ pub struct Form {
     /// if another flowdeck saved the row meanwhile the store refuses, and the user is told,
     /// instead of their form quietly overwriting what the other person saved.
     seen: Option<(VersionedRow, i64)>,
+    /// After a refused save: the other version, so the user can keep theirs or take it.
+    pub conflict: Option<Conflict>,
+}
+
+/// What another flowdeck saved on the row this form edits, field by field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// Field index → the other version's value, for the fields where it differs from the form.
+    pub theirs: Vec<(usize, String)>,
+    /// The row no longer exists: keeping the form's values is not possible.
+    pub gone: bool,
 }
 
 /// Field errors by index, or the change to save.
@@ -154,12 +165,75 @@ pub type Outcome = Result<ChangeSet, Vec<(usize, String)>>;
 
 impl Form {
     pub fn new(title: impl Into<String>, target: Target, fields: Vec<Field>) -> Form {
-        Form { title: title.into(), target, fields, focus: 0, seen: None }
+        Form { title: title.into(), target, fields, focus: 0, seen: None, conflict: None }
     }
 
     /// Remembers the version of the row this form edits, as it is in `ws` now (when it opens).
     pub fn remember(&mut self, ws: &Workspace) {
         self.seen = self.target.row().and_then(|row| version_in(ws, row).map(|v| (row, v)));
+    }
+
+    /// The same form as it would open now on `ws` (another process's version of the row).
+    fn fresh(&self, ws: &Workspace, today: chrono::NaiveDate) -> Option<Form> {
+        match &self.target {
+            Target::Item(Some(id)) => ws.item(*id).map(|i| item::form(Some(i), i.kind)),
+            Target::Member(id) => team::member_form(ws, *id),
+            Target::Sprint(id) => team::sprint_form(ws, *id),
+            Target::Policy => Some(team::policy_form(ws)),
+            Target::CloseSprint(id) => sprint::close_form(ws, *id),
+            Target::Defer { item, rank, top } => ws.item(*item).map(|i| defer::form(i, *rank, *top, today)),
+            Target::Item(None)
+            | Target::Holiday(_)
+            | Target::NewSprint
+            | Target::NewMember
+            | Target::Setup
+            | Target::Bulk(_) => None,
+        }
+    }
+
+    /// A save was refused because the row changed meanwhile; `ws` holds the other version.
+    /// The form keeps what the user typed and learns what differs.
+    pub fn conflicted(&mut self, ws: &Workspace, today: chrono::NaiveDate) {
+        let conflict = match self.fresh(ws, today) {
+            Some(theirs) => Conflict {
+                theirs: self
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(n, f)| {
+                        let other = theirs.value(&f.label);
+                        (other != f.text_value()).then(|| (n, other.to_string()))
+                    })
+                    .collect(),
+                gone: false,
+            },
+            None => Conflict { theirs: Vec::new(), gone: self.target.row().is_some() },
+        };
+        self.conflict = Some(conflict);
+    }
+
+    /// Keep mine: the next save expects the other version and so replaces it, on purpose.
+    pub fn keep_mine(&mut self, ws: &Workspace) {
+        self.remember(ws);
+        self.conflict = None;
+    }
+
+    /// Take theirs: the form shows the other version and edits from it.
+    pub fn take_theirs(&mut self, ws: &Workspace, today: chrono::NaiveDate) -> bool {
+        match self.fresh(ws, today) {
+            Some(mut theirs) => {
+                theirs.focus = self.focus.min(theirs.fields.len().saturating_sub(1));
+                theirs.remember(ws);
+                *self = theirs;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The other version's value of field `n`, when it differs after a conflict.
+    pub fn theirs(&self, n: usize) -> Option<&str> {
+        self.conflict.as_ref()?.theirs.iter().find(|(i, _)| *i == n).map(|(_, v)| v.as_str())
     }
 
     pub fn value(&self, label: &str) -> &str {

@@ -82,7 +82,7 @@ fn blank_or<T>(text: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Res
 
 pub fn close_change(form: &Form, ws: &Workspace, id: SprintId, today: NaiveDate) -> Outcome {
     let mut e = Errors::new(form);
-    let mut closing = Closing { closed_on: Some(today), ..Closing::default() };
+    let mut closing = Closing::default();
     for entry in ws.entries_of(id) {
         let Some(item) = ws.item(entry.item) else { continue };
         let key = label(item);

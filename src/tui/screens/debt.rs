@@ -223,7 +223,10 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App) {
     if d.deferrals.is_empty() {
         lines.push(Line::styled("Never deferred.", palette.muted()));
     } else {
-        lines.push(Line::styled(format!("Deferred {} times, newest first:", d.deferrals.len()), palette.header()));
+        lines.push(Line::styled(
+            format!("Deferred {}, newest first:", crate::domain::text::count(d.deferrals.len(), "time", "times")),
+            palette.header(),
+        ));
         for f in d.deferrals.iter().rev() {
             let text = if f.rationale.is_empty() { "(no rationale given)" } else { f.rationale.as_str() };
             lines.push(Line::from(format!("  {}  {text}", f.on)));

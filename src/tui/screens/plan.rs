@@ -61,7 +61,7 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(format!("{} ", plan.sprint.name), palette.title()),
         Span::raw(format!("{state}· plannable {} · load ", format_points(plannable))),
         Span::styled(format!("{}{load_bar} ({:.0}%) {load_mark}", format_points(load), ratio * 100.0), load_style),
-        Span::raw(format!(" · {} items", plan.planned.len())),
+        Span::raw(format!(" · {}", crate::domain::text::count(plan.planned.len(), "item", "items"))),
     ]);
     let gauge = |kind: Kind| -> Vec<Span<'static>> {
         let share = plan.split.kinds.iter().find(|k| k.kind == kind).map_or(0.0, |k| k.share);
@@ -103,7 +103,7 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
             widths: &[
                 Constraint::Length(2),
                 Constraint::Length(9),
-                Constraint::Length(4),
+                Constraint::Length(6),
                 Constraint::Min(8),
                 Constraint::Length(4),
                 Constraint::Length(5),
@@ -124,7 +124,8 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
             };
             let kind = match item.kind {
                 Kind::Feature => "feat",
-                Kind::Defect => "bug",
+                // The word every other screen and report uses.
+                Kind::Defect => "defect",
                 Kind::Risk => "risk",
                 Kind::Debt => "debt",
             };
@@ -134,7 +135,8 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
                 Cell::from(Span::styled(kind, palette.kind(item.kind))),
                 Cell::from(item.title.clone()),
                 Cell::from(item.estimate.to_string()),
-                Cell::from(format!("{:.2}", row.score)),
+                // Unestimated items rank apart and have no score until they get an estimate.
+                Cell::from(if item.estimate.0 == 0 { "—".to_string() } else { format!("{:.2}", row.score) }),
             ]
         },
     );
@@ -209,15 +211,20 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App) {
         let w = p.weights;
         let b = score(item, p);
         title = format!(" {} · rank {} of {} ", label(item), row.rank, app.plan.total());
-        lines.push(Line::from(vec![
-            Span::styled(format!("score {:.2}", b.score), palette.title()),
-            Span::raw(format!(" ({})", p.model.as_str())),
-        ]));
+        lines.push(Line::from(if b.estimated {
+            vec![
+                Span::styled(format!("score {:.2}", b.score), palette.title()),
+                Span::raw(format!(" ({})", p.model.as_str())),
+            ]
+        } else {
+            vec![Span::styled("score —", palette.title()), Span::raw(" unestimated: ranks after estimated work")]
+        }));
         lines.push(Line::from(format!(
             "benefit {:.2} = {}×{} + {}×{} + {}×{}",
             b.benefit, w.impact, item.impact, w.risk, item.risk, w.time_to_value, item.time_to_value
         )));
         lines.push(Line::from(match p.model {
+            _ if !b.estimated => "÷ effort: none yet (0 points)".to_string(),
             crate::domain::ScoringModel::Wsjf => {
                 format!("÷ effort {:.2} = max({},0.5)^{}", b.effort_term, item.estimate, w.effort)
             }

@@ -69,7 +69,7 @@ fn relist(app: &mut App) -> Result<Vec<Effect>, String> {
     app.status = Some(format!(
         "Showing {} debts ({}), sorted by {}.",
         app.debt.filter.describe(),
-        app.debt.len(),
+        crate::domain::text::count(app.debt.len(), "debt", "debts"),
         app.debt.sort.as_str()
     ));
     Ok(Vec::new())

@@ -33,8 +33,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Ok(set) => {
                     let (items, points) = committed(&set);
                     let mut question = format!(
-                        "Start {}? Its {items} items ({} points) become the commitment.",
+                        "Start {}? Its {} ({} points) become the commitment.",
                         sprint.name,
+                        crate::domain::text::count(items, "item", "items"),
                         crate::report::numbers::points(points)
                     );
                     // Blocking guardrails of the sprint on the Plan screen (the one starting).
@@ -47,6 +48,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                             .collect(),
                         _ => Vec::new(),
                     };
+                    if let Some(warning) = sprint_lifecycle::early_start(sprint, app.today) {
+                        question = format!("{question} Note: {warning}.");
+                    }
                     if !blocking.is_empty() {
                         question =
                             format!("{question} A blocking guardrail fails: {}. Start anyway?", blocking.join("; "));

@@ -36,7 +36,9 @@ pub fn open_triage(app: &mut App) {
 /// Which keys are live now (for `keymap::resolve`).
 pub fn mode(app: &App) -> Mode {
     match &app.overlay {
-        None => Mode::Normal {
+        // The notes box takes only its scroll and close keys; any other key closes it and acts
+        // as it would on the screen behind, so the box never swallows what was typed next.
+        None | Some(Overlay::Notes { .. }) => Mode::Normal {
             screen: match app.tab {
                 Tab::Plan => Scope::Plan,
                 Tab::Debt => Scope::Debt,
@@ -48,7 +50,7 @@ pub fn mode(app: &App) -> Mode {
         },
         Some(Overlay::Help { .. }) => Mode::Help,
         Some(Overlay::Search) => Mode::Search,
-        Some(Overlay::Confirm { .. } | Overlay::Proposal { .. }) => Mode::Dialog,
+        Some(Overlay::Confirm { .. } | Overlay::Proposal { .. } | Overlay::QuitFromForm(_)) => Mode::Dialog,
         Some(Overlay::Form(f)) => Mode::Form { choice: f.focused().is_some_and(|field| field.is_choice()) },
         Some(Overlay::Palette(_)) => Mode::Palette,
         Some(Overlay::Triage(t)) => Mode::Triage { typing: t.is_typing() },
@@ -64,6 +66,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
     if action == Action::Quit {
+        if let Some(Overlay::Form(form)) = app.overlay.take() {
+            app.overlay = Some(Overlay::QuitFromForm(form));
+            return Vec::new();
+        }
         app.quit = true;
         return vec![Effect::Quit];
     }
@@ -132,6 +138,11 @@ fn save(app: &mut App, set: ChangeSet) -> Vec<Effect> {
     }
     if set.is_empty() {
         app.status = Some(format!("Nothing to change ({}).", set.label));
+        return Vec::new();
+    }
+    // E.g. a form saved as it was opened: nothing is written and no undo step is left behind.
+    if set.changes_nothing() {
+        app.status = Some("Nothing changed: nothing was saved.".into());
         return Vec::new();
     }
     vec![Effect::Save(set, Step::Do)]

@@ -37,6 +37,34 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Vec::new()
             }
         },
+        Overlay::Notes { title, lines, scroll } => match action {
+            Action::MoveDown | Action::MoveUp => {
+                let scroll = if action == Action::MoveDown {
+                    (scroll + 1).min(lines.len().saturating_sub(1))
+                } else {
+                    scroll.saturating_sub(1)
+                };
+                app.overlay = Some(Overlay::Notes { title, lines, scroll });
+                Vec::new()
+            }
+            Action::Confirm | Action::Cancel | Action::CloseOverlay => Vec::new(),
+            // Closed, and the key does what it does on the screen behind.
+            _ => super::dispatch(app, action),
+        },
+        Overlay::QuitFromForm(form) => match action {
+            Action::Confirm => {
+                app.quit = true;
+                vec![super::Effect::Quit]
+            }
+            Action::Cancel => {
+                app.overlay = Some(Overlay::Form(form));
+                Vec::new()
+            }
+            _ => {
+                app.overlay = Some(Overlay::QuitFromForm(form));
+                Vec::new()
+            }
+        },
         Overlay::Proposal { lines, set, scroll } => match action {
             Action::Confirm => save(app, set),
             Action::Cancel => {
@@ -74,12 +102,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     form.edit_text(request);
                     form.validate(&app.workspace, app.today);
                 }
+                Action::TakeTheirs if form.conflict.is_some() && form.take_theirs(&app.workspace, app.today) => {
+                    form.validate(&app.workspace, app.today);
+                    app.status = Some("Took the other version: edit from it, or Esc to close.".into());
+                }
+                Action::Confirm if form.conflict.as_ref().is_some_and(|c| c.gone) => {
+                    app.status = Some("Not saved: someone else deleted it meanwhile. Esc closes the form.".into());
+                }
                 // The set-up walks its fields: Enter accepts the proposed value and moves on.
                 Action::Confirm if form.target == Target::Setup && !form.on_last_field() => {
                     form.validate(&app.workspace, app.today);
                     form.focus_next(true);
                 }
-                Action::Confirm => match form.validate(&app.workspace, app.today) {
+                Action::Confirm => match keep_and_validate(&mut form, app) {
                     Some(set) if form.target == Target::Setup => {
                         effects = save(app, set);
                         if let Some(path) = setup::import_path(&form) {
@@ -90,6 +125,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                                 github: Default::default(),
                             })));
                         }
+                    }
+                    Some(set) if set.changes_nothing() => {
+                        // Saved as it was opened: the form closes and nothing is recorded.
+                        app.status = Some("Nothing changed: nothing was saved.".into());
+                        return effects;
                     }
                     Some(set) => effects = save(app, set),
                     None => {
@@ -106,6 +146,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             effects
         }
     }
+}
+
+/// Validates the form for saving. Enter after a conflict keeps the user's values: the save
+/// then expects the other version and replaces it, on purpose.
+fn keep_and_validate(form: &mut crate::tui::forms::Form, app: &App) -> Option<crate::domain::change::ChangeSet> {
+    if form.conflict.is_some() {
+        form.keep_mine(&app.workspace);
+    }
+    form.validate(&app.workspace, app.today)
 }
 
 fn search(app: &mut App, action: Action) -> Vec<Effect> {

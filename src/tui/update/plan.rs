@@ -28,17 +28,37 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             (None, _) => Err("There is no sprint in planning to add to.".into()),
             (_, None) => Ok(Vec::new()),
         },
-        Action::TogglePinned => with_selected(app, selected, edits::toggle_pinned),
+        Action::TogglePinned => with_selected(app, selected, |ws, id| edits::toggle_pinned(ws, sprint.as_ref(), id)),
         Action::ToggleExcluded => with_selected(app, selected, edits::toggle_excluded),
         Action::ClearSprint => match sprint {
-            Some(s) => edits::clear(&app.workspace, &s).map(|set| save(app, set)),
+            Some(s) => edits::clear(&app.workspace, &s).map(|set| {
+                // Read-only (or nothing to clear): refused or reported at once, never asked.
+                if set.is_empty() || app.read_only {
+                    return save(app, set);
+                }
+                let question = format!("Clear {}? {} (u undoes it)", s.name, capitalised(&set.label));
+                app.overlay = Some(Overlay::Confirm { question, set });
+                Vec::new()
+            }),
             None => Err("There is no sprint in planning.".into()),
         },
+        // Esc on the list drops a search kept with Enter.
+        Action::Cancel if !app.plan.query.is_empty() => {
+            app.plan.query.clear();
+            app.search = tui_input::Input::default();
+            relist(app);
+            app.status = Some("Search cleared.".into());
+            Ok(Vec::new())
+        }
         Action::AutoFill => auto_fill(app),
         Action::CycleFilter => {
             app.plan.filter = app.plan.filter.next();
             relist(app);
-            app.status = Some(format!("Showing {} ({} items).", app.plan.filter.label(), app.plan.len()));
+            app.status = Some(format!(
+                "Showing {} ({}).",
+                app.plan.filter.label(),
+                crate::domain::text::count(app.plan.len(), "item", "items")
+            ));
             Ok(Vec::new())
         }
         Action::CycleSort => {
@@ -81,6 +101,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         app.status = Some(message);
         Vec::new()
     })
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn with_selected(
