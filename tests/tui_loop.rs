@@ -195,6 +195,6 @@ fn an_invalid_form_is_not_saved_and_says_why() {
     // Ctrl+C in a form asks before quitting (the typing would be lost); y quits.
     h.run(events.into_iter().chain([ctrl('c'), key(KeyCode::Char('y'))]).collect()).expect("loop");
     let screen = h.screen();
-    assert!(screen.contains("Not saved: fix the fields"), "{screen}");
+    assert!(screen.contains("Not saved: fix Estimate (marked ✗"), "{screen}");
     assert!(screen.contains("Estimate: a number of points"), "{screen}");
 }

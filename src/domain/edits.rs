@@ -36,7 +36,7 @@ pub fn ensure_planning(sprint: &Sprint) -> Result<(), String> {
     if sprint.state == SprintState::Planning {
         Ok(())
     } else {
-        Err(format!("{} is {}; only a sprint in planning can change its plan", sprint.name, sprint.state.as_str()))
+        Err(format!("{} is {}; only a sprint in planning can change its plan", sprint.name, sprint.state.word()))
     }
 }
 

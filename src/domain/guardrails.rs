@@ -243,6 +243,9 @@ pub fn check<'a>(
         let severity = severity.unwrap_or_else(|| severity_of(rule));
         out.push(Guardrail { id, rule, severity, message });
     }
+    // What blocks the plan is read first, on every screen and report; the order within each
+    // severity stays as checked (split, load, then the debts).
+    out.sort_by_key(|g| g.severity != Severity::Block);
     out
 }
 

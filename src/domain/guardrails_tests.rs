@@ -81,17 +81,18 @@ fn bands_floor_and_commitment_each_produce_a_readable_guardrail() {
     let plan = [item(1, Kind::Feature, 24.0), item(2, Kind::Defect, 3.0), item(3, Kind::Debt, 3.0)];
     let s = split(plan.iter(), &policy);
     let g = check(&s, 20.0, &policy, [], day(11, 21), day(11, 10));
+    // What blocks comes first, so it is read before the warnings (and never scrolls away).
     assert_eq!(
         ids(&g),
-        vec!["kind-share:feature", "kind-share:risk", "kind-share:debt", "investment-floor", "over-commitment"]
+        vec!["over-commitment", "kind-share:feature", "kind-share:risk", "kind-share:debt", "investment-floor"]
     );
-    assert_eq!(g[0].message, "Feature is 80% of the sprint (24 of 30 points), above its 55–65% band.");
+    assert_eq!(g[1].message, "Feature is 80% of the sprint (24 of 30 points), above its 55–65% band.");
     assert_eq!(
-        g[3].message,
+        g[4].message,
         "Technical investment (debt + risk) is 10% of the sprint (3 points), below the 20% floor."
     );
-    assert_eq!(g[4].severity, Severity::Block, "the default policy blocks over-commitment");
-    assert_eq!(g[0].severity, Severity::Warn);
+    assert_eq!(g[0].severity, Severity::Block, "the default policy blocks over-commitment");
+    assert!(g[1..].iter().all(|g| g.severity == Severity::Warn));
 }
 
 #[test]
@@ -174,4 +175,18 @@ fn a_huge_register_is_summed_up_not_listed() {
 fn bands_never_leave_zero_to_one() {
     let policy = Policy { tolerance: 30, ..Policy::default() };
     assert_eq!(band(&policy, Kind::Defect), (0.0, 0.4));
+}
+
+proptest::proptest! {
+    /// Whatever the policy blocks, every blocking guardrail is listed before the first warning.
+    #[test]
+    fn blocking_guardrails_always_come_before_warnings(mask in 0u8..64) {
+        let blocking = Rule::ALL.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, r)| *r).collect();
+        let policy = Policy { blocking, ..Policy::default() };
+        let plan = [item(1, Kind::Feature, 24.0), item(2, Kind::Defect, 3.0), item(3, Kind::Debt, 3.0)];
+        let left_out = [debt(4, RiskArea::Security, Some(day(10, 1)))];
+        let g = check(&split(plan.iter(), &policy), 20.0, &policy, left_out.iter(), day(11, 21), day(11, 10));
+        let first_warning = g.iter().position(|g| g.severity == Severity::Warn).unwrap_or(g.len());
+        proptest::prop_assert!(g[first_warning..].iter().all(|g| g.severity == Severity::Warn), "{g:?}");
+    }
 }

@@ -41,6 +41,16 @@ impl SprintState {
         }
     }
 
+    /// The word a person reads: a started sprint is "running" on every screen, message and text
+    /// report (the stored and JSON value stays `active`, see [`SprintState::as_str`]).
+    pub fn word(self) -> &'static str {
+        match self {
+            SprintState::Planning => "planning",
+            SprintState::Active => "running",
+            SprintState::Closed => "closed",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|st| st.as_str() == s.trim().to_ascii_lowercase())
     }

@@ -132,7 +132,7 @@ pub fn early_start(sprint: &Sprint, today: NaiveDate) -> Option<String> {
 pub fn start(ws: &Workspace, id: SprintId) -> Result<ChangeSet, String> {
     let sprint = ws.sprint(id).ok_or("that sprint no longer exists")?;
     if sprint.state != SprintState::Planning {
-        return Err(format!("{} is already {}", sprint.name, sprint.state.as_str()));
+        return Err(format!("{} is already {}", sprint.name, sprint.state.word()));
     }
     if let Some(running) = ws.sprints.iter().find(|s| s.state == SprintState::Active) {
         return Err(format!("{} is still running; close it first", running.name));

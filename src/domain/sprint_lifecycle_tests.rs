@@ -89,7 +89,7 @@ fn starting_snapshots_the_plan_and_refuses_twice() {
     assert_eq!(w.sprints[0].state, SprintState::Active);
     let snapshot: Vec<(i64, f64)> = w.entries.iter().map(|e| (e.item.0, e.planned.points())).collect();
     assert_eq!(snapshot, [(1, 5.0), (2, 3.0), (3, 2.0)]);
-    assert!(start(&w, SprintId(1)).expect_err("again").contains("already active"));
+    assert!(start(&w, SprintId(1)).expect_err("again").contains("already running"));
 }
 
 #[test]

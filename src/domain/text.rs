@@ -77,6 +77,26 @@ pub fn capitalised(text: &str) -> String {
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
+/// Splits `text` into lines of at most `width` characters at spaces (a word longer than
+/// `width` keeps a line of its own): for SVG text, which does not wrap, and for screens that
+/// must know how many lines a message takes before drawing it.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let last = lines.last_mut().map_or(0, |l| l.chars().count());
+        if last > 0 && last + 1 + word.chars().count() > width {
+            lines.push(String::new());
+        }
+        if let Some(line) = lines.last_mut() {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +131,17 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn wrapped_lines_fit_and_keep_every_word(words in proptest::collection::vec("[a-z]{1,12}", 0..30), width in 1usize..40) {
+            let text = words.join(" ");
+            let lines = wrap_words(&text, width);
+            for line in &lines {
+                // Only a single word longer than the width may overflow its line.
+                prop_assert!(line.chars().count() <= width || !line.contains(' '), "{line:?} at {width}");
+            }
+            prop_assert_eq!(lines.join(" "), text);
+        }
+
         #[test]
         fn the_ascii_shortcut_gives_what_the_full_pass_gives(s in "[ -~\t\n]{0,40}") {
             prop_assert_eq!(sanitize_line(&s), sanitize_slow(&s));

@@ -151,7 +151,7 @@ pub fn write_text(
     guardrails: &[Guardrail],
     out: &mut impl Write,
 ) -> io::Result<()> {
-    writeln!(out, "{} · {} → {} ({})", sanitize_line(&sprint.name), sprint.start, sprint.end, sprint.state.as_str())?;
+    writeln!(out, "{} · {} → {} ({})", sanitize_line(&sprint.name), sprint.start, sprint.end, sprint.state.word())?;
     if !sprint.goal.is_empty() {
         writeln!(out, "Goal: {}", sanitize_line(&sprint.goal))?;
     }

@@ -61,7 +61,7 @@ pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks) -> Result
         return Err(format!(
             "{} is {}; only a sprint in planning can be auto-filled",
             sprint.name,
-            sprint.state.as_str()
+            sprint.state.word()
         ));
     }
     let capacity = capacity(ws, sprint, fallbacks);

@@ -76,6 +76,8 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, palette: Palette)
         let focused = *n == form.focus;
         let label_style = if focused {
             palette.selected()
+        } else if field.error.is_some() {
+            palette.error()
         } else {
             palette.header().remove_modifier(ratatui::style::Modifier::UNDERLINED)
         };
@@ -92,14 +94,21 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, palette: Palette)
             }
             Value::Choice { options, index } => {
                 let text = options.get(*index).copied().unwrap_or("");
+                if focused {
+                    // On the choice itself, so the cursor shows where a refused save sent it.
+                    cursor = Some((LABEL_WIDTH + 1, row - first));
+                }
                 spans.push(Span::styled(format!("‹ {text} ›"), if focused { palette.title() } else { palette.ok() }));
             }
         }
         if let Some(theirs) = form.theirs(*n) {
             spans.push(Span::styled(format!("  ⇄ theirs: {theirs}"), palette.warn()));
         }
-        if let (Some(err), false) = (&field.error, focused) {
-            spans.push(Span::styled(format!("  ✗ {err}"), palette.error()));
+        // The mark stays on the focused field too; its message is on the line below the fields.
+        match (&field.error, focused) {
+            (Some(err), false) => spans.push(Span::styled(format!("  ✗ {err}"), palette.error())),
+            (Some(_), true) => spans.push(Span::styled("  ✗", palette.error())),
+            (None, _) => {}
         }
         lines.push(Line::from(spans));
     }
@@ -108,10 +117,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, palette: Palette)
     }
     if let Some(field) = form.focused() {
         lines.push(Line::styled(field.hint.to_string(), palette.muted()));
-        lines.push(match &field.error {
-            Some(err) => Line::styled(format!("✗ {}: {err}", field.label), palette.error()),
-            None => Line::styled("✓ valid", palette.ok()),
-        });
+        lines.push(summary_line(form, field, palette));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some((x, y)) = cursor {
@@ -120,15 +126,43 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, palette: Palette)
     }
 }
 
+/// The form's bottom line: the focused field's error, else how many other fields still have
+/// one, and "✓" only when no field shown has an error.
+fn summary_line(form: &Form, focused: &crate::tui::forms::Field, palette: Palette) -> Line<'static> {
+    let others: Vec<&str> =
+        form.visible().filter(|(n, f)| *n != form.focus && f.error.is_some()).map(|(_, f)| f.label.as_ref()).collect();
+    let more = match others.len() {
+        0 => String::new(),
+        n => {
+            format!(" · {} to fix: {}", crate::domain::text::count(n, "other field", "other fields"), others.join(", "))
+        }
+    };
+    match &focused.error {
+        Some(err) => Line::styled(format!("✗ {}: {err}{more}", focused.label), palette.error()),
+        None if !others.is_empty() => Line::styled(
+            format!(
+                "✗ {} to fix: {} (Tab to reach)",
+                crate::domain::text::count(others.len(), "field", "fields"),
+                others.join(", ")
+            ),
+            palette.error(),
+        ),
+        None => Line::styled("✓ every field is valid", palette.ok()),
+    }
+}
+
 pub fn render_confirm(frame: &mut Frame, area: Rect, question: &str, palette: Palette) {
-    let rect = popup(area, 64, 6);
+    // As tall as the question needs, so the keys to answer it never fall off the box.
+    let width = 64u16.min(area.width.saturating_sub(2));
+    let mut lines: Vec<Line> = crate::domain::text::wrap_words(question, usize::from(width.saturating_sub(2)))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::styled("y / Enter: yes    n / Esc: no", palette.muted()));
+    let rect = popup(area, width, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     let inner = boxed(frame, rect, " Are you sure? ".into(), palette);
-    let lines = vec![
-        Line::from(question.to_string()),
-        Line::from(""),
-        Line::styled("y / Enter: yes    n / Esc: no", palette.muted()),
-    ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// A command's result, line by line (wrapped), with how to scroll and close it.

@@ -90,11 +90,11 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App) -> Rect {
         (Some(message), _) => message.clone(),
         // The dates go first when they do not fit beside the hints.
         (None, Some(s)) => {
-            let dated = format!("{} ({}, {} → {})", s.name, s.state.as_str(), s.start, s.end);
+            let dated = format!("{} ({}, {} → {})", s.name, s.state.word(), s.start, s.end);
             if dated.chars().count() <= room {
                 dated
             } else {
-                format!("{} ({})", s.name, s.state.as_str())
+                format!("{} ({})", s.name, s.state.word())
             }
         }
         (None, None) => "no sprint yet".into(),
@@ -128,7 +128,7 @@ fn key_for(action: Action, scope: Scope) -> String {
 fn hints(app: &App, wide: bool) -> String {
     let wanted: &[(Action, Scope, &str)] = match mode(app) {
         Mode::Normal { screen: Scope::Plan } if wide => &[
-            (Action::TogglePlanned, Scope::Plan, "add/remove"),
+            (Action::TogglePlanned, Scope::Plan, "add/remove & next"),
             (Action::AutoFill, Scope::Plan, "auto-fill"),
             (Action::Undo, Scope::Global, "undo"),
             (Action::StartSearch, Scope::Plan, "search"),

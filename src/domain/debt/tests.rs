@@ -309,5 +309,5 @@ fn a_debt_committed_to_a_started_sprint_cannot_be_deferred() {
     ws.items[1].status = Status::Planned;
     ws.items[1].sprint = Some(SprintId(48));
     let err = defer(&ws, ItemId(2), "", &terms(), 5).expect_err("active");
-    assert!(err.contains("PAY-2 is committed: Sprint 48 is active"), "{err}");
+    assert!(err.contains("PAY-2 is committed: Sprint 48 is running"), "{err}");
 }

@@ -92,7 +92,7 @@ fn write_current(r: &HistoryReport, out: &mut impl Write) -> io::Result<()> {
             out,
             "\nNow: {} ({}, {}), {}, {} points planned.",
             sanitize_line(&c.name),
-            c.state.as_str(),
+            c.state.word(),
             dates(c),
             crate::domain::text::count(c.items, "item", "items"),
             points(c.planned)

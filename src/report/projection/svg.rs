@@ -25,24 +25,6 @@ const COLOURS: [RGBColor; 8] = [
     RGBColor(0, 0, 0),
 ];
 
-/// Splits `text` into lines of at most `width` characters at spaces (SVG text does not wrap).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in text.split(' ') {
-        let last = lines.last_mut().map_or(0, |l| l.chars().count());
-        if last > 0 && last + 1 + word.chars().count() > width {
-            lines.push(String::new());
-        }
-        if let Some(line) = lines.last_mut() {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines
-}
-
 fn colour(i: usize) -> RGBColor {
     COLOURS[i % COLOURS.len()]
 }
@@ -145,7 +127,7 @@ fn draw(p: &Projection, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
         super::bands_sentence(p)
     ));
     notes.push(CAVEAT.to_string());
-    let lines: Vec<String> = notes.iter().flat_map(|n| wrap(n, 150)).collect();
+    let lines: Vec<String> = notes.iter().flat_map(|n| crate::domain::text::wrap_words(n, 150)).collect();
     for (n, line) in lines.iter().enumerate() {
         footer.draw(&Text::new(line.clone(), (24, 6 + 20 * n as i32), ("sans-serif", 14).into_font().color(&BLACK)))?;
     }

@@ -29,7 +29,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         Err(why) => {
             let block = Block::default().borders(Borders::ALL).title(Line::styled(" Projection ", palette.title()));
-            let text = vec![Line::styled("Nothing to project yet.", palette.title()), Line::from(why.clone())];
+            let mut text = vec![Line::styled("Nothing to project yet.", palette.title()), Line::from(why.clone())];
+            if app.workspace.current_sprint().is_none() {
+                text.push(Line::from(""));
+                text.push(Line::styled("N creates the next sprint, in planning.", palette.title()));
+            }
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), area);
             return;
         }

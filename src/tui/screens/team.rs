@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 let s = ws.sprint(id);
                 vec![
                     Cell::from(Line::styled(s.map_or(String::new(), |s| s.name.clone()), palette.title())),
-                    Cell::from(s.map_or(String::new(), |s| format!("{} → {} · {}", s.start, s.end, s.state.as_str()))),
+                    Cell::from(s.map_or(String::new(), |s| format!("{} → {} · {}", s.start, s.end, s.state.word()))),
                 ]
             }
             TeamRow::Member(id) => {

@@ -14,7 +14,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let result: Result<Vec<Effect>, String> = match action {
         Action::TogglePlanned => match (app.workspace.current_sprint().cloned(), selected) {
             (Some(s), Some((id, _))) => edits::toggle_planned(&app.workspace, &s, id).map(|set| save(app, set)),
-            (None, _) => Err("There is no sprint in planning to add to.".into()),
+            (None, _) => Err("There is no sprint in planning to add to: n on 5 History creates the next one.".into()),
             (_, None) => Ok(Vec::new()),
         },
         Action::Defer => match selected {

@@ -97,6 +97,8 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::PageUp
         | Action::MoveTop
         | Action::MoveBottom => move_selection(app, action),
+        // Plan and Projection offer it too when they have no sprint in planning to show.
+        Action::NewSprint => return history::update(app, action),
         _ if app.tab == Tab::Plan => return plan::update(app, action),
         _ if app.tab == Tab::Debt => return debt::update(app, action),
         _ if app.tab == Tab::Team => return team::update(app, action),

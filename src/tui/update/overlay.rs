@@ -133,10 +133,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     }
                     Some(set) => effects = save(app, set),
                     None => {
-                        if let Some(n) = form.first_error() {
-                            form.focus = n;
-                        }
-                        app.status = Some("Not saved: fix the fields marked in red.".into());
+                        app.status = Some(refused_save_message(&mut form));
                     }
                 },
                 _ => {}
@@ -144,6 +141,28 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             // Open until the save lands (`App::saved` closes it), so a refused save loses nothing.
             app.overlay = Some(Overlay::Form(form));
             effects
+        }
+    }
+}
+
+/// After a save the fields refused: the cursor goes to the first bad field, and the status
+/// names the fields (marked ✗, which reads without colour too).
+fn refused_save_message(form: &mut crate::tui::forms::Form) -> String {
+    let bad: Vec<String> =
+        form.visible().filter(|(_, f)| f.error.is_some()).map(|(_, f)| f.label.to_string()).collect();
+    if let Some(n) = form.first_error() {
+        form.focus = n;
+    }
+    match bad.as_slice() {
+        // An error on a field not shown (or on none): say it here, it has nowhere else to go.
+        [] => form
+            .fields
+            .iter()
+            .find_map(|f| f.error.as_ref().map(|e| format!("Not saved: {}: {e}.", f.label)))
+            .unwrap_or_else(|| "Not saved: the form was refused.".into()),
+        [one] => format!("Not saved: fix {one} (marked ✗; the cursor is on it)."),
+        [first, ..] => {
+            format!("Not saved: fix the {} fields marked ✗ ({}); the cursor is on {first}.", bad.len(), bad.join(", "))
         }
     }
 }

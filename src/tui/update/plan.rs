@@ -25,7 +25,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 save(app, set)
             }),
-            (None, _) => Err("There is no sprint in planning to add to.".into()),
+            (None, _) => Err("There is no sprint in planning to add to: N creates the next one.".into()),
             (_, None) => Ok(Vec::new()),
         },
         Action::TogglePinned => with_selected(app, selected, |ws, id| edits::toggle_pinned(ws, sprint.as_ref(), id)),
@@ -40,7 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.overlay = Some(Overlay::Confirm { question, set });
                 Vec::new()
             }),
-            None => Err("There is no sprint in planning.".into()),
+            None => Err("There is no sprint in planning: N creates the next one.".into()),
         },
         // Esc on the list drops a search kept with Enter.
         Action::Cancel if !app.plan.query.is_empty() => {
@@ -85,8 +85,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::DeleteSelected => match selected {
             Some(id) => edits::delete(&app.workspace, id).map(|set| {
-                let what = app.workspace.item(id).map(|i| format!("{} “{}”", edits::label(i), i.title));
-                let question = format!("Delete {}? (u undoes it)", what.unwrap_or_default());
+                let question = delete_question(&app.workspace, id);
                 app.overlay = Some(Overlay::Confirm { question, set });
                 Vec::new()
             }),
@@ -169,4 +168,16 @@ fn auto_fill(app: &mut App) -> Result<Vec<Effect>, String> {
 
 fn is_planned_after(change: &Change) -> bool {
     matches!(change, Change::Item { after: Some(a), .. } if a.status == Status::Planned)
+}
+
+/// The question before a delete; it says when the item is planned in a sprint, because the
+/// delete also takes it out of that sprint's plan.
+fn delete_question(ws: &crate::domain::Workspace, id: crate::domain::ItemId) -> String {
+    let Some(item) = ws.item(id) else { return "Delete this item? (u undoes it)".into() };
+    let planned = (item.status == crate::domain::Status::Planned)
+        .then(|| item.sprint.and_then(|s| ws.sprint(s)))
+        .flatten()
+        .map(|s| format!(" It is planned in {} ({} points) and leaves that sprint.", s.name, item.estimate))
+        .unwrap_or_default();
+    format!("Delete {} “{}”?{planned} (u undoes it)", edits::label(item), item.title)
 }
