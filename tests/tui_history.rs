@@ -141,3 +141,20 @@ fn history_and_the_close_form_at_80x24_and_120x40() {
     update(&mut app, Action::CloseSprint);
     assert_eq!(app.status.as_deref(), Some("No sprint is running: press S to start the one in planning."));
 }
+
+#[test]
+fn the_bar_chart_shows_every_kind_plan_and_done_at_every_width() {
+    // From 120 columns the bars are wide enough for their "plan" and "done" labels.
+    for width in [120, 140, 160, 200] {
+        let mut app = demo_app();
+        update(&mut app, Action::ShowTab(4));
+        let screen = draw(&app, width, 40);
+        // The row of bar labels: "plan  done" once per kind, the last one (debt's done) included.
+        let labels = screen
+            .lines()
+            .find(|l| l.contains("plan") && l.contains("done") && !l.contains('✓'))
+            .unwrap_or_else(|| panic!("no bar labels at {width}:\n{screen}"));
+        let bars = labels.split('│').nth(1).unwrap_or_default();
+        assert_eq!(bars.matches("done").count(), 4, "at {width} columns: {labels}\n{screen}");
+    }
+}

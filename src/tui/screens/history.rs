@@ -238,8 +238,9 @@ fn render_bar_chart(frame: &mut Frame, area: Rect, palette: Palette, m: &SprintM
             ])
         })
         .collect();
-    // 8 bars, a gap of 1 inside each kind and of 2 between kinds.
-    let bar_width = (chart.width.saturating_sub(4 + 3 * 2) / 8).clamp(1, 8);
+    // 8 bars, each followed by its gap of 1 (ratatui puts one after the last of a kind too),
+    // and 2 more between kinds: 8 × (width + 1) + 3 × 2 must fit, or the last bar is dropped.
+    let bar_width = (chart.width.saturating_sub(8 + 3 * 2) / 8).clamp(1, 8);
     let mut widget =
         BarChart::default().bar_width(bar_width).bar_gap(1).group_gap(2).bar_set(symbols::bar::NINE_LEVELS);
     for group in groups {
