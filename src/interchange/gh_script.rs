@@ -200,6 +200,8 @@ pub fn write<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::test_support::item;
+    use crate::domain::Kind;
 
     fn issue(repo: &str, number: &str) -> Place {
         Place::Issue { repo: repo.into(), number: number.into() }
@@ -230,6 +232,27 @@ mod tests {
         assert_eq!(place(Some("#5"), Some("acme/api")), issue("acme/api", "5"));
         assert!(matches!(place(Some("api#5"), None), Place::RepoUnknown(w) if w.contains("--repo")));
         assert!(matches!(place(Some("web#5"), Some("acme/api")), Place::RepoUnknown(w) if w.contains("web")));
+    }
+
+    #[test]
+    fn titles_and_names_stay_on_their_comment_line() {
+        let mut on_github = item(1, Kind::Feature, 1.0);
+        on_github.key = Some("o/r#1".into());
+        on_github.title = "line\n touch x\r\u{1b}[31m red".into();
+        let mut new = item(2, Kind::Feature, 1.0);
+        new.key = None;
+        new.title = "new\ntouch y".into();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+        let mut out = Vec::new();
+        write([&on_github, &new], "Sprint 7", today, &GhOptions::default(), &mut out).expect("write");
+        let text = String::from_utf8(out).expect("utf-8");
+        for line in text.lines().filter(|l| l.contains("touch")) {
+            assert!(line.starts_with('#'), "{line:?} would run:\n{text}");
+        }
+        assert!(!text.contains('\r') && !text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("\n# o/r#1: line touch x [31m red\n"), "{text}");
+        assert!(text.contains("\n#   item 2: new touch y\n"), "{text}");
+        assert!(text.contains("gh issue edit '1' --repo 'o/r' --milestone 'Sprint 7' || fail 'o/r#1'\n"), "{text}");
     }
 
     #[test]

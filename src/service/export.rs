@@ -45,9 +45,13 @@ impl ExportFormat {
         ExportFormat::ALL.into_iter().find(|f| f.as_str() == s || (s == "markdown" && *f == ExportFormat::Md))
     }
 
-    /// The format a file name asks for by its extension (`brief.md`, `items.csv`).
+    /// The format a file name asks for by its extension (`brief.md`, `items.csv`, `plan.sh`).
     pub fn from_extension(path: &std::path::Path) -> Option<ExportFormat> {
-        path.extension().and_then(|e| e.to_str()).and_then(ExportFormat::parse)
+        let ext = path.extension().and_then(|e| e.to_str())?;
+        if ext.eq_ignore_ascii_case("sh") {
+            return Some(ExportFormat::GhScript);
+        }
+        ExportFormat::parse(ext)
     }
 }
 
