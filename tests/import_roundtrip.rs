@@ -14,7 +14,7 @@ use flowdeck::interchange::document::{
     SprintDoc,
 };
 use flowdeck::interchange::json::write_document;
-use flowdeck::service::export::{export, ExportFormat};
+use flowdeck::service::export::{export, ExportFormat, ExportOptions};
 use flowdeck::service::import::{run, ImportRequest};
 use flowdeck::service::Session;
 use flowdeck::storage::{OpenMode, OpenOptions};
@@ -190,7 +190,8 @@ fn through_a_database(dir: &Path, name: &str, text: &[u8]) -> String {
     }
     let mut out = Vec::new();
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
-    export(session.workspace(), &Settings::default(), ExportFormat::Json, None, None, today, &mut out).expect("export");
+    export(session.workspace(), &Settings::default(), ExportFormat::Json, &ExportOptions::default(), today, &mut out)
+        .expect("export");
     String::from_utf8(out).expect("utf-8")
 }
 

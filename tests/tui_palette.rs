@@ -89,6 +89,22 @@ fn an_export_from_the_palette_writes_the_brief() {
 }
 
 #[test]
+fn an_export_from_the_palette_to_a_sh_file_writes_the_gh_script() {
+    let mut h = Harness::new();
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("plan.sh");
+    let mut events = command(&format!("export {}", out.display()));
+    events.extend(chars("q"));
+    h.run(events).expect("loop");
+    let script = std::fs::read_to_string(&out).expect("written");
+    assert!(script.starts_with("#!/bin/sh\n# The plan of sprint Sprint 48 onto GitHub"), "{script}");
+    // The demo is keyed for Jira: every planned item is listed as not on GitHub, none edited.
+    assert!(script.contains("# Not on GitHub, create them first (skipped):\n#   PAY-"), "{script}");
+    assert!(!script.contains("gh issue edit '"), "{script}");
+    assert!(h.app.status.clone().unwrap_or_default().contains("Wrote the sprint's plan as a gh script"));
+}
+
+#[test]
 fn the_palette_line_draws_at_every_size_without_panic() {
     let mut h = Harness::new();
     h.app.overlay = Some(Overlay::Palette(tui_input::Input::new("import ~/exports/支払い 🚀.csv --dry-run".into())));

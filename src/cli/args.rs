@@ -181,21 +181,32 @@ pub enum Command {
         repo: Option<String>,
     },
     /// Export the items as CSV, the database as a JSON document, the sprint's planning brief
-    /// as Markdown for stakeholders, or the sprint's plan back to Jira (CSV).
+    /// as Markdown for stakeholders, or the sprint's plan back to Jira (CSV) or to GitHub (a sh
+    /// script of `gh` commands: review it, then run it with `sh plan.sh`).
     Export {
-        /// csv, json, md or jira-csv (default: from --out's extension, else json).
+        /// csv, json, md, jira-csv or gh-script (default: from --out's extension, else json).
         #[arg(long, value_name = "FORMAT", value_parser = super::export::parse_format)]
         format: Option<crate::service::export::ExportFormat>,
         /// Write to this file instead of stdout (replaced whole, never left half-written).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
-        /// The sprint of the brief or the Jira CSV (default, or `current`: the one running or
-        /// being planned).
+        /// The sprint of the brief, the Jira CSV or the gh script (default, or `current`: the
+        /// one running or being planned).
         #[arg(long, value_name = "NAME")]
         sprint: Option<String>,
         /// With --format md: also draw the projection chart into FILE (SVG) and link it from the brief.
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
+        /// With --format gh-script: the milestone the issues are put in (default: the sprint's name).
+        #[arg(long, value_name = "NAME")]
+        milestone: Option<String>,
+        /// With --format gh-script: also add this label to each issue (default: none).
+        #[arg(long, value_name = "LABEL")]
+        label: Option<String>,
+        /// With --format gh-script: the repository of issues keyed without an owner (`app#12`,
+        /// imported with --repo NAME).
+        #[arg(long, value_name = "OWNER/REPO")]
+        repo: Option<String>,
     },
     /// Work items one at a time: add, edit, show or remove, by tracker key or number, with
     /// every field of the TUI's item form (checked the same way).

@@ -1,17 +1,19 @@
 //! `flowdeck export`: items as CSV, the whole database as a JSON document, the planning
-//! brief as Markdown, or a sprint's plan as Jira CSV; to stdout, or to a file written whole (see `service::export`).
+//! brief as Markdown, or a sprint's plan as Jira CSV or a gh script; to stdout, or to a file
+//! written whole (see `service::export`).
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::service::export::{describe, export, export_to_file, ExportError, ExportFormat};
+use crate::interchange::gh_script::{self, GhOptions};
+use crate::service::export::{describe, export, export_to_file, ExportError, ExportFormat, ExportOptions};
 
 use super::context::Context;
 use super::exit::{code, Failure};
 
 pub fn parse_format(s: &str) -> Result<ExportFormat, String> {
-    ExportFormat::parse(s).ok_or_else(|| format!("{s:?} is not an export format: csv, json, md or jira-csv"))
+    ExportFormat::parse(s).ok_or_else(|| format!("{s:?} is not an export format: csv, json, md, jira-csv or gh-script"))
 }
 
 pub fn run(
@@ -20,6 +22,7 @@ pub fn run(
     file: Option<&Path>,
     sprint: Option<&str>,
     svg: Option<&Path>,
+    gh: GhOptions,
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     let settings = ctx.settings()?;
@@ -36,9 +39,11 @@ pub fn run(
         Some(path) => Some(write_chart(ws, &settings, path, file)?),
         None => None,
     };
+    check_gh(format, &gh)?;
+    let options = ExportOptions { sprint, chart: chart.as_deref(), gh };
     let result = match file {
-        None => export(ws, &settings, format, sprint, chart.as_deref(), ctx.today, out),
-        Some(path) => export_to_file(ws, &settings, format, sprint, chart.as_deref(), ctx.today, path),
+        None => export(ws, &settings, format, &options, ctx.today, out),
+        Some(path) => export_to_file(ws, &settings, format, &options, ctx.today, path),
     };
     match result {
         Ok(()) => {}
@@ -55,6 +60,37 @@ pub fn run(
         writeln!(out, "Wrote the projection chart to {} (linked from the brief).", path.display())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The gh script's flags: only with its format, a repository as `OWNER/REPO`, and a
+/// milestone and label that are one line of text.
+fn check_gh(format: ExportFormat, gh: &GhOptions) -> Result<(), Failure> {
+    let usage = |m: String| Err(Failure::new(code::USAGE, m));
+    let given = [("--milestone", &gh.milestone), ("--label", &gh.label), ("--repo", &gh.repo)];
+    if format != ExportFormat::GhScript {
+        if let Some((flag, _)) = given.iter().find(|(_, v)| v.is_some()) {
+            return usage(format!("{flag} is for the GitHub script: use it with --format gh-script"));
+        }
+        return Ok(());
+    }
+    for (flag, value) in given {
+        match value.as_deref() {
+            Some(v) if v.trim().is_empty() => {
+                return usage(format!("{flag} is empty: give it a value, or leave it out"))
+            }
+            Some(v) if v.chars().any(char::is_control) => {
+                return usage(format!("{flag} holds a line break or control character: give it one line of text"))
+            }
+            _ => {}
+        }
+    }
+    match gh.repo.as_deref() {
+        Some(repo) if !gh_script::is_repo(repo) => usage(format!(
+            "--repo {:?} is not OWNER/REPO (letters, digits, '-', '_' and '.'), e.g. --repo example-org/example-app",
+            crate::domain::text::sanitize_line(repo)
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Draws the projection chart into `path` and returns how the brief links it: the file name

@@ -102,8 +102,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
         Some(Command::Import { file, from, dry_run, include_closed, repo }) => {
             import::run(&ctx, import::ImportArgs { file: &file, from, dry_run, include_closed, repo }, out)
         }
-        Some(Command::Export { format, out: file, sprint, svg }) => {
-            export::run(&ctx, format, file.as_deref(), sprint.as_deref(), svg.as_deref(), out)
+        Some(Command::Export { format, out: file, sprint, svg, milestone, label, repo }) => {
+            let gh = crate::interchange::gh_script::GhOptions { milestone, label, repo };
+            export::run(&ctx, format, file.as_deref(), sprint.as_deref(), svg.as_deref(), gh, out)
         }
         Some(Command::Item { command }) => item::run(&ctx, *command, out),
         Some(Command::Triage) => tui::open_triage(&ctx),

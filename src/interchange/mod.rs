@@ -13,6 +13,7 @@ pub mod cells;
 pub mod detect;
 pub mod document_records;
 pub mod flowdeck_csv;
+pub mod gh_script;
 pub mod github;
 pub mod jira;
 pub mod jira_csv;

@@ -1,5 +1,6 @@
 //! `flowdeck export` and the palette's `export`: the workspace as flowdeck CSV or a JSON
-//! document, the planning brief in Markdown, or a sprint's plan back to the tracker as Jira CSV.
+//! document, the planning brief in Markdown, or a sprint's plan back to the tracker: as Jira
+//! CSV, or as a sh script of `gh` commands for GitHub.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -9,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::config::Settings;
 use crate::domain::Workspace;
+use crate::interchange::gh_script::{self, GhOptions};
 use crate::interchange::{flowdeck_csv, jira_csv, json, Document};
 use crate::report::brief::write_markdown;
 
@@ -21,10 +23,12 @@ pub enum ExportFormat {
     Json,
     Md,
     JiraCsv,
+    GhScript,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] = [ExportFormat::Csv, ExportFormat::Json, ExportFormat::Md, ExportFormat::JiraCsv];
+    pub const ALL: [ExportFormat; 5] =
+        [ExportFormat::Csv, ExportFormat::Json, ExportFormat::Md, ExportFormat::JiraCsv, ExportFormat::GhScript];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -32,6 +36,7 @@ impl ExportFormat {
             ExportFormat::Json => "json",
             ExportFormat::Md => "md",
             ExportFormat::JiraCsv => "jira-csv",
+            ExportFormat::GhScript => "gh-script",
         }
     }
 
@@ -40,9 +45,13 @@ impl ExportFormat {
         ExportFormat::ALL.into_iter().find(|f| f.as_str() == s || (s == "markdown" && *f == ExportFormat::Md))
     }
 
-    /// The format a file name asks for by its extension (`brief.md`, `items.csv`).
+    /// The format a file name asks for by its extension (`brief.md`, `items.csv`, `plan.sh`).
     pub fn from_extension(path: &std::path::Path) -> Option<ExportFormat> {
-        path.extension().and_then(|e| e.to_str()).and_then(ExportFormat::parse)
+        let ext = path.extension().and_then(|e| e.to_str())?;
+        if ext.eq_ignore_ascii_case("sh") {
+            return Some(ExportFormat::GhScript);
+        }
+        ExportFormat::parse(ext)
     }
 }
 
@@ -59,17 +68,29 @@ impl From<io::Error> for ExportError {
     }
 }
 
-/// Writes the export to `out`. `sprint` chooses the brief's sprint (default: the current one).
-/// `chart` is where the projection's SVG was written, for the brief to link (Markdown only).
+/// What an export is of, beyond its format.
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions<'a> {
+    /// The sprint of the brief, the Jira CSV or the gh script (default, or `current`: the one
+    /// running or being planned).
+    pub sprint: Option<&'a str>,
+    /// Where the projection's SVG was written, for the brief to link (Markdown only).
+    pub chart: Option<&'a str>,
+    /// The milestone, label and repository of the gh script.
+    pub gh: GhOptions,
+}
+
+/// Writes the export to `out`.
 pub fn export(
     ws: &Workspace,
     settings: &Settings,
     format: ExportFormat,
-    sprint: Option<&str>,
-    chart: Option<&str>,
+    options: &ExportOptions,
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<(), ExportError> {
+    let ExportOptions { sprint, chart, gh } = options;
+    let (sprint, chart) = (*sprint, *chart);
     match format {
         ExportFormat::Csv => flowdeck_csv::write(ws, out)?,
         ExportFormat::Json => json::write_document(&Document::from_workspace(ws), out)?,
@@ -81,6 +102,10 @@ pub fn export(
             let sprint = sprint_of(ws, sprint)?;
             let mappings = super::import::mappings(&settings.import);
             jira_csv::write(&planned_items(ws, sprint), &sprint.name, &mappings, out)?;
+        }
+        ExportFormat::GhScript => {
+            let sprint = sprint_of(ws, sprint)?;
+            gh_script::write(&planned_items(ws, sprint), &sprint.name, today, gh, out)?;
         }
     }
     Ok(())
@@ -101,15 +126,14 @@ pub fn export_to_file(
     ws: &Workspace,
     settings: &Settings,
     format: ExportFormat,
-    sprint: Option<&str>,
-    chart: Option<&str>,
+    options: &ExportOptions,
     today: NaiveDate,
     path: &Path,
 ) -> Result<(), ExportError> {
     let temp = temp_path(path);
     let written = (|| {
         let mut w = BufWriter::new(fs::File::create(&temp)?);
-        export(ws, settings, format, sprint, chart, today, &mut w)?;
+        export(ws, settings, format, options, today, &mut w)?;
         w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         fs::rename(&temp, path)?;
         Ok::<(), ExportError>(())
@@ -135,5 +159,6 @@ pub fn describe(ws: &Workspace, format: ExportFormat) -> String {
         }
         ExportFormat::Md => "the planning brief (Markdown)".to_string(),
         ExportFormat::JiraCsv => "the sprint's items as Jira CSV".to_string(),
+        ExportFormat::GhScript => "the sprint's plan as a gh script for GitHub (run it with sh)".to_string(),
     }
 }

@@ -18,7 +18,7 @@ use tui_input::Input;
 
 use crate::interchange::detect::Format;
 use crate::report::import::{notes, summary};
-use crate::service::export::{describe, export_to_file, ExportError, ExportFormat};
+use crate::service::export::{describe, export_to_file, ExportError, ExportFormat, ExportOptions};
 use crate::service::import::{prepare, save_undoable, ImportRequest, Plan};
 use crate::service::Session;
 use crate::storage::StoreError;
@@ -121,7 +121,10 @@ pub fn parse(line: &str) -> Result<Command, String> {
         }
         _ => {
             let format = value("--format")
-                .map(|f| ExportFormat::parse(f).ok_or(format!("\"{f}\" is not a format: csv, json, md or jira-csv")))
+                .map(|f| {
+                    ExportFormat::parse(f)
+                        .ok_or(format!("\"{f}\" is not a format: csv, json, md, jira-csv or gh-script"))
+                })
                 .transpose()?;
             Ok(Command::Export { path: file, format, sprint: value("--sprint").map(str::to_string) })
         }
@@ -135,8 +138,8 @@ pub fn perform(app: &mut App, session: &mut Session, command: Command) {
         Command::Import(request) => import(app, session, &request),
         Command::Export { path, format, sprint } => {
             let format = format.or_else(|| ExportFormat::from_extension(&path)).unwrap_or(ExportFormat::Json);
-            match export_to_file(session.workspace(), &app.settings, format, sprint.as_deref(), None, app.today, &path)
-            {
+            let options = ExportOptions { sprint: sprint.as_deref(), ..ExportOptions::default() };
+            match export_to_file(session.workspace(), &app.settings, format, &options, app.today, &path) {
                 Ok(()) => format!("Wrote {} to {}.", describe(session.workspace(), format), path.display()),
                 Err(ExportError::NoSprint(m)) => format!("Not exported: {m}"),
                 Err(ExportError::Io(e)) => format!("Not exported: cannot write {}: {e}", path.display()),
