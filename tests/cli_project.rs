@@ -101,6 +101,13 @@ fn the_svg_is_a_readable_chart_and_csv_has_a_row_per_scenario_and_sprint() {
         assert!(text.contains(expected), "the chart lacks {expected:?}");
     }
     assert!(text.matches("<polygon").count() >= 4, "a shaded band per scenario");
+    // The answer is the title, and the bands read at slide size: a clear tint with dashed edges.
+    let title = text.find("Your plan (20%) gives ").expect("the answer is on the chart");
+    assert!(title < text.find("invest 10%").unwrap_or(usize::MAX), "the answer comes first (the title)");
+    assert!(text.contains("against the best "), "plan against best");
+    assert!(text.contains("opacity=\"0.22\""), "the band tint is visible, not 0.12");
+    let segments = text.matches("<polyline").count();
+    assert!(segments > 200, "dashed P10 and P90 edges are drawn as many short strokes ({segments})");
 
     let out = sandbox.on(&db).args(["project", "--invest", "10,50", "--format", "csv"]).output().expect("run");
     let csv = String::from_utf8_lossy(&out.stdout);

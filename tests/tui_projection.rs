@@ -39,6 +39,10 @@ fn keys_move_the_what_if_share_horizon_alpha_and_rho_and_r_resets() {
     update(&mut app, Action::AdjustUp);
     let after = totals(&app);
     assert!(after.iter().any(|(l, _)| l == "25% (what-if)"), "{after:?}");
+    // The what-if stands beside the plan, never in its place.
+    assert!(after.iter().any(|(l, _)| l == "20% (plan)"), "{after:?}");
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Your plan (20%) gives ") && text.contains("; the what-if 25% gives "), "{text}");
     assert_eq!(app.status.as_deref(), Some("what-if share 25%: the chart follows (r resets)."));
 
     // j: the horizon; → lengthens it by two sprints.
@@ -84,4 +88,22 @@ fn the_screen_shows_the_chart_the_answer_and_the_inputs_at_both_sizes() {
     let wide = screen(&app, 120, 40);
     assert!(wide.contains("invested = drag 8.2 ÷"), "ρ names the register: {wide}");
     assert!(wide.contains("10,000 Monte Carlo trials"), "{wide}");
+}
+
+#[test]
+fn without_colour_each_share_has_its_own_mark_and_the_panel_is_the_legend_at_80x24() {
+    let ws = demo_workspace(common::today()).expect("demo loads");
+    let mut app = App::new(ws, common::today(), "demo.sqlite".into(), Palette::new(Theme::Dark, true));
+    update(&mut app, Action::ShowTab(3));
+    let text = screen(&app, 80, 24);
+    let marks: Vec<char> = text
+        .lines()
+        .filter(|l| l.contains("% ") && (l.contains(" from ") || l.contains(" — ") || l.contains(" never")))
+        .filter_map(|l| l.split('│').nth(4).and_then(|panel| panel.chars().next()))
+        .collect();
+    assert!(marks.len() >= 4, "a row per share in the panel: {marks:?}\n{text}");
+    assert!(marks.iter().all(|c| !c.is_alphanumeric()), "each row starts with its line's mark: {marks:?}\n{text}");
+    let distinct: std::collections::BTreeSet<char> = marks.iter().copied().collect();
+    assert!(distinct.len() >= 4, "each line its own mark: {marks:?}\n{text}");
+    assert!(text.contains("Your plan (20%) gives 435 points"), "the answer at 80×24:\n{text}");
 }

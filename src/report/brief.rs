@@ -13,7 +13,7 @@ use crate::service::brief::{Brief, Chosen};
 use super::debt::{horizon_return, key as debt_key, payback, trigger};
 use super::markdown::cell;
 use super::numbers::{percent, points, points_phrase};
-use super::projection::{best_sentence, checkpoints, parameter_lines, CAVEAT};
+use super::projection::{answer_sentence, best_sentence, checkpoints, parameter_lines, CAVEAT};
 use super::split::{write_capacity_tables, write_split_table};
 
 pub fn write_markdown(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
@@ -270,7 +270,10 @@ fn investment(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
         };
         writeln!(out, "{row} {when} |")?;
     }
-    writeln!(out, "\n**{}.**\n", best_sentence(p))?;
+    writeln!(out, "\n**{}**\n", answer_sentence(p))?;
+    if p.scenarios.iter().any(|s| s.is_plan) {
+        writeln!(out, "{}.\n", best_sentence(p))?;
+    }
     if let Some(chart) = &b.chart {
         writeln!(out, "![Cumulative feature output by investment share]({})\n", chart.replace(' ', "%20"))?;
     }

@@ -20,7 +20,7 @@ pub struct Overrides {
     pub alpha: Option<f64>,
     pub rho: Option<f64>,
     pub trials: Option<usize>,
-    /// The what-if share in percent, instead of the current plan's.
+    /// The what-if share in percent, drawn beside the current plan's.
     pub plan_share: Option<u8>,
 }
 
@@ -30,8 +30,10 @@ pub struct Scenario {
     pub label: String,
     pub path: Path,
     pub bands: Option<Bands>,
-    /// The current plan's share (or the what-if share that stands in for it).
+    /// The current plan's share.
     pub is_plan: bool,
+    /// The share set on the Projection screen to ask "what if we invested this much".
+    pub is_what_if: bool,
     /// The share with the most cumulative feature output over the horizon.
     pub is_best: bool,
 }
@@ -77,6 +79,37 @@ fn plan_share(ws: &Workspace) -> Option<f64> {
     (s.load > 0.0).then_some(s.investment_share)
 }
 
+/// One investment share to draw, and what it stands for.
+struct Share {
+    value: f64,
+    plan: bool,
+    what_if: bool,
+}
+
+/// A share as a whole percent, the precision scenarios are told apart at.
+fn percent(share: f64) -> f64 {
+    (share * 100.0).round()
+}
+
+/// Marks the scenario equal to `share` (to the percent) with `set`, adding one if none is.
+fn mark(shares: &mut Vec<Share>, share: f64, set: impl Fn(&mut Share)) {
+    match shares.iter_mut().find(|s| percent(s.value) == percent(share)) {
+        Some(existing) => set(existing),
+        None => {
+            let mut added = Share { value: share, plan: false, what_if: false };
+            set(&mut added);
+            shares.push(added);
+        }
+    }
+}
+
+/// The scenario the screen adjusts and shades: the what-if share when one is set, else the plan.
+impl Projection {
+    pub fn focus(&self) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.is_what_if).or_else(|| self.scenarios.iter().find(|s| s.is_plan))
+    }
+}
+
 pub fn project(
     ws: &Workspace,
     fallbacks: &Fallbacks,
@@ -104,52 +137,57 @@ pub fn project(
     let params = calibration.params;
 
     let current = plan_share(ws);
-    let what_if = overrides.plan_share.map(|p| f64::from(p.min(100)) / 100.0).or(current);
+    let what_if = overrides.plan_share.map(|p| f64::from(p.min(100)) / 100.0);
     let best = best_share(&params);
-    let mut shares: Vec<(f64, bool)> = overrides
+    let mut shares: Vec<Share> = overrides
         .scenarios
         .clone()
         .unwrap_or_else(|| settings.scenarios.clone())
         .into_iter()
-        .map(|p| (f64::from(p.min(100)) / 100.0, false))
+        .map(|p| Share { value: f64::from(p.min(100)) / 100.0, plan: false, what_if: false })
         .collect();
+    // The plan's share and the what-if share each join the scenarios, or mark the one they
+    // equal (to the percent): a what-if never hides the plan's own row.
+    if let Some(share) = current {
+        mark(&mut shares, share, |s| s.plan = true);
+    }
     if let Some(share) = what_if {
-        // The plan's share joins the scenarios, or marks the one it equals (to the percent).
-        match shares.iter_mut().find(|(s, _)| (s * 100.0).round() == (share * 100.0).round()) {
-            Some(existing) => existing.1 = true,
-            None => shares.push((share, true)),
-        }
+        mark(&mut shares, share, |s| s.what_if = true);
     }
     // The best share is drawn too, so the chart shows the answer and not only the question.
-    let best_fraction = f64::from(best.0) / 100.0;
-    if !shares.iter().any(|(s, _)| (s * 100.0).round() == f64::from(best.0)) {
-        shares.push((best_fraction, false));
-    }
-    shares.sort_by(|a, b| a.0.total_cmp(&b.0));
-    shares.dedup_by(|a, b| (a.0 - b.0).abs() < 1e-9 && !a.1);
+    mark(&mut shares, f64::from(best.0) / 100.0, |_| {});
+    shares.sort_by(|a, b| a.value.total_cmp(&b.value));
+    // Configured twice (or equal to the percent): one row, with every role either one had.
+    shares.dedup_by(|later, kept| {
+        let same = percent(later.value) == percent(kept.value);
+        if same {
+            kept.plan |= later.plan;
+            kept.what_if |= later.what_if;
+        }
+        same
+    });
 
     let samples = completion_ratios(ws, settings.history_sprints);
     let trials = overrides.trials.unwrap_or(settings.trials);
-    let share_values: Vec<f64> = shares.iter().map(|(s, _)| *s).collect();
+    let share_values: Vec<f64> = shares.iter().map(|s| s.value).collect();
     let all_bands = bands(&params, &share_values, &samples, trials, seed);
     let scenarios: Vec<Scenario> = shares
         .iter()
         .enumerate()
-        .map(|(i, (share, is_plan))| {
-            let percent = format!("{:.0}%", share * 100.0);
-            let is_best = (share * 100.0).round() == f64::from(best.0);
-            let mut label = percent;
-            if *is_plan {
-                label.push_str(if overrides.plan_share.is_some() { " (what-if)" } else { " (plan)" });
-            }
-            if is_best {
-                label.push_str(" (best)");
+        .map(|(i, share)| {
+            let is_best = percent(share.value) == f64::from(best.0);
+            let mut label = format!("{:.0}%", share.value * 100.0);
+            for (on, word) in [(share.plan, " (plan)"), (share.what_if, " (what-if)"), (is_best, " (best)")] {
+                if on {
+                    label.push_str(word);
+                }
             }
             Scenario {
                 label,
-                path: simulate(&params, *share),
+                path: simulate(&params, share.value),
                 bands: all_bands.as_ref().and_then(|b| b.get(i).cloned()),
-                is_plan: *is_plan,
+                is_plan: share.plan,
+                is_what_if: share.what_if,
                 is_best,
             }
         })

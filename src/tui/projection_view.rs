@@ -61,9 +61,7 @@ impl ProjectionView {
         let m = &p.calibration.params;
         match knob {
             Knob::Share => p
-                .scenarios
-                .iter()
-                .find(|s| s.is_plan)
+                .focus()
                 .map_or(f64::from(self.settings.scenarios.first().copied().unwrap_or(20)), |s| s.path.share * 100.0),
             Knob::Horizon => m.horizon as f64,
             Knob::Alpha => m.alpha,

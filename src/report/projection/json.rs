@@ -22,6 +22,7 @@ pub fn to_json(p: &Projection) -> Value {
                 "label": s.label,
                 "share": round3(s.path.share),
                 "is_plan": s.is_plan,
+                "is_what_if": s.is_what_if,
                 "health": series(&s.path.health),
                 "capacity": series(&s.path.capacity),
                 "feature": series(&s.path.feature),

@@ -58,6 +58,31 @@ pub fn best_sentence(p: &Projection) -> String {
     text
 }
 
+/// The answer in one sentence: what the plan's share gives against the best share, and what
+/// the what-if share gives when one is set — "Your plan (20%) gives 435 points of feature output
+/// by sprint 26, against the best 542 (40%)". Without a plan it is the best share's sentence.
+pub fn answer_sentence(p: &Projection) -> String {
+    let horizon = p.calibration.params.horizon;
+    let (best, best_total) = p.best;
+    let whole = |share: f64| format!("{:.0}%", share * 100.0);
+    let mut text = match p.scenarios.iter().find(|s| s.is_plan) {
+        Some(plan) if plan.is_best => {
+            format!("Your plan ({best}%) is the best share: {best_total:.0} points of feature output by sprint {horizon}")
+        }
+        Some(plan) => format!(
+            "Your plan ({}) gives {:.0} points of feature output by sprint {horizon}, against the best {best_total:.0} ({best}%)",
+            whole(plan.path.share),
+            plan.path.total()
+        ),
+        None => return format!("{}.", best_sentence(p)),
+    };
+    if let Some(what_if) = p.scenarios.iter().find(|s| s.is_what_if && !s.is_plan) {
+        text.push_str(&format!("; the what-if {} gives {:.0}", whole(what_if.path.share), what_if.path.total()));
+    }
+    text.push('.');
+    text
+}
+
 /// The model's inputs, one labelled line each.
 pub fn parameter_lines(p: &Projection) -> Vec<(&'static str, String)> {
     let c = &p.calibration;

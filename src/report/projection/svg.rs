@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::report::numbers::points;
 use crate::service::projection::Projection;
 
-use super::{best_sentence, crossover_sentence, CAVEAT};
+use super::{answer_sentence, best_sentence, crossover_sentence, CAVEAT};
 
 const WIDTH: u32 = 1100;
 const HEIGHT: u32 = 700;
@@ -47,8 +47,10 @@ fn draw(p: &Projection, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
         .iter()
         .flat_map(|s| s.bands.as_ref().map_or(&s.path.cumulative, |b| &b.p90).iter())
         .fold(1.0f64, |m, v| m.max(*v));
-    let title = format!(
-        "Cumulative feature output by technical-investment share — {} sprints from {}",
+    // The answer is the title: a slide is read from the top.
+    let title = answer_sentence(p);
+    let what = format!(
+        "Cumulative feature output by technical-investment share, {} sprints from {}.",
         horizon, p.calibration.inputs.sprint
     );
     let mut chart = ChartBuilder::on(&chart_area)
@@ -72,13 +74,18 @@ fn draw(p: &Projection, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
         if let Some(b) = &s.bands {
             let mut outline: Vec<(f64, f64)> = b.p90.iter().enumerate().map(|(t, v)| ((t + 1) as f64, *v)).collect();
             outline.extend(b.p10.iter().enumerate().rev().map(|(t, v)| ((t + 1) as f64, *v)));
-            chart.draw_series(std::iter::once(Polygon::new(outline, colour(i).mix(0.12).filled())))?;
+            // Visible at slide size: a clear tint, and dashed P10 and P90 edges in the line's colour.
+            chart.draw_series(std::iter::once(Polygon::new(outline, colour(i).mix(0.22).filled())))?;
+            for edge in [&b.p10, &b.p90] {
+                let at: Vec<(f64, f64)> = edge.iter().enumerate().map(|(t, v)| ((t + 1) as f64, *v)).collect();
+                chart.draw_series(DashedLineSeries::new(at, 8, 6, colour(i).mix(0.8).stroke_width(2)))?;
+            }
         }
     }
     for (i, s) in p.scenarios.iter().enumerate() {
         let line =
             std::iter::once((0.0, 0.0)).chain(s.path.cumulative.iter().enumerate().map(|(t, v)| ((t + 1) as f64, *v)));
-        let width = if s.is_plan || s.is_best { 4 } else { 2 };
+        let width = if s.is_plan || s.is_what_if || s.is_best { 4 } else { 2 };
         chart
             .draw_series(LineSeries::new(line, colour(i).stroke_width(width)))?
             .label(format!("invest {}", s.label))
@@ -109,9 +116,10 @@ fn draw(p: &Projection, svg: &mut String) -> Result<(), Box<dyn std::error::Erro
 
     // Below the chart: the answer, the crossovers, the inputs and the caveat.
     let m = &p.calibration.params;
-    let mut notes = vec![best_sentence(p)];
+    let mut notes = vec![what, best_sentence(p)];
     if p.why_no_bands().is_none() {
-        notes.push("Lines: the model. Shaded bands: P10–P90 of the Monte Carlo draws.".to_string());
+        notes
+            .push("Lines: the model. Shaded bands between dashed edges: P10–P90 of the Monte Carlo draws.".to_string());
     }
     let lines: Vec<String> = p.crossovers.iter().filter(|c| c.lower == 0).map(|c| crossover_sentence(p, c)).collect();
     if !lines.is_empty() {

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::service::projection::Projection;
 
-use super::{best_sentence, checkpoints, crossover_sentence, parameter_lines, CAVEAT};
+use super::{answer_sentence, best_sentence, checkpoints, crossover_sentence, parameter_lines, CAVEAT};
 
 pub fn write_text(p: &Projection, out: &mut impl Write) -> io::Result<()> {
     let horizon = p.calibration.params.horizon;
@@ -44,6 +44,9 @@ pub fn write_text(p: &Projection, out: &mut impl Write) -> io::Result<()> {
     for c in &p.crossovers {
         writeln!(out, "  {}", crossover_sentence(p, c))?;
     }
-    writeln!(out, "\n{}", best_sentence(p))?;
+    writeln!(out, "\n{}", answer_sentence(p))?;
+    if p.scenarios.iter().any(|s| s.is_plan) {
+        writeln!(out, "{}", best_sentence(p))?;
+    }
     Ok(())
 }

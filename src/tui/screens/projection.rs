@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, LegendPosition, Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::report::projection::{crossover_sentence, parameter_lines, CAVEAT};
+use crate::report::projection::{answer_sentence, crossover_sentence, parameter_lines, CAVEAT};
 use crate::service::projection::Projection;
 use crate::tui::app::{App, Tab};
 use crate::tui::projection_view::{Knob, ProjectionView};
@@ -44,6 +44,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     render_panel(frame, panel, app, view, p);
 }
 
+/// The glyph a line is drawn with, as the panel's legend shows it.
+fn legend_mark(palette: Palette, n: usize) -> &'static str {
+    match marker(palette, n) {
+        Marker::Dot => "•",
+        Marker::Block => "█",
+        Marker::Bar => "▄",
+        Marker::HalfBlock => "▀",
+        _ if palette.color => "━",
+        _ => "⣿",
+    }
+}
+
 /// Without colour the lines differ by their dots instead.
 fn marker(palette: Palette, n: usize) -> Marker {
     if palette.color {
@@ -64,8 +76,8 @@ fn render_chart(frame: &mut Frame, area: Rect, palette: Palette, p: &Projection)
                 .collect()
         })
         .collect();
-    // Only the what-if (plan) scenario's band: five bands would hide the lines.
-    let plan = p.scenarios.iter().position(|s| s.is_plan);
+    // Only the band of the share in focus (what-if, else plan): five bands would hide the lines.
+    let plan = p.scenarios.iter().position(|s| s.is_what_if).or_else(|| p.scenarios.iter().position(|s| s.is_plan));
     let band = |pick: fn(&crate::domain::projection::Bands) -> &Vec<f64>| -> Vec<(f64, f64)> {
         plan.and_then(|i| p.scenarios[i].bands.as_ref())
             .map(|b| pick(b).iter().enumerate().map(|(t, v)| ((t + 1) as f64, *v)).collect())
@@ -152,12 +164,17 @@ fn render_panel(frame: &mut Frame, area: Rect, app: &App, view: &ProjectionView,
     let gain = p.baseline().map(|b| b.path.total()).filter(|t| *t > 0.0).map_or(String::new(), |base| {
         format!(", {:+.0}% on {}", (best_total - base) / base * 100.0, p.scenarios[0].label)
     });
+    if p.scenarios.iter().any(|s| s.is_plan) {
+        lines.push(Line::styled(answer_sentence(p), palette.title()));
+    }
     lines.push(Line::styled(format!("Best share: {best}% → {best_total:.0} points{gain}"), palette.ok()));
     let horizon = p.calibration.params.horizon;
     lines.push(Line::styled(
         format!("Output by sprint {horizon}, overtakes {}:", p.scenarios[0].label),
         palette.header(),
     ));
+    // As wide as the longest label, so a row fits the narrow panel at 80 columns.
+    let label_width = p.scenarios.iter().map(|s| s.label.chars().count()).max().unwrap_or(0);
     for (i, s) in p.scenarios.iter().enumerate() {
         let crossing = p.crossovers.iter().find(|c| c.lower == 0 && c.higher == i);
         let when = match crossing {
@@ -169,8 +186,11 @@ fn render_panel(frame: &mut Frame, area: Rect, app: &App, view: &ProjectionView,
             None if i == 0 => "—".into(),
             None => "never".into(),
         };
+        // Each row starts with its line's mark, so the rows are the chart's legend at any size
+        // and without colour.
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<17}", s.label), palette.series(i)),
+            Span::styled(format!("{} ", legend_mark(palette, i)), palette.series(i)),
+            Span::styled(format!("{:<w$}", s.label, w = label_width), palette.series(i)),
             Span::raw(format!("{:>5.0}  ", s.path.total())),
             Span::styled(when, palette.muted()),
         ]));
