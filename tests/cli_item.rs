@@ -116,3 +116,46 @@ fn a_stale_version_is_refused_and_nothing_is_saved() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_debt_agreement_must_link_a_known_item_and_fall_due_after_it_was_recorded() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("d.sqlite");
+    let debt = ["item", "add", "--title", "Drop the v1 API", "--kind", "debt", "--estimate", "3"];
+    sandbox
+        .on(&db)
+        .args(debt)
+        .args(["--recorded", "2026-10-01", "--trigger-date", "2026-09-15"])
+        .assert()
+        .code(2)
+        .stderr(contains("--trigger-date: 2026-09-15 is before the debt was recorded (2026-10-01)"));
+    sandbox
+        .on(&db)
+        .args(debt)
+        .args(["--linked-key", "PAY-99999"])
+        .assert()
+        .code(2)
+        .stderr(contains("--linked-key: no item here has the key PAY-99999"));
+    // Nothing was saved by the refusals; a key that exists and a later date are fine.
+    sandbox
+        .on(&db)
+        .args(debt)
+        .args([
+            "--key",
+            "OPS-1",
+            "--recorded",
+            "2026-10-01",
+            "--trigger-date",
+            "2026-12-15",
+            "--linked-key",
+            "pay-1033",
+        ])
+        .assert()
+        .success();
+    let out = sandbox.on(&db).args(["item", "show", "OPS-1", "--format", "json"]).output().expect("run");
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(shown["debt"]["agreement"]["linked_key"], "pay-1033", "{shown}");
+    let count = sandbox.on(&db).args(["rank", "--format", "json"]).output().expect("run");
+    let ranked = String::from_utf8_lossy(&count.stdout);
+    assert_eq!(ranked.matches("Drop the v1 API").count(), 1, "only the accepted one was added");
+}

@@ -18,6 +18,12 @@ pub const MIN_RATIONALE_CHARS: usize = 10;
 /// Rationales are one paragraph, not a document.
 pub const MAX_RATIONALE_CHARS: usize = 1000;
 
+/// True when `text` reads as words: at least two words of two letters or more
+/// ("asdfasdfas" and "1234 5678" do not).
+pub fn is_words(text: &str) -> bool {
+    text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count() >= 2
+}
+
 /// Why deferring this debt needs a written rationale, or `None` when one is optional:
 /// high-risk debt (security, performance, compliance) that is overdue or ranks in the top
 /// `top` of the register.
@@ -71,6 +77,12 @@ pub fn defer(
                  in at least {MIN_RATIONALE_CHARS} characters"
             ));
         }
+    }
+    // A rationale is read out in the planning meeting: it must be words, not keyboard noise.
+    if length > 0 && !is_words(&rationale) {
+        return Err(format!(
+            "“{rationale}” does not read as a reason: say why it waits in words (at least two words with letters)"
+        ));
     }
     let mut after = item.clone();
     let mut label_text = format!("deferred {name}");

@@ -284,6 +284,11 @@ fn deferring_logs_the_rationale_and_refuses_a_missing_one() {
     let err = defer(&ws, ItemId(1), "  later ", &t, 5).expect_err("too short");
     assert!(err.contains("PAY-1 needs a written rationale"), "{err}");
     assert!(err.contains(&format!("in at least {MIN_RATIONALE_CHARS} characters")), "{err}");
+    // Long enough, but not words: refused, and the message says what a rationale must be.
+    for noise in ["asdfasdfasdf", "1234567890 0987654321", "x y z q w e r t"] {
+        let err = defer(&ws, ItemId(1), noise, &t, 5).expect_err(noise);
+        assert!(err.contains("does not read as a reason") && err.contains("at least two words with letters"), "{err}");
+    }
     let set = defer(&ws, ItemId(1), "Vendor key rotation\u{7} lands in January", &t, 5).expect("defer");
     assert_eq!(set.label, "deferred PAY-1 (out of Sprint 48)");
     apply(&mut ws, &set);

@@ -14,13 +14,16 @@ pub fn form(item: &WorkItem, rank: usize, top: usize, today: NaiveDate) -> Form 
     let required = debt.and_then(|d| rationale_needed(d, rank, top, today)).is_some();
     let hint = match debt {
         Some(d) if required && d.agreement.is_overdue(today) => {
-            format!("Required ({}, overdue): why it waits, {MIN_RATIONALE_CHARS}+ characters", d.risk_area.as_str())
+            format!(
+                "Required ({}, overdue): why it waits, in words ({MIN_RATIONALE_CHARS}+ characters)",
+                d.risk_area.as_str()
+            )
         }
         Some(d) if required => format!(
-            "Required ({}, rank {rank} of the top {top}): why it waits, {MIN_RATIONALE_CHARS}+ characters",
+            "Required ({}, rank {rank} of the top {top}): why it waits, in words ({MIN_RATIONALE_CHARS}+ characters)",
             d.risk_area.as_str()
         ),
-        _ => "Optional for this debt: why it waits; logged with today's date".to_string(),
+        _ => "Optional for this debt: why it waits, in words; logged with today's date".to_string(),
     };
     let title =
         if required { format!("Defer {} (rationale required)", label(item)) } else { format!("Defer {}", label(item)) };

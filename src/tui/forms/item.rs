@@ -135,6 +135,10 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
         },
     };
 
+    if let Some(d) = &debt {
+        let kept = id.and_then(|id| ws.item(id)).map(|i| i.created.date_naive());
+        check_agreement(&mut e, ws, id, d, recorded.or(kept).unwrap_or(today));
+    }
     let (Some(title), Some(estimate), Some(impact), Some(risk), Some(ttv)) = (title, estimate, impact, risk, ttv)
     else {
         return Err(e.list);
@@ -179,6 +183,29 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
         item.created = Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default());
     }
     Ok(save_item(ws, item))
+}
+
+/// The agreement's dates and link must make sense: a repay-by date on or after the day the debt
+/// was recorded, and a linked key that names an item here. Checked only when the field changed,
+/// so an imported oddity does not block editing something else.
+fn check_agreement(e: &mut Errors<'_>, ws: &Workspace, id: Option<ItemId>, debt: &DebtDetails, recorded: NaiveDate) {
+    let before = id.and_then(|id| ws.item(id));
+    let old = before.and_then(|i| i.debt.as_ref()).map(|d| &d.agreement);
+    let old_recorded = before.map(|i| i.created.date_naive());
+    let agreement = &debt.agreement;
+    if let Some(due) = agreement.trigger_date {
+        let changed = old.is_none_or(|a| a.trigger_date != Some(due)) || old_recorded != Some(recorded);
+        if changed && due < recorded {
+            e.add("Trigger date", format!("{due} is before the debt was recorded ({recorded}); repay-by comes after"));
+        }
+    }
+    if let Some(link) = &agreement.linked_key {
+        let changed = old.is_none_or(|a| a.linked_key.as_ref() != Some(link));
+        let known = ws.items.iter().any(|i| i.key.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(link)));
+        if changed && !known {
+            e.add("Linked key", format!("no item here has the key {link}: name one that exists, or leave it empty"));
+        }
+    }
 }
 
 fn debt_fields(form: &Form, e: &mut Errors<'_>, before: Option<&WorkItem>) -> Option<DebtDetails> {
