@@ -136,3 +136,45 @@ fn bad_sort_keys_and_categories_are_named() {
         .code(2)
         .stderr(predicate::str::contains("not a category: strategic, tactical or accidental"));
 }
+
+#[test]
+fn a_deferral_may_move_the_repay_by_date_and_the_log_keeps_the_old_one() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.demo_db("d.sqlite");
+    let reason = "KMS integration ships 2026-12-08; rotate keys in Sprint 49";
+    let before = json(&sandbox, &db, &["--high-risk"]);
+    let vault = |v: &serde_json::Value| {
+        v["debts"].as_array().expect("debts").iter().find(|d| d["key"] == "PAY-1033").cloned().expect("PAY-1033")
+    };
+    let old_due = vault(&before)["agreement"]["trigger_date"].as_str().expect("a repay-by date").to_string();
+    sandbox
+        .on(&db)
+        .args(["debt", "defer", "PAY-1033", "--reason", reason, "--until", "2026-11-01"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("a new repay-by date must be after today (2026-11-21)"));
+    sandbox
+        .on(&db)
+        .args(["debt", "defer", "PAY-1033", "--until", "soon", "--reason", reason])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("\"soon\" is not a date: use YYYY-MM-DD"));
+    sandbox
+        .on(&db)
+        .args(["debt", "defer", "PAY-1033", "--reason", reason, "--until", "2027-01-15"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("deferred PAY-1033, repay-by {old_due} → 2027-01-15 on 2026-11-21")));
+    let after = vault(&json(&sandbox, &db, &["--high-risk"]));
+    assert_eq!(after["agreement"]["trigger_date"], "2027-01-15", "{after}");
+    assert_eq!(after["overdue"], false, "no longer overdue: {after}");
+    let last = after["deferrals"].as_array().and_then(|l| l.last()).cloned().expect("a deferral");
+    assert_eq!(
+        (last["repay_by_before"].as_str(), last["repay_by_after"].as_str()),
+        (Some(old_due.as_str()), Some("2027-01-15"))
+    );
+    // The register review prints the move beside the rationale.
+    let md = sandbox.on(&db).args(["debt", "--format", "md", "--high-risk"]).output().expect("run");
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains(&format!("(repay-by moved {old_due} → 2027-01-15)")), "{md}");
+}

@@ -80,7 +80,11 @@ fn debt() -> impl Strategy<Value = DebtDoc> {
         0usize..4,
         text(),
         text(),
-        proptest::collection::vec((0i64..300, text()), 0..3),
+        // Each deferral may move the repay-by date (from none or a date, to a date).
+        proptest::collection::vec(
+            (0i64..300, text(), proptest::option::of((proptest::option::of(0i64..300), 0i64..300))),
+            0..3,
+        ),
     )
         .prop_map(|(interest, visibility, drag, category, area, reason, owner, deferrals)| DebtDoc {
             interest,
@@ -96,7 +100,15 @@ fn debt() -> impl Strategy<Value = DebtDoc> {
                 owner,
                 linked_key: None,
             },
-            deferrals: deferrals.into_iter().map(|(d, rationale)| DeferralDoc { on: day(d), rationale }).collect(),
+            deferrals: deferrals
+                .into_iter()
+                .map(|(d, rationale, moved)| DeferralDoc {
+                    on: day(d),
+                    rationale,
+                    repay_by_before: moved.and_then(|(from, _)| from.map(day)),
+                    repay_by_after: moved.map(|(_, to)| day(to)),
+                })
+                .collect(),
         })
 }
 

@@ -228,11 +228,20 @@ fn upgrading_from_v3_gives_every_started_sprint_the_availability_of_todays_membe
     };
     assert!(!kept.is_empty(), "the demo's closed sprints keep their team");
     {
-        // The same file as schema v3 wrote it: no per-sprint availability yet.
+        // The same file as schema v3 wrote it: no per-sprint availability yet (nor v5's
+        // deferral columns).
         let conn = Connection::open(&path).expect("raw");
-        conn.execute_batch("DROP TABLE sprint_availability; PRAGMA user_version = 3;").expect("downgrade");
+        conn.execute_batch(
+            "DROP TABLE sprint_availability; ALTER TABLE deferrals DROP COLUMN repay_by_before; \
+             ALTER TABLE deferrals DROP COLUMN repay_by_after; PRAGMA user_version = 3;",
+        )
+        .expect("downgrade");
     }
     let mut store = Store::open(&path, EXISTING).expect("migrate");
     assert_eq!(store.schema_version().expect("version"), migrations::latest_version());
-    assert_eq!(store.load().expect("load").availability, kept, "the migration fills the past as seeding does");
+    let upgraded = store.load().expect("load");
+    assert_eq!(upgraded.availability, kept, "the migration fills the past as seeding does");
+    // v5: the deferrals from before it keep their rationale and moved no repay-by date.
+    let log: Vec<_> = upgraded.items.iter().filter_map(|i| i.debt.as_ref()).flat_map(|d| &d.deferrals).collect();
+    assert!(!log.is_empty() && log.iter().all(|f| f.moved.is_none() && !f.rationale.is_empty()), "{log:?}");
 }

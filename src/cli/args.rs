@@ -437,10 +437,17 @@ pub enum DebtCommand {
     Defer {
         /// The debt's tracker key (PAY-1033) or number.
         item: String,
-        /// Why it waits (at least 10 characters when required).
+        /// Why it waits, in words (at least 10 characters when required).
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
+        /// Move the debt's repay-by (trigger) date to this later day; the log keeps the old one.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        until: Option<NaiveDate>,
     },
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date: use YYYY-MM-DD"))
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {

@@ -38,12 +38,18 @@ pub fn report(ctx: &Context, view: &DebtView, out: &mut impl Write) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn defer(ctx: &Context, reference: &str, reason: &str, out: &mut impl Write) -> Result<ExitCode, Failure> {
+pub fn defer(
+    ctx: &Context,
+    reference: &str,
+    reason: &str,
+    until: Option<chrono::NaiveDate>,
+    out: &mut impl Write,
+) -> Result<ExitCode, Failure> {
     let settings = ctx.settings()?;
     let mut session = ctx.open_session(&settings)?;
     let ws = session.workspace();
     let id = find_item(ws, reference).map_err(|m| Failure::new(code::ERROR, m))?;
-    let set = defer_change(ws, id, reason, ctx.today, &settings.debt).map_err(|m| {
+    let set = defer_change(ws, id, reason, until, ctx.today, &settings.debt).map_err(|m| {
         let hint = if reason.trim().is_empty() && m.contains("rationale") { " (--reason \"…\")" } else { "" };
         Failure::new(code::ERROR, format!("{m}{hint}"))
     })?;

@@ -79,8 +79,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
         Some(Command::Forecast { keys, top, seed, format }) => forecast::run(&ctx, &keys, top, seed, format, out),
         Some(Command::Rank { kind, limit, format }) => rank::run(&ctx, kind, limit, format, out),
         Some(Command::Debt { command: None, view }) => debt::report(&ctx, &view, out),
-        Some(Command::Debt { command: Some(DebtCommand::Defer { item, reason }), .. }) => {
-            debt::defer(&ctx, &item, reason.as_deref().unwrap_or(""), out)
+        Some(Command::Debt { command: Some(DebtCommand::Defer { item, reason, until }), .. }) => {
+            debt::defer(&ctx, &item, reason.as_deref().unwrap_or(""), until, out)
         }
         Some(Command::Plan { command: PlanCommand::Auto { apply, format } }) => plan::auto(&ctx, apply, format, out),
         Some(Command::Sprint { command }) => sprint::run(&ctx, command, out),

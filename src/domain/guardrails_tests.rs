@@ -136,7 +136,7 @@ fn a_deferral_for_this_sprint_is_quoted_and_never_blocks() {
     let s = split([].iter(), &policy);
     let mut old = debt(10, RiskArea::Security, Some(day(10, 1)));
     let mut fresh = debt(11, RiskArea::Security, Some(day(10, 1)));
-    let log = |on, text: &str| crate::domain::Deferral { on, rationale: text.into() };
+    let log = |on, text: &str| crate::domain::Deferral { on, rationale: text.into(), moved: None };
     if let Some(d) = old.debt.as_mut() {
         d.deferrals = vec![log(day(10, 26), "Black Friday freeze")];
     }

@@ -194,6 +194,27 @@ impl Agreement {
 pub struct Deferral {
     pub on: NaiveDate,
     pub rationale: String,
+    /// The repay-by (trigger) date this deferral moved, if it moved it.
+    pub moved: Option<RepayByMove>,
+}
+
+/// A repay-by date as it was before a deferral (none set, or a date) and the date it was given.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RepayByMove {
+    pub from: Option<NaiveDate>,
+    pub to: NaiveDate,
+}
+
+impl Deferral {
+    /// The deferral's repay-by columns as stored: (before, after), both `None` when unmoved.
+    pub fn repay_by_columns(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        self.moved.map_or((None, None), |m| (m.from, Some(m.to)))
+    }
+
+    /// The move the stored columns describe (an `after` date means the date moved).
+    pub fn moved_from_columns(before: Option<NaiveDate>, after: Option<NaiveDate>) -> Option<RepayByMove> {
+        after.map(|to| RepayByMove { from: before, to })
+    }
 }
 
 /// The register fields of a debt item. The principal is the item's estimate.

@@ -145,6 +145,12 @@ impl Workspace {
                 }
                 for f in &mut debt.deferrals {
                     f.on += delta;
+                    if let Some(m) = f.moved.as_mut() {
+                        m.to += delta;
+                        if let Some(from) = m.from.as_mut() {
+                            *from += delta;
+                        }
+                    }
                 }
             }
         }

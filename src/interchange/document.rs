@@ -238,6 +238,12 @@ pub struct AgreementDoc {
 pub struct DeferralDoc {
     pub on: NaiveDate,
     pub rationale: String,
+    /// The repay-by date the deferral moved, as it was (absent: none was set) …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repay_by_before: Option<NaiveDate>,
+    /// … and the date it was given (absent: the deferral left the date as it was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repay_by_after: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

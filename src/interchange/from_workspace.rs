@@ -115,7 +115,14 @@ pub fn item_doc(ws: &Workspace, i: &crate::domain::WorkItem) -> ItemDoc {
                 owner: d.agreement.owner.clone(),
                 linked_key: d.agreement.linked_key.clone(),
             },
-            deferrals: d.deferrals.iter().map(|f| DeferralDoc { on: f.on, rationale: f.rationale.clone() }).collect(),
+            deferrals: d
+                .deferrals
+                .iter()
+                .map(|f| {
+                    let (repay_by_before, repay_by_after) = f.repay_by_columns();
+                    DeferralDoc { on: f.on, rationale: f.rationale.clone(), repay_by_before, repay_by_after }
+                })
+                .collect(),
         }),
         history: history_of(ws, i.id)
             .into_iter()

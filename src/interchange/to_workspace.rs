@@ -278,6 +278,14 @@ fn debt_from_doc(d: &DebtDoc) -> Result<DebtDetails, String> {
             owner: sanitize_line(&a.owner),
             linked_key: a.linked_key.as_deref().map(sanitize_line).filter(|k| !k.is_empty()),
         },
-        deferrals: d.deferrals.iter().map(|f| Deferral { on: f.on, rationale: sanitize_line(&f.rationale) }).collect(),
+        deferrals: d
+            .deferrals
+            .iter()
+            .map(|f| Deferral {
+                on: f.on,
+                rationale: sanitize_line(&f.rationale),
+                moved: Deferral::moved_from_columns(f.repay_by_before, f.repay_by_after),
+            })
+            .collect(),
     })
 }

@@ -80,9 +80,10 @@ pub fn defer(
     ws: &Workspace,
     id: ItemId,
     rationale: &str,
+    repay_by: Option<NaiveDate>,
     today: NaiveDate,
     settings: &DebtSettings,
 ) -> Result<ChangeSet, String> {
     let rank = deferral::rank_of(ws, id, &terms(ws, today, settings));
-    deferral::defer(ws, id, rationale, today, rank, settings.top)
+    deferral::defer(ws, id, rationale, repay_by, today, rank, settings.top)
 }

@@ -93,7 +93,7 @@ fn a_done_item_reopened_in_the_tracker_returns_to_the_backlog_without_its_sprint
 fn a_debt_with_register_entries_stays_debt_and_keeps_its_deferral_log() {
     let mut before = item(1, Kind::Debt, 3.0);
     let mut debt = blank_debt();
-    debt.deferrals.push(Deferral { on: now().date_naive(), rationale: "after the freeze".into() });
+    debt.deferrals.push(Deferral { on: now().date_naive(), rationale: "after the freeze".into(), moved: None });
     before.debt = Some(debt.clone());
     let mut r = row(2, "PAY-1", "item 1");
     r.kind = Field::Given(Kind::Feature);

@@ -72,11 +72,19 @@ pub fn load_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
     Ok(items)
 }
 
+/// The columns [`deferral_from_row`] reads, in its order.
+pub const DEFERRAL_COLUMNS: &str = "item_id, deferred_on, rationale, repay_by_before, repay_by_after";
+
+pub fn deferral_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ItemId, Deferral)> {
+    let moved = Deferral::moved_from_columns(r.get(3)?, r.get(4)?);
+    Ok((ItemId(r.get(0)?), Deferral { on: r.get(1)?, rationale: r.get(2)?, moved }))
+}
+
 fn load_deferrals(conn: &Connection) -> rusqlite::Result<HashMap<ItemId, Vec<Deferral>>> {
     let mut stmt =
-        conn.prepare("SELECT item_id, deferred_on, rationale FROM deferrals ORDER BY item_id, deferred_on, id")?;
+        conn.prepare(&format!("SELECT {DEFERRAL_COLUMNS} FROM deferrals ORDER BY item_id, deferred_on, id"))?;
     let mut map: HashMap<ItemId, Vec<Deferral>> = HashMap::new();
-    let rows = stmt.query_map([], |r| Ok((ItemId(r.get(0)?), Deferral { on: r.get(1)?, rationale: r.get(2)? })))?;
+    let rows = stmt.query_map([], deferral_from_row)?;
     for row in rows {
         let (id, deferral) = row?;
         map.entry(id).or_default().push(deferral);
@@ -139,8 +147,12 @@ pub fn insert_debt(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
             a.linked_key
         ])?;
         for f in &d.deferrals {
-            conn.prepare_cached("INSERT INTO deferrals (item_id, deferred_on, rationale) VALUES (?1, ?2, ?3)")?
-                .execute(params![i.id.0, f.on, f.rationale])?;
+            let (before, after) = f.repay_by_columns();
+            conn.prepare_cached(
+                "INSERT INTO deferrals (item_id, deferred_on, rationale, repay_by_before, repay_by_after) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![i.id.0, f.on, f.rationale, before, after])?;
         }
     }
     Ok(())

@@ -4,7 +4,7 @@
 use rusqlite::{params_from_iter, Connection};
 
 use crate::domain::scoring::ScoringFields;
-use crate::domain::{Deferral, ItemId, Kind, SprintId, WorkItem};
+use crate::domain::{ItemId, Kind, SprintId, WorkItem};
 
 use super::items::{item_from_row, ITEM_COLUMNS};
 use super::rows::{halves, small};
@@ -44,12 +44,11 @@ pub fn items_by_ids(conn: &Connection, ids: &[ItemId]) -> rusqlite::Result<Vec<W
     let mut items: Vec<WorkItem> =
         stmt.query_map(params_from_iter(ids.iter().map(|i| i.0)), item_from_row)?.collect::<rusqlite::Result<_>>()?;
     let sql = format!(
-        "SELECT item_id, deferred_on, rationale FROM deferrals WHERE item_id IN ({marks}) ORDER BY item_id, deferred_on, id"
+        "SELECT {} FROM deferrals WHERE item_id IN ({marks}) ORDER BY item_id, deferred_on, id",
+        super::items::DEFERRAL_COLUMNS
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params_from_iter(ids.iter().map(|i| i.0)), |r| {
-        Ok((ItemId(r.get(0)?), Deferral { on: r.get(1)?, rationale: r.get(2)? }))
-    })?;
+    let rows = stmt.query_map(params_from_iter(ids.iter().map(|i| i.0)), super::items::deferral_from_row)?;
     for row in rows {
         let (id, deferral) = row?;
         if let Some(debt) = items.iter_mut().find(|i| i.id == id).and_then(|i| i.debt.as_mut()) {

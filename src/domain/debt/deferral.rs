@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::change::{Change, ChangeSet};
 use crate::domain::edits::{ensure_planning, label};
-use crate::domain::item::{DebtDetails, Deferral, ItemId, Status};
+use crate::domain::item::{DebtDetails, Deferral, ItemId, RepayByMove, Status};
 use crate::domain::sprint::Sprint;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::{is_open_debt, Workspace};
@@ -17,6 +17,11 @@ use super::register::register;
 pub const MIN_RATIONALE_CHARS: usize = 10;
 /// Rationales are one paragraph, not a document.
 pub const MAX_RATIONALE_CHARS: usize = 1000;
+
+/// "2026-10-15 → 2027-01-15" ("none → …" when the debt had no repay-by date).
+pub fn move_text(m: RepayByMove) -> String {
+    format!("{} → {}", m.from.map_or_else(|| "none".to_string(), |d| d.to_string()), m.to)
+}
 
 /// True when `text` reads as words: at least two words of two letters or more
 /// ("asdfasdfas" and "1234 5678" do not).
@@ -50,11 +55,13 @@ pub fn rank_of(ws: &Workspace, id: ItemId, terms: &Terms) -> usize {
 
 /// Records a deferral of debt `id` on `today`; `rank` is its place in the register. A debt
 /// planned into a sprint still in planning is taken out of it (and unpinned); a debt committed
-/// to a started sprint cannot be deferred.
+/// to a started sprint cannot be deferred. `repay_by` moves the agreement's repay-by date to a
+/// later day, and the log keeps the date it had.
 pub fn defer(
     ws: &Workspace,
     id: ItemId,
     rationale: &str,
+    repay_by: Option<NaiveDate>,
     today: NaiveDate,
     rank: usize,
     top: usize,
@@ -84,6 +91,15 @@ pub fn defer(
             "“{rationale}” does not read as a reason: say why it waits in words (at least two words with letters)"
         ));
     }
+    let old_due = debt.agreement.trigger_date;
+    let moved = match repay_by {
+        Some(to) if to <= today => {
+            return Err(format!("a new repay-by date must be after today ({today}); {to} is not"));
+        }
+        Some(to) if Some(to) == old_due => None,
+        Some(to) => Some(RepayByMove { from: old_due, to }),
+        None => None,
+    };
     let mut after = item.clone();
     let mut label_text = format!("deferred {name}");
     if item.status == Status::Planned {
@@ -96,7 +112,13 @@ pub fn defer(
         after.pinned = false;
     }
     if let Some(d) = after.debt.as_mut() {
-        d.deferrals.push(Deferral { on: today, rationale });
+        d.deferrals.push(Deferral { on: today, rationale, moved });
+        if let Some(m) = moved {
+            label_text.push_str(&format!(", repay-by {}", move_text(m)));
+        }
+        if let Some(m) = moved {
+            d.agreement.trigger_date = Some(m.to);
+        }
     }
     Ok(ChangeSet::new(label_text, vec![Change::item(Some(item.clone()), Some(after))]))
 }

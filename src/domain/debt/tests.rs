@@ -270,7 +270,7 @@ fn defer(
     t: &Terms,
     top: usize,
 ) -> Result<crate::domain::change::ChangeSet, String> {
-    super::deferral::defer(ws, id, rationale, t.today, rank_of(ws, id, t), top)
+    super::deferral::defer(ws, id, rationale, None, t.today, rank_of(ws, id, t), top)
 }
 
 #[test]
@@ -315,4 +315,27 @@ fn a_debt_committed_to_a_started_sprint_cannot_be_deferred() {
     ws.items[1].sprint = Some(SprintId(48));
     let err = defer(&ws, ItemId(2), "", &terms(), 5).expect_err("active");
     assert!(err.contains("PAY-2 is committed: Sprint 48 is running"), "{err}");
+}
+
+#[test]
+fn a_deferral_moves_the_repay_by_date_forward_only_and_logs_where_it_was() {
+    let ws = register_ws();
+    let t = terms();
+    let rank = rank_of(&ws, ItemId(4), &t);
+    let old = ws.item(ItemId(4)).and_then(|i| i.debt.as_ref()).and_then(|d| d.agreement.trigger_date);
+    let later = t.today + chrono::Days::new(30);
+    let set = super::deferral::defer(&ws, ItemId(4), "", Some(later), t.today, rank, 5).expect("moved");
+    let mut moved = ws.clone();
+    apply(&mut moved, &set);
+    let d = moved.item(ItemId(4)).and_then(|i| i.debt.clone()).expect("debt");
+    assert_eq!(d.agreement.trigger_date, Some(later));
+    assert_eq!(d.deferrals.last().and_then(|f| f.moved), Some(crate::domain::RepayByMove { from: old, to: later }));
+    assert!(set.label.contains(&format!("repay-by {} → {later}", old.map_or("none".into(), |d| d.to_string()))));
+    // Not to today or before; the same date again is no move.
+    let err = super::deferral::defer(&ws, ItemId(4), "", Some(t.today), t.today, rank, 5).expect_err("today");
+    assert!(err.contains("must be after today"), "{err}");
+    let again = super::deferral::defer(&moved, ItemId(4), "", Some(later), t.today, rank, 5).expect("same date");
+    apply(&mut moved, &again);
+    let log = moved.item(ItemId(4)).and_then(|i| i.debt.clone()).expect("debt").deferrals;
+    assert_eq!(log.last().and_then(|f| f.moved), None);
 }

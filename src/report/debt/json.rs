@@ -44,7 +44,10 @@ pub fn to_json(r: &RegisterReport<'_>) -> Value {
                     "owner": a.owner,
                     "linked_key": a.linked_key,
                 },
-                "deferrals": d.deferrals.iter().map(|f| json!({"on": f.on, "rationale": f.rationale})).collect::<Vec<_>>(),
+                "deferrals": d.deferrals.iter().map(|f| {
+                    let (before, after) = f.repay_by_columns();
+                    json!({"on": f.on, "rationale": f.rationale, "repay_by_before": before, "repay_by_after": after})
+                }).collect::<Vec<_>>(),
                 "deferral_needs_rationale": need,
             })
         })

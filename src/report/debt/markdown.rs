@@ -93,7 +93,10 @@ pub fn write_markdown(r: &RegisterReport<'_>, out: &mut impl Write) -> io::Resul
             writeln!(out, "- **Deferrals:**")?;
             for f in &d.deferrals {
                 let text = if f.rationale.is_empty() { "(no rationale given)".to_string() } else { cell(&f.rationale) };
-                writeln!(out, "  - {}: {text}", f.on)?;
+                let moved = f.moved.map_or(String::new(), |m| {
+                    format!(" (repay-by moved {})", crate::domain::debt::deferral::move_text(m))
+                });
+                writeln!(out, "  - {}: {text}{moved}", f.on)?;
             }
         }
     }

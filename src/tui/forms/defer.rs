@@ -6,7 +6,7 @@ use crate::domain::debt::deferral::{defer, rationale_needed, MIN_RATIONALE_CHARS
 use crate::domain::edits::label;
 use crate::domain::{ItemId, WorkItem, Workspace};
 
-use super::{Field, Form, Outcome, Target};
+use super::{parse_date, Field, Form, Outcome, Target};
 
 /// A form to defer `item` (register rank `rank`, "top" meaning the first `top`).
 pub fn form(item: &WorkItem, rank: usize, top: usize, today: NaiveDate) -> Form {
@@ -27,12 +27,23 @@ pub fn form(item: &WorkItem, rank: usize, top: usize, today: NaiveDate) -> Form 
     };
     let title =
         if required { format!("Defer {} (rationale required)", label(item)) } else { format!("Defer {}", label(item)) };
-    let field = Field::text("Rationale", "", "").with_hint(hint);
-    Form::new(title, Target::Defer { item: item.id, rank, top }, vec![field])
+    let rationale = Field::text("Rationale", "", "").with_hint(hint);
+    let due = debt.and_then(|d| d.agreement.trigger_date).map_or_else(|| "none set".to_string(), |d| d.to_string());
+    let repay_by = Field::text("New repay-by", "", "").with_hint(format!(
+        "optional YYYY-MM-DD after today: moves the repay-by date (now {due}); the log keeps the old one"
+    ));
+    Form::new(title, Target::Defer { item: item.id, rank, top }, vec![rationale, repay_by])
 }
 
 pub fn to_change(form: &Form, ws: &Workspace, id: ItemId, rank: usize, top: usize, today: NaiveDate) -> Outcome {
-    defer(ws, id, form.value("Rationale"), today, rank, top).map_err(|message| {
+    let repay_by = match form.value("New repay-by").trim() {
+        "" => None,
+        text => Some(parse_date(text).map_err(|m| vec![(form.index_of("New repay-by"), m)])?),
+    };
+    defer(ws, id, form.value("Rationale"), repay_by, today, rank, top).map_err(|message| {
+        if message.contains("repay-by") {
+            return vec![(form.index_of("New repay-by"), message)];
+        }
         // The rule's message names the item and the reason; the field shows what to do.
         let short = match message.split_once(": say why") {
             Some((_, rest)) => format!("say why{rest}"),

@@ -229,7 +229,10 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App) {
         ));
         for f in d.deferrals.iter().rev() {
             let text = if f.rationale.is_empty() { "(no rationale given)" } else { f.rationale.as_str() };
-            lines.push(Line::from(format!("  {}  {text}", f.on)));
+            let moved = f
+                .moved
+                .map_or(String::new(), |m| format!(" (repay-by {})", crate::domain::debt::deferral::move_text(m)));
+            lines.push(Line::from(format!("  {}  {text}{moved}", f.on)));
         }
     }
     lines.push(Line::from(format!("{}.", capitalised(&economics_sentence(&e, app.debt.terms.horizon)))));
