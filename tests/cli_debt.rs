@@ -46,7 +46,7 @@ fn json_figures_follow_the_formulas_and_filters_combine() {
         let ret = d["return_over_horizon"].as_f64().expect("return");
         assert!((ret - (drag * 26.0 - principal) / principal).abs() < 0.001, "{d}");
         let carried = d["sprints_carried"].as_f64().expect("carried");
-        assert!((d["interest_paid"].as_f64().expect("paid") - drag * carried).abs() < 0.01, "{d}");
+        assert!((d["drag_paid"].as_f64().expect("paid") - drag * carried).abs() < 0.01, "{d}");
     }
     let share = v["totals"]["drag_share_of_capacity"].as_f64().expect("share");
     assert!((share - 8.2 / 34.5).abs() < 0.001);
@@ -177,4 +177,22 @@ fn a_deferral_may_move_the_repay_by_date_and_the_log_keeps_the_old_one() {
     let md = sandbox.on(&db).args(["debt", "--format", "md", "--high-risk"]).output().expect("run");
     let md = String::from_utf8_lossy(&md.stdout);
     assert!(md.contains(&format!("(repay-by moved {old_due} → 2027-01-15)")), "{md}");
+}
+
+#[test]
+fn interest_names_only_the_score_and_what_was_paid_is_called_drag() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.demo_db("d.sqlite");
+    let brief = sandbox.path("brief.md");
+    sandbox.on(&db).args(["export", "--format", "md", "--out"]).arg(&brief).assert().success();
+    let brief = std::fs::read_to_string(&brief).expect("brief");
+    for args in [vec!["debt"], vec!["debt", "--format", "md"]] {
+        let out = sandbox.on(&db).args(&args).output().expect("run");
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        for (name, report) in [(args.join(" "), text.as_str()), ("brief".to_string(), brief.as_str())] {
+            assert!(!report.contains("interest paid") && !report.contains("in interest"), "{name}:\n{report}");
+            let named = ["drag paid so far", "its drag has cost", "lost to drag so far"];
+            assert!(named.iter().any(|n| report.contains(n)), "{name}:\n{report}");
+        }
+    }
 }

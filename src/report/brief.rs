@@ -193,7 +193,7 @@ fn debt(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
     writeln!(
         out,
         "{} cost the team **{} a sprint** in lost capacity. Repaying all of it would take {}; \
-         so far it has cost {} in interest. {} overdue; {} high-risk.\n",
+         so far its drag has cost {}. {} overdue; {} high-risk.\n",
         plural(t.count, "open debt", "open debts"),
         points_phrase(t.drag),
         points_phrase(t.principal),

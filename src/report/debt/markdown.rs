@@ -23,7 +23,7 @@ pub fn write_markdown(r: &RegisterReport<'_>, out: &mut impl Write) -> io::Resul
     writeln!(out, "**{open}** {verb} the team **{} points a sprint**{share}.", points(t.drag))?;
     writeln!(
         out,
-        "Repaying all of it would take **{} points**; so far it has cost **{} points** in interest.",
+        "Repaying all of it would take **{} points**; so far its drag has cost **{} points**.",
         points(t.principal),
         points(t.interest_paid)
     )?;
@@ -43,7 +43,7 @@ pub fn write_markdown(r: &RegisterReport<'_>, out: &mut impl Write) -> io::Resul
     }
     writeln!(
         out,
-        "| Rank | Debt | Drag / sprint | Principal | Payback (sprints) | Interest paid | Return over {} sprints | Trigger |",
+        "| Rank | Debt | Drag / sprint | Principal | Payback (sprints) | Drag paid so far | Return over {} sprints | Trigger |",
         r.terms.horizon
     )?;
     writeln!(out, "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |")?;

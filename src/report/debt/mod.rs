@@ -50,7 +50,7 @@ pub fn economics_sentence(e: &Economics, horizon: u32) -> String {
         None => "never pays back (no drag)".into(),
     };
     format!(
-        "drag {} a sprint; principal {}; {pays}; carried {} sprints, {} of interest paid; \
+        "drag {} a sprint; principal {}; {pays}; carried {} sprints, {} of drag paid so far; \
          return over {horizon} sprints {}",
         points_phrase(e.drag),
         points_phrase(e.principal),

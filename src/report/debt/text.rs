@@ -19,7 +19,7 @@ pub fn write_text(r: &RegisterReport<'_>, out: &mut impl Write) -> io::Result<()
     };
     writeln!(out, "  drag       {} points a sprint{share}", points(t.drag))?;
     writeln!(out, "  principal  {} points to repay it all", points(t.principal))?;
-    writeln!(out, "  interest   {} points paid so far", points(t.interest_paid))?;
+    writeln!(out, "  drag paid  {} points lost to drag so far", points(t.interest_paid))?;
     writeln!(out, "  overdue    {} past their trigger date", count(t.overdue, "agreement", "agreements"))?;
     writeln!(out, "  high-risk  {} (security, performance, compliance)", count(t.high_risk, "debt", "debts"))?;
     if !r.flow.is_empty() {

@@ -46,7 +46,7 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
         _ => String::new(),
     };
     let (debts, per_sprint, paid) =
-        if wide { ("open debts", " pts/sprint", "interest paid") } else { ("debts", "/sprint", "paid") };
+        if wide { ("open debts", " pts/sprint", "drag paid so far") } else { ("debts", "/sprint", "paid") };
     let first = Line::from(vec![
         Span::styled(format!("{} {debts}", t.count), palette.title()),
         Span::raw(format!(" · drag {}{per_sprint}{share}", points(t.drag))),
