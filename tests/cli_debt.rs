@@ -196,3 +196,25 @@ fn interest_names_only_the_score_and_what_was_paid_is_called_drag() {
         }
     }
 }
+
+#[test]
+fn raising_a_debts_drag_changes_what_is_to_come_not_what_it_has_cost() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.demo_db("d.sqlite");
+    let find = |v: &serde_json::Value| {
+        v["debts"].as_array().expect("debts").iter().find(|d| d["key"] == "PAY-1007").cloned().expect("PAY-1007")
+    };
+    let before = find(&json(&sandbox, &db, &[]));
+    assert!(before["drag_paid"].as_f64().expect("paid") > 0.0, "{before}");
+    sandbox.on(&db).args(["item", "edit", "PAY-1007", "--drag", "3"]).assert().success();
+    let after = find(&json(&sandbox, &db, &[]));
+    assert_eq!(after["drag"], 3.0, "{after}");
+    assert_eq!(after["drag_paid"], before["drag_paid"], "the past keeps its drag: {before} → {after}");
+    // The backup keeps the history, so a restore pays the same.
+    let backup = sandbox.path("backup.json");
+    sandbox.on(&db).args(["export", "--format", "json", "--out"]).arg(&backup).assert().success();
+    let restored = sandbox.path("restored.sqlite");
+    sandbox.on(&restored).arg("init").assert().success();
+    sandbox.on(&restored).arg("import").arg(&backup).assert().success();
+    assert_eq!(find(&json(&sandbox, &restored, &[]))["drag_paid"], before["drag_paid"]);
+}

@@ -10,8 +10,8 @@ use proptest::prelude::*;
 
 use flowdeck::config::Settings;
 use flowdeck::interchange::document::{
-    ActualsDoc, AgreementDoc, DebtDoc, DeferralDoc, Document, EntryDoc, HolidayDoc, ItemDoc, MemberDoc, PerKind,
-    SprintDoc,
+    ActualsDoc, AgreementDoc, DebtDoc, DeferralDoc, Document, EntryDoc, HolidayDoc, ItemDoc, MemberDoc, PastDragDoc,
+    PerKind, SprintDoc,
 };
 use flowdeck::interchange::json::write_document;
 use flowdeck::service::export::{export, ExportFormat, ExportOptions};
@@ -85,8 +85,10 @@ fn debt() -> impl Strategy<Value = DebtDoc> {
             (0i64..300, text(), proptest::option::of((proptest::option::of(0i64..300), 0i64..300))),
             0..3,
         ),
+        // The drag before each change: distinct days, oldest first.
+        proptest::collection::btree_map(0i64..300, 0.0..5.0f64, 0..3),
     )
-        .prop_map(|(interest, visibility, drag, category, area, reason, owner, deferrals)| DebtDoc {
+        .prop_map(|(interest, visibility, drag, category, area, reason, owner, deferrals, drags)| DebtDoc {
             interest,
             visibility,
             drag,
@@ -109,6 +111,7 @@ fn debt() -> impl Strategy<Value = DebtDoc> {
                     repay_by_after: moved.map(|(_, to)| day(to)),
                 })
                 .collect(),
+            drag_history: drags.into_iter().map(|(d, drag)| PastDragDoc { until: day(d), drag }).collect(),
         })
 }
 

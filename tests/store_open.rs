@@ -232,7 +232,8 @@ fn upgrading_from_v3_gives_every_started_sprint_the_availability_of_todays_membe
         // deferral columns).
         let conn = Connection::open(&path).expect("raw");
         conn.execute_batch(
-            "DROP TABLE sprint_availability; ALTER TABLE deferrals DROP COLUMN repay_by_before; \
+            "DROP TABLE sprint_availability; DROP TABLE debt_drag_history; \
+             ALTER TABLE deferrals DROP COLUMN repay_by_before; \
              ALTER TABLE deferrals DROP COLUMN repay_by_after; PRAGMA user_version = 3;",
         )
         .expect("downgrade");

@@ -22,6 +22,7 @@ fn debt(id: i64, area: RiskArea, trigger: Option<NaiveDate>) -> WorkItem {
         risk_area: area,
         agreement: Agreement { trigger_date: trigger, ..Agreement::default() },
         deferrals: vec![],
+        drag_history: vec![],
     });
     i
 }

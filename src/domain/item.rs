@@ -230,6 +230,17 @@ pub struct DebtDetails {
     pub risk_area: RiskArea,
     pub agreement: Agreement,
     pub deferrals: Vec<Deferral>,
+    /// The drag as it was before each change, oldest first, so a changed drag does not rewrite
+    /// what the debt has already cost.
+    pub drag_history: Vec<PastDrag>,
+}
+
+/// The drag a debt had until a day (its drag from the change before, or from when it was
+/// recorded, up to `until`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PastDrag {
+    pub until: NaiveDate,
+    pub drag: f64,
 }
 
 impl DebtDetails {
@@ -244,6 +255,7 @@ impl DebtDetails {
             risk_area: RiskArea::None,
             agreement: Agreement::default(),
             deferrals: Vec::new(),
+            drag_history: Vec::new(),
         }
     }
 }
@@ -256,6 +268,24 @@ impl DebtDetails {
     /// Drag per sprint: explicit when recorded, else derived from interest × visibility.
     pub fn effective_drag(&self) -> f64 {
         self.drag.unwrap_or(f64::from(self.interest) * f64::from(self.visibility) * DRAG_PER_INTEREST_VISIBILITY)
+    }
+
+    /// The drag in effect on `day`: the first recorded drag kept until after it, else today's.
+    pub fn drag_on(&self, day: NaiveDate) -> f64 {
+        self.drag_history.iter().find(|p| day < p.until).map_or_else(|| self.effective_drag(), |p| p.drag)
+    }
+
+    /// Keeps `before`'s history, and when this edit changes the drag, what it was until `today`.
+    pub fn keep_drag_history(&mut self, before: Option<&DebtDetails>, today: NaiveDate) {
+        let Some(before) = before else { return };
+        self.drag_history = before.drag_history.clone();
+        let old = before.effective_drag();
+        if (old - self.effective_drag()).abs() > 1e-9 {
+            // Two changes on one day: the day keeps the drag it started with.
+            if self.drag_history.last().is_none_or(|p| p.until < today) {
+                self.drag_history.push(PastDrag { until: today, drag: old });
+            }
+        }
     }
 }
 
@@ -272,6 +302,7 @@ mod tests {
             risk_area: RiskArea::Security,
             agreement: Agreement::default(),
             deferrals: vec![],
+            drag_history: vec![],
         }
     }
 

@@ -30,7 +30,9 @@ pub mod text;
 pub mod workspace;
 
 pub use estimate::HalfPoints;
-pub use item::{Agreement, DebtCategory, DebtDetails, Deferral, ItemId, RepayByMove, RiskArea, Status, WorkItem};
+pub use item::{
+    Agreement, DebtCategory, DebtDetails, Deferral, ItemId, PastDrag, RepayByMove, RiskArea, Status, WorkItem,
+};
 pub use kind::{Kind, KindMap};
 pub use policy::{EstimateUnit, Policy, ScoringModel, Weights};
 pub use sprint::{DeliveryFigures, EntryOutcome, Sprint, SprintActuals, SprintEntry, SprintId, SprintState};

@@ -143,6 +143,9 @@ impl Workspace {
                 if let Some(trigger) = debt.agreement.trigger_date.as_mut() {
                     *trigger += delta;
                 }
+                for p in &mut debt.drag_history {
+                    p.until += delta;
+                }
                 for f in &mut debt.deferrals {
                     f.on += delta;
                     if let Some(m) = f.moved.as_mut() {

@@ -214,6 +214,16 @@ pub struct DebtDoc {
     pub agreement: AgreementDoc,
     #[serde(default)]
     pub deferrals: Vec<DeferralDoc>,
+    /// The drag before each change, oldest first (absent: it never changed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drag_history: Vec<PastDragDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PastDragDoc {
+    pub until: NaiveDate,
+    pub drag: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -355,6 +355,7 @@ impl<R: Read> Reader<'_, R> {
                 linked_key: (!linked.is_empty()).then_some(linked),
             },
             deferrals: Vec::new(),
+            drag_history: Vec::new(),
         }))
     }
 }

@@ -4,7 +4,8 @@ use crate::domain::{Kind, KindMap, Policy, Sprint, Workspace};
 
 use super::document::{
     ActualsDoc, AgreementDoc, AvailabilityDoc, DaysOffDoc, DebtDoc, DeferralDoc, DeliveryDoc, Document, EntryDoc,
-    HolidayDoc, ItemDoc, MemberDoc, PerKind, PolicyDoc, SprintDoc, WeightsDoc, FORMAT_NAME, FORMAT_VERSION,
+    HolidayDoc, ItemDoc, MemberDoc, PastDragDoc, PerKind, PolicyDoc, SprintDoc, WeightsDoc, FORMAT_NAME,
+    FORMAT_VERSION,
 };
 
 fn per_kind<T: Copy>(map: &KindMap<T>) -> PerKind<T> {
@@ -123,6 +124,7 @@ pub fn item_doc(ws: &Workspace, i: &crate::domain::WorkItem) -> ItemDoc {
                     DeferralDoc { on: f.on, rationale: f.rationale.clone(), repay_by_before, repay_by_after }
                 })
                 .collect(),
+            drag_history: d.drag_history.iter().map(|p| PastDragDoc { until: p.until, drag: p.drag }).collect(),
         }),
         history: history_of(ws, i.id)
             .into_iter()

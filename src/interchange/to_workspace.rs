@@ -6,7 +6,7 @@ use crate::domain::guardrails::Rule;
 use crate::domain::text::{sanitize_line, sanitize_title};
 use crate::domain::{
     Agreement, Availability, DayOff, DebtCategory, DebtDetails, Deferral, DeliveryFigures, EntryOutcome, EstimateUnit,
-    HalfPoints, Holiday, ItemId, Kind, KindMap, Member, MemberId, Policy, RiskArea, ScoringModel, Sprint,
+    HalfPoints, Holiday, ItemId, Kind, KindMap, Member, MemberId, PastDrag, Policy, RiskArea, ScoringModel, Sprint,
     SprintActuals, SprintEntry, SprintId, SprintState, Status, Weights, WorkItem, Workspace,
 };
 
@@ -287,5 +287,10 @@ fn debt_from_doc(d: &DebtDoc) -> Result<DebtDetails, String> {
                 moved: Deferral::moved_from_columns(f.repay_by_before, f.repay_by_after),
             })
             .collect(),
+        drag_history: d
+            .drag_history
+            .iter()
+            .map(|p| Ok(PastDrag { until: p.until, drag: non_negative("drag_history drag", p.drag)? }))
+            .collect::<Result<_, String>>()?,
     })
 }

@@ -78,6 +78,7 @@ pub fn generated_workspace(n: usize, seed: u64) -> Workspace {
                 risk_area: if rng.below(5) == 0 { *rng.pick(&RiskArea::ALL) } else { RiskArea::None },
                 agreement: Agreement::default(),
                 deferrals: vec![],
+                drag_history: vec![],
             });
             let at = created + Duration::minutes(i as i64);
             WorkItem {

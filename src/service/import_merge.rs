@@ -81,6 +81,7 @@ pub fn blank_debt() -> DebtDetails {
         risk_area: RiskArea::None,
         agreement: Agreement::default(),
         deferrals: Vec::new(),
+        drag_history: Vec::new(),
     }
 }
 
@@ -304,8 +305,10 @@ fn update(before: &WorkItem, r: ImportRecord, now: DateTime<Utc>, notices: &mut 
     }
     after.debt = match (after.kind, r.debt) {
         (Kind::Debt, Field::Given(mut d)) => {
-            // The deferral log is history, never rewritten by a file.
+            // The deferral log and the drag history are history, never rewritten by a file; a
+            // drag the file changes is a change from today on.
             d.deferrals = before.debt.as_ref().map(|b| b.deferrals.clone()).unwrap_or_default();
+            d.keep_drag_history(before.debt.as_ref(), now.date_naive());
             Some(*d)
         }
         (Kind::Debt, _) => before.debt.clone().or_else(|| Some(blank_debt())),

@@ -34,6 +34,7 @@ pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
                 linked_key: r.get(27)?,
             },
             deferrals: Vec::new(),
+            drag_history: Vec::new(),
         }),
         None => None,
     };
@@ -61,12 +62,16 @@ pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
 
 pub fn load_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
     let mut deferrals = load_deferrals(conn)?;
+    let mut drags = load_drag_history(conn, None)?;
     let sql = format!("SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN debts d ON d.item_id = i.id ORDER BY i.id");
     let mut stmt = conn.prepare(&sql)?;
     let mut items: Vec<WorkItem> = stmt.query_map([], item_from_row)?.collect::<rusqlite::Result<_>>()?;
     for item in &mut items {
         if let (Some(debt), Some(log)) = (item.debt.as_mut(), deferrals.remove(&item.id)) {
             debt.deferrals = log;
+        }
+        if let (Some(debt), Some(history)) = (item.debt.as_mut(), drags.remove(&item.id)) {
+            debt.drag_history = history;
         }
     }
     Ok(items)
@@ -78,6 +83,28 @@ pub const DEFERRAL_COLUMNS: &str = "item_id, deferred_on, rationale, repay_by_be
 pub fn deferral_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ItemId, Deferral)> {
     let moved = Deferral::moved_from_columns(r.get(3)?, r.get(4)?);
     Ok((ItemId(r.get(0)?), Deferral { on: r.get(1)?, rationale: r.get(2)?, moved }))
+}
+
+/// The drag history of every debt, or of the items `only` names, oldest first.
+pub fn load_drag_history(
+    conn: &Connection,
+    only: Option<&[ItemId]>,
+) -> rusqlite::Result<HashMap<ItemId, Vec<crate::domain::PastDrag>>> {
+    // Ids are integers, so they can be written into the statement as they are.
+    let filter = only.map_or(String::new(), |ids| {
+        let list: Vec<String> = ids.iter().map(|i| i.0.to_string()).collect();
+        format!("WHERE item_id IN ({})", list.join(", "))
+    });
+    let sql = format!("SELECT item_id, until, drag FROM debt_drag_history {filter} ORDER BY item_id, until, id");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut map: HashMap<ItemId, Vec<crate::domain::PastDrag>> = HashMap::new();
+    let rows =
+        stmt.query_map([], |r| Ok((ItemId(r.get(0)?), crate::domain::PastDrag { until: r.get(1)?, drag: r.get(2)? })))?;
+    for row in rows {
+        let (id, past) = row?;
+        map.entry(id).or_default().push(past);
+    }
+    Ok(map)
 }
 
 fn load_deferrals(conn: &Connection) -> rusqlite::Result<HashMap<ItemId, Vec<Deferral>>> {
@@ -153,6 +180,10 @@ pub fn insert_debt(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
             .execute(params![i.id.0, f.on, f.rationale, before, after])?;
+        }
+        for p in &d.drag_history {
+            conn.prepare_cached("INSERT INTO debt_drag_history (item_id, until, drag) VALUES (?1, ?2, ?3)")?
+                .execute(params![i.id.0, p.until, p.drag])?;
         }
     }
     Ok(())

@@ -17,7 +17,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, name: "guardrail policy", sql: include_str!("migrations/0002_guardrail_policy.sql") },
     Migration { version: 3, name: "team setup", sql: include_str!("migrations/0003_team_setup.sql") },
     Migration { version: 4, name: "sprint availability", sql: include_str!("migrations/0004_sprint_availability.sql") },
-    Migration { version: 5, name: "deferral repay-by", sql: include_str!("migrations/0005_deferral_repay_by.sql") },
+    Migration { version: 5, name: "debt history", sql: include_str!("migrations/0005_debt_history.sql") },
 ];
 
 /// The schema version this build writes.

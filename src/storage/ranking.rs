@@ -55,5 +55,11 @@ pub fn items_by_ids(conn: &Connection, ids: &[ItemId]) -> rusqlite::Result<Vec<W
             debt.deferrals.push(deferral);
         }
     }
+    let mut drags = super::items::load_drag_history(conn, Some(ids))?;
+    for item in &mut items {
+        if let (Some(debt), Some(history)) = (item.debt.as_mut(), drags.remove(&item.id)) {
+            debt.drag_history = history;
+        }
+    }
     Ok(items)
 }

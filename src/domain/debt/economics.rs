@@ -1,7 +1,8 @@
 //! Debt as a loan: what each debt costs while it stays, and what repaying it returns.
 //!
-//! payback (sprints) = principal ÷ drag; interest paid so far = drag × whole sprints since the
-//! debt was recorded; return over H sprints = (drag × H − principal) ÷ principal.
+//! payback (sprints) = principal ÷ drag; drag paid so far = the drag of each whole sprint since
+//! the debt was recorded, summed (drag × sprints while it never changed); return over H sprints
+//! = (drag × H − principal) ÷ principal.
 
 use chrono::NaiveDate;
 
@@ -30,7 +31,7 @@ pub struct Economics {
     pub payback: Option<f64>,
     /// Whole sprints since the debt was recorded.
     pub sprints_carried: u32,
-    /// Drag paid so far: drag × sprints carried.
+    /// Drag paid so far: each sprint carried at the drag it had then.
     pub interest_paid: f64,
     /// Net return of repaying now, over the horizon; `None` when the principal is zero.
     pub horizon_return: Option<f64>,
@@ -50,10 +51,25 @@ pub fn economics(item: &WorkItem, debt: &DebtDetails, terms: &Terms) -> Economic
         principal,
         payback: (drag > 0.0).then(|| principal / drag),
         sprints_carried,
-        interest_paid: drag * f64::from(sprints_carried),
+        interest_paid: drag_paid(item, debt, terms.cadence_days, sprints_carried),
         horizon_return: (principal > 0.0).then(|| (drag * f64::from(terms.horizon) - principal) / principal),
         age_days,
     }
+}
+
+/// Drag paid over the sprints carried, each at the drag it had then (its last day decides):
+/// a drag changed today moves only what is still to come.
+fn drag_paid(item: &WorkItem, debt: &DebtDetails, cadence_days: u32, sprints: u32) -> f64 {
+    if debt.drag_history.is_empty() {
+        return debt.effective_drag() * f64::from(sprints);
+    }
+    let recorded = item.created.date_naive();
+    (1..=sprints)
+        .map(|k| {
+            let last_day = recorded + chrono::Days::new(u64::from(k) * u64::from(cadence_days.max(1)));
+            debt.drag_on(last_day - chrono::Days::new(1))
+        })
+        .sum()
 }
 
 /// Days from one sprint start to the next, measured on the two latest sprints.

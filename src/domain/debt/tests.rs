@@ -36,6 +36,7 @@ fn debt(id: i64, principal: f64, drag: Option<f64>, created: NaiveDate) -> WorkI
         risk_area: RiskArea::None,
         agreement: Agreement::default(),
         deferrals: vec![],
+        drag_history: vec![],
     });
     item
 }
@@ -338,4 +339,28 @@ fn a_deferral_moves_the_repay_by_date_forward_only_and_logs_where_it_was() {
     apply(&mut moved, &again);
     let log = moved.item(ItemId(4)).and_then(|i| i.debt.clone()).expect("debt").deferrals;
     assert_eq!(log.last().and_then(|f| f.moved), None);
+}
+
+#[test]
+fn a_changed_drag_keeps_what_the_debt_already_cost() {
+    // Recorded 18 sprints ago at 0.5 a sprint: 9 points paid.
+    let mut item = debt(1, 8.0, Some(0.5), day(2026, 3, 9));
+    assert_eq!(econ(&item).interest_paid, 9.0);
+    // The drag is raised to 2 today: the past keeps 0.5, only what is to come costs 2.
+    let before = item.debt.clone();
+    let d = item.debt.as_mut().expect("debt");
+    d.drag = Some(2.0);
+    d.keep_drag_history(before.as_ref(), today());
+    assert_eq!(d.drag_history, vec![crate::domain::PastDrag { until: today(), drag: 0.5 }]);
+    assert_eq!(econ(&item).interest_paid, 9.0, "today's change rewrites no past sprint");
+    assert_eq!(econ(&item).drag, 2.0);
+    // Four sprints later (the change was 10 sprints in): 10 × 0.5 + 8 × 2 once the history says so.
+    let d = item.debt.as_mut().expect("debt");
+    d.drag_history = vec![crate::domain::PastDrag { until: day(2026, 7, 27), drag: 0.5 }];
+    assert_eq!(econ(&item).interest_paid, 10.0 * 0.5 + 8.0 * 2.0);
+    // An edit that keeps the drag adds nothing to the history.
+    let again = item.debt.clone();
+    let d = item.debt.as_mut().expect("debt");
+    d.keep_drag_history(again.as_ref(), today());
+    assert_eq!(d.drag_history.len(), 1);
 }

@@ -118,7 +118,10 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
     let tags: Vec<String> =
         form.value("Tags").split(',').map(crate::domain::text::sanitize_line).filter(|t| !t.is_empty()).collect();
 
-    let debt = if kind == Kind::Debt { debt_fields(form, &mut e, id.and_then(|id| ws.item(id))) } else { None };
+    let mut debt = if kind == Kind::Debt { debt_fields(form, &mut e, id.and_then(|id| ws.item(id))) } else { None };
+    if let Some(d) = debt.as_mut() {
+        d.keep_drag_history(id.and_then(|id| ws.item(id)).and_then(|i| i.debt.as_ref()), today);
+    }
     let recorded = match form.value("Recorded").trim() {
         _ if kind != Kind::Debt => None,
         "" => None,
@@ -242,5 +245,6 @@ fn debt_fields(form: &Form, e: &mut Errors<'_>, before: Option<&WorkItem>) -> Op
             linked_key: linked.and_then(optional),
         },
         deferrals,
+        drag_history: Vec::new(),
     })
 }
