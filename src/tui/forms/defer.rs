@@ -29,9 +29,8 @@ pub fn form(item: &WorkItem, rank: usize, top: usize, today: NaiveDate) -> Form 
         if required { format!("Defer {} (rationale required)", label(item)) } else { format!("Defer {}", label(item)) };
     let rationale = Field::text("Rationale", "", "").with_hint(hint);
     let due = debt.and_then(|d| d.agreement.trigger_date).map_or_else(|| "none set".to_string(), |d| d.to_string());
-    let repay_by = Field::text("New repay-by", "", "").with_hint(format!(
-        "optional YYYY-MM-DD after today: moves the repay-by date (now {due}); the log keeps the old one"
-    ));
+    let repay_by = Field::text("New repay-by", "", "")
+        .with_hint(format!("optional, a later YYYY-MM-DD: the new repay-by (now {due}; the old one is logged)"));
     Form::new(title, Target::Defer { item: item.id, rank, top }, vec![rationale, repay_by])
 }
 
