@@ -193,3 +193,43 @@ fn the_markdown_brief_carries_the_projection_and_links_its_chart() {
         .code(2)
         .stderr(predicate::str::contains("use it with --format md"));
 }
+
+#[test]
+fn the_brief_links_its_chart_from_its_own_folder_and_stdout_holds_only_the_brief() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.demo_db("d.sqlite");
+    for dir in ["docs", "img"] {
+        std::fs::create_dir_all(sandbox.path(dir)).expect("folder");
+    }
+    let brief = sandbox.path("docs/brief.md");
+    sandbox
+        .on(&db)
+        .args(["export", "--format", "md", "--out"])
+        .arg(&brief)
+        .arg("--svg")
+        .arg(sandbox.path("img/chart.svg"))
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&brief).expect("the brief");
+    assert!(text.contains("](../img/chart.svg)"), "linked from the brief's folder: {text}");
+    // Written whole: no temporary file is left beside either.
+    for dir in ["docs", "img"] {
+        let names: Vec<String> = std::fs::read_dir(sandbox.path(dir))
+            .expect("list")
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect();
+        assert!(names.iter().all(|n| !n.contains("flowdeck-tmp")), "{names:?}");
+    }
+
+    // The brief on stdout (redirected to a file by the shell): the status lines go to stderr.
+    let out = sandbox
+        .on(&db)
+        .args(["export", "--format", "md", "--svg"])
+        .arg(sandbox.path("img/chart.svg"))
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(stdout.starts_with('#') && !stdout.contains("Wrote the projection chart"), "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Wrote the projection chart to"));
+}

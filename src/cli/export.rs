@@ -53,11 +53,13 @@ pub fn run(
             None => return Err(io.into()),
         },
     }
+    // Status lines never go into a document written to stdout: there they go to stderr.
+    let mut status: Box<dyn Write> = if file.is_some() { Box::new(&mut *out) } else { Box::new(std::io::stderr()) };
     if let Some(path) = file {
-        writeln!(out, "Wrote {} to {}.", describe(ws, format), path.display())?;
+        writeln!(status, "Wrote {} to {}.", describe(ws, format), path.display())?;
     }
     if let Some(path) = svg {
-        writeln!(out, "Wrote the projection chart to {} (linked from the brief).", path.display())?;
+        writeln!(status, "Wrote the projection chart to {} (linked from the brief).", path.display())?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -93,8 +95,8 @@ fn check_gh(format: ExportFormat, gh: &GhOptions) -> Result<(), Failure> {
     }
 }
 
-/// Draws the projection chart into `path` and returns how the brief links it: the file name
-/// when the chart sits beside the brief, else the path as given.
+/// Draws the projection chart into `path` (whole, or not at all) and returns how the brief
+/// links it: relative to the brief's folder when the brief is a file, else the path as given.
 fn write_chart(
     ws: &crate::domain::Workspace,
     settings: &crate::config::Settings,
@@ -110,12 +112,25 @@ fn write_chart(
     )
     .map_err(|m| Failure::new(code::ERROR, m))?;
     let svg = crate::report::projection::to_svg(&projection).map_err(|m| Failure::new(code::ERROR, m))?;
-    std::fs::write(path, svg)
+    crate::service::export::write_atomically(path, |w| w.write_all(svg.as_bytes()))
         .map_err(|e| Failure::new(code::ERROR, format!("cannot write the chart to {}: {e}", path.display())))?;
-    let beside = brief.and_then(Path::parent).map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d });
-    let chart_dir = path.parent().map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d });
-    Ok(match (beside, chart_dir, path.file_name()) {
-        (Some(a), Some(b), Some(name)) if a == b => name.to_string_lossy().into_owned(),
-        _ => path.display().to_string(),
-    })
+    let link = brief.and_then(|b| relative_link(b, path));
+    Ok(link.unwrap_or_else(|| path.display().to_string()))
+}
+
+/// `chart` as a link from the Markdown file `brief`: a relative path with `/` separators (a
+/// Markdown viewer resolves links from the file's folder). `None` when either cannot be resolved.
+fn relative_link(brief: &Path, chart: &Path) -> Option<String> {
+    let dir = |p: &Path| {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        parent.canonicalize().ok()
+    };
+    let (from, to_dir) = (dir(brief)?, dir(chart)?);
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to_dir.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(to[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.push(chart.file_name()?.to_string_lossy().into_owned());
+    Some(parts.join("/"))
 }

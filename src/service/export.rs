@@ -130,13 +130,22 @@ pub fn export_to_file(
     today: NaiveDate,
     path: &Path,
 ) -> Result<(), ExportError> {
+    write_atomically(path, |w| export(ws, settings, format, options, today, w))
+}
+
+/// Writes `path` whole through `write`: into a hidden file beside it, synced, then renamed over
+/// it. Used for every export file and the brief's chart.
+pub fn write_atomically<E: From<std::io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<fs::File>) -> Result<(), E>,
+) -> Result<(), E> {
     let temp = temp_path(path);
     let written = (|| {
         let mut w = BufWriter::new(fs::File::create(&temp)?);
-        export(ws, settings, format, options, today, &mut w)?;
+        write(&mut w)?;
         w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         fs::rename(&temp, path)?;
-        Ok::<(), ExportError>(())
+        Ok::<(), E>(())
     })();
     if written.is_err() {
         let _ = fs::remove_file(&temp);
@@ -144,10 +153,13 @@ pub fn export_to_file(
     written
 }
 
-/// A hidden file beside `path`, so the rename stays on one file system.
+/// A hidden file beside `path`, so the rename stays on one file system; named by process and
+/// a counter, so two exports to the same file at once never share one.
 fn temp_path(path: &Path) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    path.with_file_name(format!(".{name}.flowdeck-tmp"))
+    path.with_file_name(format!(".{name}.{}-{n}.flowdeck-tmp", std::process::id()))
 }
 
 /// What a file export wrote, in words: "133 items as CSV".
