@@ -17,6 +17,12 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, name: "guardrail policy", sql: include_str!("migrations/0002_guardrail_policy.sql") },
     Migration { version: 3, name: "team setup", sql: include_str!("migrations/0003_team_setup.sql") },
     Migration { version: 4, name: "sprint availability", sql: include_str!("migrations/0004_sprint_availability.sql") },
+    // Written as 5 beside another branch's 0005; renumbered (file and version) at merge.
+    Migration {
+        version: 5,
+        name: "policy: overdue high-risk debt first",
+        sql: include_str!("migrations/0005_policy_debt_first.sql"),
+    },
 ];
 
 /// The schema version this build writes.
