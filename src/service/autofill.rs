@@ -100,3 +100,48 @@ pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today: Na
     chosen.sort_by(|a, b| benefit(b, w).total_cmp(&benefit(a, w)).then(a.id.cmp(&b.id)));
     Ok(Proposal { sprint: sprint.clone(), capacity, result, chosen })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::item::{DebtDetails, Deferral, RiskArea};
+    use crate::domain::test_support::{item, sprint};
+    use crate::domain::SprintState;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).expect("valid date")
+    }
+
+    /// Sprint 2 in planning after Sprint 1 started on 11-09: deferrals from 11-10 count for it.
+    fn workspace(deferred: Option<NaiveDate>) -> Workspace {
+        let mut ws = Workspace::default();
+        ws.sprints = vec![sprint(1, day(11, 9), SprintState::Active), sprint(2, day(11, 23), SprintState::Planning)];
+        let mut debt = item(2, Kind::Debt, 3.0);
+        let mut d = DebtDetails::blank();
+        d.risk_area = RiskArea::Security;
+        d.agreement.trigger_date = Some(day(11, 1));
+        d.deferrals = deferred.map(|on| Deferral { on, rationale: "after the audit".into() }).into_iter().collect();
+        debt.debt = Some(d);
+        ws.items = vec![item(1, Kind::Feature, 5.0), debt];
+        ws
+    }
+
+    #[test]
+    fn the_policy_forces_overdue_high_risk_debt_unless_off_or_deferred_for_the_sprint() {
+        let today = day(11, 21);
+        let ws = workspace(None);
+        // The current sprint is the running one; auto-fill targets the one in planning.
+        let target = ws.sprints[1].clone();
+        assert_eq!(planned_first(&ws, &target, today), vec![ItemId(2)]);
+        let forced = with_planned_first(candidates(&ws), &planned_first(&ws, &target, today));
+        assert_eq!(forced.iter().filter(|c| c.forced).map(|c| c.id).collect::<Vec<_>>(), vec![ItemId(2)]);
+        assert_eq!(forced[0].id, ItemId(2), "forced items lead, in priority order");
+
+        let mut off = workspace(None);
+        off.policy.plan_overdue_high_risk_debt_first = false;
+        assert!(planned_first(&off, &target, today).is_empty());
+
+        assert!(planned_first(&workspace(Some(day(11, 12))), &target, today).is_empty(), "deferred for this sprint");
+        assert_eq!(planned_first(&workspace(Some(day(11, 5))), &target, today), vec![ItemId(2)], "an older deferral");
+    }
+}
