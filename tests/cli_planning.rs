@@ -166,7 +166,7 @@ fn planned_first(v: &Value) -> Vec<String> {
     v["planned_first"].as_array().expect("planned_first").iter().filter_map(|k| k.as_str().map(String::from)).collect()
 }
 
-/// The demo's overdue high-risk debts (PAY-1033, security, due 2026-11-15; PAY-1096) go in before
+/// The demo's overdue high-risk debts (PAY-1033, security, due 2026-09-30; PAY-1096) go in before
 /// any feature. PAY-1033's deferral of 2026-10-26 was for an earlier sprint (Sprint 47 started
 /// 2026-11-09), so it does not count for Sprint 48; one written today does.
 #[test]

@@ -199,7 +199,7 @@ pub fn policy_form(ws: &Workspace) -> Form {
             DEBT_FIRST,
             ON_OFF,
             if p.plan_overdue_high_risk_debt_first { "on" } else { "off" },
-            "←/→: on = auto-fill plans overdue high-risk debt first unless deferred for the sprint",
+            "←/→: on = auto-fill plans overdue high-risk debt first (unless deferred)",
         ),
         Field::choice("Model", MODELS, p.model.as_str(), "←/→: wsjf divides by effort, weighted-sum subtracts it"),
         Field::text("Weight impact", w.impact.to_string(), "0–10"),
