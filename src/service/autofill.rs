@@ -114,16 +114,17 @@ mod tests {
 
     /// Sprint 2 in planning after Sprint 1 started on 11-09: deferrals from 11-10 count for it.
     fn workspace(deferred: Option<NaiveDate>) -> Workspace {
-        let mut ws = Workspace::default();
-        ws.sprints = vec![sprint(1, day(11, 9), SprintState::Active), sprint(2, day(11, 23), SprintState::Planning)];
         let mut debt = item(2, Kind::Debt, 3.0);
         let mut d = DebtDetails::blank();
         d.risk_area = RiskArea::Security;
         d.agreement.trigger_date = Some(day(11, 1));
         d.deferrals = deferred.map(|on| Deferral { on, rationale: "after the audit".into() }).into_iter().collect();
         debt.debt = Some(d);
-        ws.items = vec![item(1, Kind::Feature, 5.0), debt];
-        ws
+        Workspace {
+            sprints: vec![sprint(1, day(11, 9), SprintState::Active), sprint(2, day(11, 23), SprintState::Planning)],
+            items: vec![item(1, Kind::Feature, 5.0), debt],
+            ..Workspace::default()
+        }
     }
 
     #[test]
