@@ -231,10 +231,12 @@ fn upgrading_from_v3_gives_every_started_sprint_the_availability_of_todays_membe
         // The same file as schema v3 wrote it: no per-sprint availability yet (nor v5's
         // deferral columns).
         let conn = Connection::open(&path).expect("raw");
+        // (and none of the later policy columns either).
         conn.execute_batch(
             "DROP TABLE sprint_availability; DROP TABLE debt_drag_history; \
              ALTER TABLE deferrals DROP COLUMN repay_by_before; \
-             ALTER TABLE deferrals DROP COLUMN repay_by_after; PRAGMA user_version = 3;",
+             ALTER TABLE deferrals DROP COLUMN repay_by_after; \
+             ALTER TABLE policy DROP COLUMN plan_overdue_high_risk_debt_first; PRAGMA user_version = 3;",
         )
         .expect("downgrade");
     }
@@ -245,4 +247,23 @@ fn upgrading_from_v3_gives_every_started_sprint_the_availability_of_todays_membe
     // v5: the deferrals from before it keep their rationale and moved no repay-by date.
     let log: Vec<_> = upgraded.items.iter().filter_map(|i| i.debt.as_ref()).flat_map(|d| &d.deferrals).collect();
     assert!(!log.is_empty() && log.iter().all(|f| f.moved.is_none() && !f.rationale.is_empty()), "{log:?}");
+}
+
+/// A database from before the "overdue high-risk debt first" option gets it on.
+#[test]
+fn upgrading_to_the_debt_first_policy_turns_it_on_for_existing_databases() {
+    let sandbox = common::Sandbox::new();
+    let path = sandbox.path("before.sqlite");
+    {
+        let mut store = Store::open(&path, CREATE).expect("create");
+        store.seed(&demo_workspace(common::today()).expect("demo"), "seed").expect("seed");
+    }
+    {
+        let conn = Connection::open(&path).expect("raw");
+        conn.execute_batch("ALTER TABLE policy DROP COLUMN plan_overdue_high_risk_debt_first;").expect("downgrade");
+        conn.pragma_update(None, "user_version", migrations::latest_version() - 1).expect("version");
+    }
+    let mut store = Store::open(&path, EXISTING).expect("migrate");
+    assert_eq!(store.schema_version().expect("version"), migrations::latest_version());
+    assert!(store.load().expect("load").policy.plan_overdue_high_risk_debt_first);
 }

@@ -89,7 +89,10 @@ fn plans_a_sprint_from_keys_alone_and_the_rows_say_so() {
     h.run(events).expect("loop");
 
     let planned = planned_keys(&h.db);
-    assert!(planned.contains(&"PAY-1117".to_string()) && planned.contains(&"PAY-1161".to_string()), "{planned:?}");
+    // Auto-fill may replace what Space added (only pins stay); with the overdue high-risk debt
+    // planned first by policy (PAY-1033, PAY-1096) there is no room left for PAY-1117.
+    assert!(planned.contains(&"PAY-1161".to_string()), "{planned:?}");
+    assert!(planned.contains(&"PAY-1033".to_string()) && planned.contains(&"PAY-1096".to_string()), "{planned:?}");
     assert!(planned.contains(&"PAY-1261".to_string()), "the pinned item is in: {planned:?}");
     assert!(!planned.contains(&"PAY-1238".to_string()), "the excluded item stays out: {planned:?}");
     assert_ne!(planned, before);

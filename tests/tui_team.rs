@@ -107,3 +107,29 @@ fn team_screen_adds_a_member_and_removes_one_whose_history_stays() {
     assert_eq!(count(&h.db, "SELECT count(*) FROM members"), closed_before + 1, "nobody is deleted");
     assert_eq!(count(&h.db, "SELECT count(*) FROM members WHERE left_on IS NOT NULL"), 1);
 }
+
+/// The policy form's "Overdue debt first" choice is stored in SQLite, and auto-fill's preview
+/// stops planning overdue high-risk debt first once it is off.
+#[test]
+fn turning_overdue_debt_first_off_on_the_policy_form_changes_auto_fill() {
+    let mut h = Harness::new();
+    let column = "SELECT count(*) FROM policy WHERE plan_overdue_high_risk_debt_first = ";
+    assert_eq!(count(&h.db, &format!("{column}1")), 1, "on by default");
+    h.run(vec![key(KeyCode::Char('1')), key(KeyCode::Char('a')), None]).ok();
+    assert!(h.screen().contains("Planned first: overdue high-risk debt (policy)"), "{}", h.screen());
+    // Reject the preview; Team & policy, the last row (Policy), e: Tab to the choice (the 8th
+    // field), → turns it off.
+    let mut keys =
+        vec![key(KeyCode::Esc), key(KeyCode::Char('6')), key(KeyCode::Char('G')), key(KeyCode::Char('e')), None];
+    keys.extend((0..7).map(|_| key(KeyCode::Tab)));
+    keys.extend([key(KeyCode::Right), None]);
+    h.run(keys).ok();
+    assert!(h.screen().contains("Overdue debt first ‹ off ›"), "{}", h.screen());
+    h.run(vec![enter(), None]).ok();
+    assert_eq!(count(&h.db, &format!("{column}0")), 1, "saved off:\n{}", h.screen());
+    h.run(vec![key(KeyCode::Char('1')), key(KeyCode::Char('a')), None]).ok();
+    let screen = h.screen();
+    assert!(screen.contains("Auto-fill for Sprint 48"), "{screen}");
+    assert!(!screen.contains("Planned first"), "{screen}");
+    assert!(!screen.contains("[planned first]"), "{screen}");
+}

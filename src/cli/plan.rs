@@ -17,7 +17,7 @@ pub fn auto(ctx: &Context, apply: bool, format: PlanFormat, out: &mut impl Write
     let mut session = ctx.open_session(&settings)?;
     let ws = session.workspace();
     let sprint = find_sprint(ws, None).map_err(|m| Failure::new(code::ERROR, m))?;
-    let proposal = propose(ws, sprint, &fallbacks(&settings)).map_err(|m| Failure::new(code::ERROR, m))?;
+    let proposal = propose(ws, sprint, &fallbacks(&settings), ctx.today).map_err(|m| Failure::new(code::ERROR, m))?;
     if apply {
         let set = set_plan(ws, &proposal.sprint, &proposal.result.plan.chosen, "auto-fill")
             .map_err(|m| Failure::new(code::ERROR, m))?;

@@ -94,6 +94,9 @@ pub struct Policy {
     pub blocking: Vec<Rule>,
     /// The team's name as the set-up wrote it (empty in databases from before the set-up).
     pub team_name: String,
+    /// Auto-fill plans overdue high-risk debt (security, performance, compliance) before
+    /// anything else, unless it was deferred for the sprint being filled.
+    pub plan_overdue_high_risk_debt_first: bool,
     pub version: i64,
 }
 
@@ -110,6 +113,7 @@ impl Default for Policy {
             min_commitment: 85,
             blocking: vec![Rule::OverCommitment],
             team_name: String::new(),
+            plan_overdue_high_risk_debt_first: true,
             version: 1,
         }
     }

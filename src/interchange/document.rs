@@ -61,6 +61,14 @@ pub struct PolicyDoc {
     pub blocking: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub team_name: String,
+    /// Auto-fill plans overdue high-risk debt first unless deferred for the sprint (default
+    /// true, so documents from before the option load with it on).
+    #[serde(default = "default_true")]
+    pub plan_overdue_high_risk_debt_first: bool,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_min_commitment() -> u8 {

@@ -34,6 +34,7 @@ fn policy_doc(p: &Policy) -> PolicyDoc {
         min_commitment: p.min_commitment,
         blocking: p.blocking.iter().map(|r| r.as_str().to_string()).collect(),
         team_name: p.team_name.clone(),
+        plan_overdue_high_risk_debt_first: p.plan_overdue_high_risk_debt_first,
     }
 }
 

@@ -174,6 +174,7 @@ fn policy_from_doc(p: &PolicyDoc) -> Result<Policy, String> {
             .map(|r| Rule::parse(r).ok_or_else(|| format!("unknown guardrail '{r}' in blocking")))
             .collect::<Result<_, _>>()?,
         team_name: sanitize_line(&p.team_name).trim().to_string(),
+        plan_overdue_high_risk_debt_first: p.plan_overdue_high_risk_debt_first,
         version: 1,
     };
     match policy.problems().first() {

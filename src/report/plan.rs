@@ -47,9 +47,16 @@ pub fn write_body(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
             item.estimate.to_string(),
             benefit(item, &v.ws.policy.weights),
             sanitize_line(&item.title),
-            if item.pinned { " [pinned]" } else { "" }
+            if item.pinned {
+                " [pinned]"
+            } else if v.result.forced.contains(&item.id) {
+                " [planned first]"
+            } else {
+                ""
+            }
         )?;
     }
+    write_planned_first(v, out)?;
     writeln!(out, "\nBy kind")?;
     for (kind, halves) in v.result.plan.load_by_kind.iter() {
         let share = if v.result.plan.load > 0 { f64::from(halves) / f64::from(v.result.plan.load) } else { 0.0 };
@@ -72,6 +79,27 @@ pub fn write_body(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
                 v.result.cut.iter().filter(|c| c.reason.describe() == reason).map(|c| label(v.ws, c.id)).collect();
             writeln!(out, "  {reason} ({}): {}", keys.len(), keys.join(", "))?;
         }
+    }
+    Ok(())
+}
+
+/// The policy's part: which overdue high-risk debts went in before anything else, and which
+/// would have but do not fit (said, never silently dropped).
+fn write_planned_first(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
+    let keys = |ids: &[ItemId]| ids.iter().map(|id| label(v.ws, *id)).collect::<Vec<_>>().join(", ");
+    if !v.result.forced.is_empty() {
+        writeln!(out, "\nPlanned first: overdue high-risk debt (policy): {}", keys(&v.result.forced))?;
+    }
+    if !v.result.forced_unfit.is_empty() {
+        let need: f64 = v.result.forced_unfit.iter().filter_map(|id| v.ws.item(*id)).map(|i| i.estimate.points()).sum();
+        writeln!(
+            out,
+            "{}Does not fit: overdue high-risk debt (policy) {} needs {} points beyond what pinned items \
+             and the debt above leave; make room (unpin, or raise capacity) or defer it with a rationale.",
+            if v.result.forced.is_empty() { "\n" } else { "" },
+            keys(&v.result.forced_unfit),
+            points(need)
+        )?;
     }
     Ok(())
 }
@@ -113,7 +141,10 @@ pub fn to_json(v: &PlanView<'_>) -> Value {
         "chosen": v.chosen.iter().map(|i| json!({
             "id": i.id.0, "key": i.key, "title": sanitize_line(&i.title), "kind": i.kind.as_str(),
             "estimate": i.estimate.points(), "benefit": round3(benefit(i, &v.ws.policy.weights)), "pinned": i.pinned,
+            "planned_first": v.result.forced.contains(&i.id),
         })).collect::<Vec<_>>(),
+        "planned_first": v.result.forced.iter().map(|id| label(v.ws, *id)).collect::<Vec<_>>(),
+        "planned_first_unfit": v.result.forced_unfit.iter().map(|id| label(v.ws, *id)).collect::<Vec<_>>(),
         "relaxations": v.result.relaxations.iter().map(relaxation_json).collect::<Vec<_>>(),
         "cut": v.result.cut.iter().map(|c| json!({
             "id": c.id.0, "key": v.ws.item(c.id).and_then(|i| i.key.clone()), "reason": c.reason.describe(),

@@ -1,10 +1,15 @@
 //! Auto-fill: the optimizer's proposal for a sprint, and saving it.
 
+use chrono::NaiveDate;
+
 use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
+use crate::domain::debt::cadence_days;
+use crate::domain::debt::deferral::window_start;
+use crate::domain::debt::first::overdue_high_risk;
 use crate::domain::guardrails::band;
 use crate::domain::optimizer::{auto_fill, AutoFill, Bounds, Candidate};
 use crate::domain::scoring::benefit;
-use crate::domain::{Kind, KindMap, Sprint, SprintState, WorkItem, Workspace};
+use crate::domain::{ItemId, Kind, KindMap, Sprint, SprintState, WorkItem, Workspace};
 
 /// Benefits go to the optimizer as integers (thousandths) so sums and ties are exact.
 pub const BENEFIT_SCALE: f64 = 1000.0;
@@ -24,6 +29,7 @@ impl Proposal {
     }
 }
 
+/// Every candidate as the optimizer sees it, nothing forced.
 pub fn candidates(ws: &Workspace) -> Vec<Candidate> {
     ws.candidates()
         .map(|i| Candidate {
@@ -32,9 +38,31 @@ pub fn candidates(ws: &Workspace) -> Vec<Candidate> {
             size: i.estimate.0,
             benefit: (benefit(i, &ws.policy.weights) * BENEFIT_SCALE).round().max(0.0) as i64,
             pinned: i.pinned,
+            forced: false,
             excluded: i.excluded,
+            unestimated: i.is_unestimated(),
         })
         .collect()
+}
+
+/// The candidates with `first` forced in, in that order (the optimizer admits forced items in
+/// candidate order while they fit, so the most urgent goes first).
+pub fn with_planned_first(mut candidates: Vec<Candidate>, first: &[ItemId]) -> Vec<Candidate> {
+    let rank = |c: &Candidate| first.iter().position(|id| *id == c.id);
+    for c in candidates.iter_mut() {
+        c.forced = rank(c).is_some();
+    }
+    // Stable: the rest keep their order.
+    candidates.sort_by_key(|c| rank(c).unwrap_or(usize::MAX));
+    candidates
+}
+
+/// The debts the policy plans first for `sprint` (empty when the option is off).
+pub fn planned_first(ws: &Workspace, sprint: &Sprint, today: NaiveDate) -> Vec<ItemId> {
+    if !ws.policy.plan_overdue_high_risk_debt_first {
+        return Vec::new();
+    }
+    overdue_high_risk(ws.candidates(), today, window_start(ws, sprint, cadence_days(ws)))
 }
 
 pub fn bounds(ws: &Workspace, plannable_points: f64) -> Bounds {
@@ -56,7 +84,7 @@ pub fn bounds(ws: &Workspace, plannable_points: f64) -> Bounds {
 
 /// The best sprint for `sprint` under its capacity and the policy. Only a sprint still in
 /// planning can be auto-filled: a started sprint's plan is its commitment.
-pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks) -> Result<Proposal, String> {
+pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today: NaiveDate) -> Result<Proposal, String> {
     if sprint.state != SprintState::Planning {
         return Err(format!(
             "{} is {}; only a sprint in planning can be auto-filled",
@@ -65,9 +93,57 @@ pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks) -> Result
         ));
     }
     let capacity = capacity(ws, sprint, fallbacks);
-    let result = auto_fill(&candidates(ws), &bounds(ws, capacity.plannable));
+    let candidates = with_planned_first(candidates(ws), &planned_first(ws, sprint, today));
+    let result = auto_fill(&candidates, &bounds(ws, capacity.plannable));
     let mut chosen: Vec<WorkItem> = result.plan.chosen.iter().filter_map(|id| ws.item(*id)).cloned().collect();
     let w = &ws.policy.weights;
     chosen.sort_by(|a, b| benefit(b, w).total_cmp(&benefit(a, w)).then(a.id.cmp(&b.id)));
     Ok(Proposal { sprint: sprint.clone(), capacity, result, chosen })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::item::{DebtDetails, Deferral, RiskArea};
+    use crate::domain::test_support::{item, sprint};
+    use crate::domain::SprintState;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).expect("valid date")
+    }
+
+    /// Sprint 2 in planning after Sprint 1 started on 11-09: deferrals from 11-10 count for it.
+    fn workspace(deferred: Option<NaiveDate>) -> Workspace {
+        let mut debt = item(2, Kind::Debt, 3.0);
+        let mut d = DebtDetails::blank();
+        d.risk_area = RiskArea::Security;
+        d.agreement.trigger_date = Some(day(11, 1));
+        d.deferrals =
+            deferred.map(|on| Deferral { on, rationale: "after the audit".into(), moved: None }).into_iter().collect();
+        debt.debt = Some(d);
+        Workspace {
+            sprints: vec![sprint(1, day(11, 9), SprintState::Active), sprint(2, day(11, 23), SprintState::Planning)],
+            items: vec![item(1, Kind::Feature, 5.0), debt],
+            ..Workspace::default()
+        }
+    }
+
+    #[test]
+    fn the_policy_forces_overdue_high_risk_debt_unless_off_or_deferred_for_the_sprint() {
+        let today = day(11, 21);
+        let ws = workspace(None);
+        // The current sprint is the running one; auto-fill targets the one in planning.
+        let target = ws.sprints[1].clone();
+        assert_eq!(planned_first(&ws, &target, today), vec![ItemId(2)]);
+        let forced = with_planned_first(candidates(&ws), &planned_first(&ws, &target, today));
+        assert_eq!(forced.iter().filter(|c| c.forced).map(|c| c.id).collect::<Vec<_>>(), vec![ItemId(2)]);
+        assert_eq!(forced[0].id, ItemId(2), "forced items lead, in priority order");
+
+        let mut off = workspace(None);
+        off.policy.plan_overdue_high_risk_debt_first = false;
+        assert!(planned_first(&off, &target, today).is_empty());
+
+        assert!(planned_first(&workspace(Some(day(11, 12))), &target, today).is_empty(), "deferred for this sprint");
+        assert_eq!(planned_first(&workspace(Some(day(11, 5))), &target, today), vec![ItemId(2)], "an older deferral");
+    }
 }

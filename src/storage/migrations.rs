@@ -18,6 +18,11 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 3, name: "team setup", sql: include_str!("migrations/0003_team_setup.sql") },
     Migration { version: 4, name: "sprint availability", sql: include_str!("migrations/0004_sprint_availability.sql") },
     Migration { version: 5, name: "debt history", sql: include_str!("migrations/0005_debt_history.sql") },
+    Migration {
+        version: 6,
+        name: "policy: overdue high-risk debt first",
+        sql: include_str!("migrations/0006_policy_debt_first.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -19,7 +19,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Policy> {
     conn.query_row(
         "SELECT target_feature, target_defect, target_risk, target_debt, tolerance, investment_floor, model,
                 weight_impact, weight_risk, weight_ttv, weight_effort, unit, default_focus, version,
-                min_commitment, blocking, team_name
+                min_commitment, blocking, team_name, plan_overdue_high_risk_debt_first
          FROM policy WHERE id = 1",
         [],
         |r| {
@@ -49,6 +49,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Policy> {
                     .map(|s| Rule::parse(s).ok_or_else(|| bad_rule(s)))
                     .collect::<rusqlite::Result<_>>()?,
                 team_name: r.get(16)?,
+                plan_overdue_high_risk_debt_first: r.get(17)?,
             })
         },
     )
@@ -63,7 +64,8 @@ pub fn save(conn: &Connection, p: &Policy) -> rusqlite::Result<usize> {
         "UPDATE policy SET target_feature = ?1, target_defect = ?2, target_risk = ?3, target_debt = ?4,
                 tolerance = ?5, investment_floor = ?6, model = ?7, weight_impact = ?8, weight_risk = ?9,
                 weight_ttv = ?10, weight_effort = ?11, unit = ?12, default_focus = ?13, min_commitment = ?15,
-                blocking = ?16, team_name = ?17, version = version + 1
+                blocking = ?16, team_name = ?17, plan_overdue_high_risk_debt_first = ?18,
+                version = version + 1
          WHERE id = 1 AND version = ?14",
         params![
             p.targets.get(Kind::Feature),
@@ -82,7 +84,8 @@ pub fn save(conn: &Connection, p: &Policy) -> rusqlite::Result<usize> {
             p.version,
             p.min_commitment,
             p.blocking.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(","),
-            p.team_name
+            p.team_name,
+            p.plan_overdue_high_risk_debt_first
         ],
     )
 }

@@ -3,6 +3,7 @@
 
 pub mod deferral;
 pub mod economics;
+pub mod first;
 pub mod register;
 pub mod totals;
 

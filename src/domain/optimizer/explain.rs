@@ -1,11 +1,17 @@
 //! Why each candidate was left out of the plan.
 
 use super::{floor_limit, kind_limits, Bounds, Candidate, Cut, Plan};
+use crate::domain::item::ItemId;
 use crate::domain::kind::Kind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CutReason {
     Excluded,
+    /// Excluded because it has no estimate yet (0 points, tagged `unestimated`).
+    Unestimated,
+    /// Overdue high-risk debt the policy plans first, but larger than the capacity left by
+    /// pinned items and more urgent such debt.
+    ForcedNoRoom,
     /// Larger than the whole plannable capacity.
     Oversized,
     /// Does not fit in the capacity left by the plan.
@@ -24,6 +30,10 @@ impl CutReason {
     pub fn describe(&self) -> String {
         match self {
             CutReason::Excluded => "excluded from planning".into(),
+            CutReason::Unestimated => "unestimated: estimate it to plan it".into(),
+            CutReason::ForcedNoRoom => {
+                "overdue high-risk debt (policy) that does not fit the capacity: make room or defer it".into()
+            }
             CutReason::Oversized => "larger than the whole plannable capacity".into(),
             CutReason::NoRoom => "no room left in the capacity".into(),
             CutReason::KindAboveMax(k) => format!("{k} would go above its maximum share"),
@@ -34,9 +44,12 @@ impl CutReason {
     }
 }
 
-fn reason(c: &Candidate, plan: &Plan, b: &Bounds) -> CutReason {
+fn reason(c: &Candidate, plan: &Plan, b: &Bounds, unfit: &[ItemId]) -> CutReason {
     if c.excluded {
-        return CutReason::Excluded;
+        return if c.unestimated { CutReason::Unestimated } else { CutReason::Excluded };
+    }
+    if unfit.contains(&c.id) {
+        return CutReason::ForcedNoRoom;
     }
     if c.size > b.capacity {
         return CutReason::Oversized;
@@ -62,10 +75,10 @@ fn reason(c: &Candidate, plan: &Plan, b: &Bounds) -> CutReason {
     CutReason::NoBenefit
 }
 
-pub fn cuts(candidates: &[Candidate], plan: &Plan, bounds: &Bounds) -> Vec<Cut> {
+pub fn cuts(candidates: &[Candidate], plan: &Plan, bounds: &Bounds, unfit: &[ItemId]) -> Vec<Cut> {
     candidates
         .iter()
         .filter(|c| plan.chosen.binary_search(&c.id).is_err())
-        .map(|c| Cut { id: c.id, reason: reason(c, plan, bounds) })
+        .map(|c| Cut { id: c.id, reason: reason(c, plan, bounds, unfit) })
         .collect()
 }

@@ -1,5 +1,9 @@
 //! Auto-fill: the exact choice of items that maximises total benefit under plannable capacity,
-//! the per-kind bands and the investment floor, with pinned and excluded items.
+//! the per-kind bands and the investment floor, with pinned, forced and excluded items.
+//!
+//! Forced items (overdue high-risk debt, by policy) go in before anything else, like pins, as
+//! far as the capacity left by the pins allows (`forced.rs`); the choice over the rest stays
+//! exact.
 //!
 //! Exact by construction: a 0/1 knapsack per kind over exact loads (`knapsack.rs`), then for
 //! every possible sprint load a max-plus combination of the kinds under that load's bands
@@ -8,6 +12,7 @@
 
 mod combine;
 mod explain;
+mod forced;
 mod knapsack;
 mod relax;
 #[cfg(test)]
@@ -28,7 +33,12 @@ pub struct Candidate {
     /// Benefit in thousandths (integers keep sums and ties exact).
     pub benefit: i64,
     pub pinned: bool,
+    /// Planned first by policy (overdue high-risk debt): in like a pinned item when it fits
+    /// the capacity the pinned items leave, else reported as not fitting.
+    pub forced: bool,
     pub excluded: bool,
+    /// Has no estimate yet (0 points, tagged `unestimated`): said so when it is left out.
+    pub unestimated: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,6 +74,10 @@ pub struct AutoFill {
     pub bounds: Bounds,
     pub relaxations: Vec<Relaxation>,
     pub cut: Vec<Cut>,
+    /// Forced items planned first (policy), in the order they were admitted.
+    pub forced: Vec<ItemId>,
+    /// Forced items that did not fit the capacity left by pins and earlier forced items.
+    pub forced_unfit: Vec<ItemId>,
 }
 
 /// Shares are compared with this slack so 0.15 × 20 is 3, not 2.9999999.
@@ -126,14 +140,18 @@ impl Tables {
     }
 }
 
-/// The best plan under `bounds` exactly as given, or `None` when no plan meets them.
+/// The best plan under `bounds` exactly as given (forced items in as far as they fit), or
+/// `None` when no plan meets them.
 pub fn solve_exact(candidates: &[Candidate], bounds: &Bounds) -> Option<Plan> {
-    Tables::new(candidates, bounds.capacity).solve(bounds)
+    let admitted = forced::admit(candidates, bounds.capacity);
+    Tables::new(&admitted.candidates, bounds.capacity).solve(bounds)
 }
 
-/// Always returns a plan: relaxes bounds a full sprint cannot meet, and explains every cut.
+/// Always returns a plan: plans forced items first, relaxes bounds a full sprint cannot meet,
+/// and explains every cut.
 pub fn auto_fill(candidates: &[Candidate], bounds: &Bounds) -> AutoFill {
-    let (plan, used, relaxations) = relax::solve_relaxing(candidates, bounds);
-    let cut = explain::cuts(candidates, &plan, &used);
-    AutoFill { plan, bounds: used, relaxations, cut }
+    let admitted = forced::admit(candidates, bounds.capacity);
+    let (plan, used, relaxations) = relax::solve_relaxing(&admitted.candidates, bounds);
+    let cut = explain::cuts(candidates, &plan, &used, &admitted.unfit);
+    AutoFill { plan, bounds: used, relaxations, cut, forced: admitted.forced, forced_unfit: admitted.unfit }
 }

@@ -16,6 +16,8 @@ pub enum Relaxation {
         to: f64,
         /// Whether pinned items of the kind are among the reasons (else: too little other work).
         pinned: bool,
+        /// Whether overdue high-risk debt planned first by policy is among the reasons.
+        forced: bool,
     },
     InvestmentFloor {
         from: f64,
@@ -42,11 +44,12 @@ impl Relaxation {
                     pct(*to)
                 )
             }
-            Relaxation::KindMax { kind, from, to, pinned } => {
-                let why = if *pinned {
-                    format!("pinned {kind} items need it")
-                } else {
-                    "too little other work to fill the sprint".to_string()
+            Relaxation::KindMax { kind, from, to, pinned, forced } => {
+                let why = match (pinned, forced) {
+                    (true, true) => format!("pinned {kind} items and overdue high-risk debt (policy) need it"),
+                    (true, false) => format!("pinned {kind} items need it"),
+                    (false, true) => "overdue high-risk debt planned first (policy) needs it".to_string(),
+                    (false, false) => "too little other work to fill the sprint".to_string(),
                 };
                 format!("{kind} maximum raised from {} to {}: {why}", pct(*from), pct(*to))
             }
@@ -100,8 +103,12 @@ fn as_delivered(relaxations: Vec<Relaxation>, plan: &Plan, candidates: &[Candida
             }
             Relaxation::KindMax { kind, from, .. } => {
                 let actual = share(&[kind]);
-                let pinned = candidates.iter().any(|c| c.pinned && !c.excluded && c.kind == kind);
-                (actual > from + EPS).then_some(Relaxation::KindMax { kind, from, to: actual, pinned })
+                // Admitted forced items reach here pinned (see `forced.rs`): tell them apart.
+                let held = |by_policy: bool| {
+                    candidates.iter().any(|c| c.pinned && c.forced == by_policy && !c.excluded && c.kind == kind)
+                };
+                let (pinned, forced) = (held(false), held(true));
+                (actual > from + EPS).then_some(Relaxation::KindMax { kind, from, to: actual, pinned, forced })
             }
             Relaxation::InvestmentFloor { from, .. } => {
                 let actual = share(&[Kind::Risk, Kind::Debt]);
@@ -125,7 +132,7 @@ fn differences(from: &Bounds, to: &Bounds) -> Vec<Relaxation> {
         }
         let (a, b) = (from.max_share.get(k), to.max_share.get(k));
         if (a - b).abs() > 1e-12 {
-            out.push(Relaxation::KindMax { kind: k, from: a, to: b, pinned: false });
+            out.push(Relaxation::KindMax { kind: k, from: a, to: b, pinned: false, forced: false });
         }
     }
     if (from.investment_floor - to.investment_floor).abs() > 1e-12 {

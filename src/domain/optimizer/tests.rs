@@ -3,7 +3,7 @@ use proptest::prelude::*;
 use super::*;
 
 fn c(id: i64, kind: Kind, size: u32, benefit: i64) -> Candidate {
-    Candidate { id: ItemId(id), kind, size, benefit, pinned: false, excluded: false }
+    Candidate { id: ItemId(id), kind, size, benefit, pinned: false, forced: false, excluded: false, unestimated: false }
 }
 
 /// Policy-like bands: targets 60/10/10/20 ± `tol` percentage points, floor `floor`.
@@ -22,8 +22,25 @@ fn loose(capacity: u32) -> Bounds {
     Bounds { capacity, min_share: KindMap::splat(0.0), max_share: KindMap::splat(1.0), investment_floor: 0.0 }
 }
 
+/// The forced items the capacity admits, computed apart from the optimizer: in order, while
+/// they fit beside the pinned items.
+fn admitted_forced(candidates: &[Candidate], capacity: u32) -> Vec<ItemId> {
+    let pinned: u32 = candidates.iter().filter(|c| c.pinned && !c.excluded).map(|c| c.size).sum();
+    // Pins above capacity leave no room (a free item still fits).
+    let mut left = capacity.saturating_sub(pinned);
+    let mut out = Vec::new();
+    for c in candidates.iter().filter(|c| c.forced && !c.pinned && !c.excluded) {
+        if c.size <= left {
+            left -= c.size;
+            out.push(c.id);
+        }
+    }
+    out
+}
+
 fn brute_force(candidates: &[Candidate], b: &Bounds) -> Option<i64> {
     let n = candidates.len();
+    let forced = admitted_forced(candidates, b.capacity);
     let mut best: Option<i64> = None;
     for mask in 0u32..(1 << n) {
         let mut loads = KindMap::splat(0u32);
@@ -31,7 +48,8 @@ fn brute_force(candidates: &[Candidate], b: &Bounds) -> Option<i64> {
         let mut ok = true;
         for (i, cand) in candidates.iter().enumerate() {
             let taken = mask & (1 << i) != 0;
-            if (taken && cand.excluded) || (!taken && cand.pinned && !cand.excluded) {
+            let must = (cand.pinned && !cand.excluded) || forced.contains(&cand.id);
+            if (taken && cand.excluded) || (!taken && must) {
                 ok = false;
                 break;
             }
@@ -122,7 +140,11 @@ proptest! {
         let items: Vec<Candidate> = specs
             .iter()
             .enumerate()
-            .map(|(i, (k, size, benefit, flag))| Candidate { pinned: *flag == 0, ..c(i as i64, Kind::ALL[*k], *size, *benefit) })
+            .map(|(i, (k, size, benefit, flag))| Candidate {
+                pinned: *flag == 0,
+                forced: *flag == 1,
+                ..c(i as i64, Kind::ALL[*k], *size, *benefit)
+            })
             .collect();
         let fill = auto_fill(&items, &bounds(capacity, 0.05, 0.2));
         let load = f64::from(fill.plan.load.max(1));
@@ -132,9 +154,11 @@ proptest! {
                 Relaxation::KindMin { kind, from, to } => {
                     prop_assert!((share(&[kind]) - to).abs() < 1e-9 && to < from, "{}", r.describe());
                 }
-                Relaxation::KindMax { kind, from, to, pinned } => {
+                Relaxation::KindMax { kind, from, to, pinned, forced } => {
                     prop_assert!((share(&[kind]) - to).abs() < 1e-9 && to > from, "{}", r.describe());
                     prop_assert_eq!(pinned, items.iter().any(|i| i.pinned && i.kind == kind));
+                    prop_assert_eq!(forced, fill.forced.iter().any(|id| items[id.0 as usize].kind == kind));
+                    prop_assert_eq!(r.describe().contains("pinned"), pinned, "{}", r.describe());
                 }
                 Relaxation::InvestmentFloor { from, to } => {
                     prop_assert!((share(&[Kind::Risk, Kind::Debt]) - to).abs() < 1e-9 && to < from, "{}", r.describe());
@@ -195,6 +219,7 @@ fn reason_of(fill: &AutoFill, id: i64) -> Option<CutReason> {
 }
 
 fn instance() -> impl Strategy<Value = (Vec<Candidate>, Bounds)> {
+    // p: 0 pinned, 1–2 forced (only debt is forced in practice, but the optimizer must not care).
     let item = (0u32..=12, 0i64..=5000, 0usize..4, 0u8..10, 0u8..10);
     (proptest::collection::vec(item, 0..=15), 0u32..=60, 0.0f64..0.2, 0.0f64..0.4).prop_map(
         |(specs, capacity, tol, floor)| {
@@ -207,7 +232,9 @@ fn instance() -> impl Strategy<Value = (Vec<Candidate>, Bounds)> {
                     size,
                     benefit,
                     pinned: p == 0,
+                    forced: p == 1 || p == 2,
                     excluded: e == 0,
+                    unestimated: e == 0 && size == 0,
                 })
                 .collect();
             (candidates, bounds(capacity, tol, floor))
@@ -225,16 +252,20 @@ proptest! {
         if let Some(plan) = plan {
             prop_assert!(plan.load <= b.capacity);
             prop_assert!(satisfies(&b, &plan.load_by_kind));
+            let forced = admitted_forced(&candidates, b.capacity);
             for cand in &candidates {
                 let chosen = plan.chosen.contains(&cand.id);
                 prop_assert!(!(chosen && cand.excluded), "excluded item chosen");
                 prop_assert!(chosen || !cand.pinned || cand.excluded, "pinned item left out");
+                prop_assert!(chosen || !forced.contains(&cand.id), "forced item that fits left out");
             }
         }
     }
 
+    /// Unless more room admits more forced debt: the policy then trades benefit for repayment.
     #[test]
     fn more_capacity_never_lowers_the_benefit((candidates, b) in instance()) {
+        prop_assume!(admitted_forced(&candidates, b.capacity) == admitted_forced(&candidates, b.capacity + 1));
         let smaller = solve_exact(&candidates, &b).map(|p| p.benefit);
         let larger = solve_exact(&candidates, &Bounds { capacity: b.capacity + 1, ..b }).map(|p| p.benefit);
         prop_assert!(larger >= smaller, "{:?} then {:?}", smaller, larger);
@@ -245,9 +276,71 @@ proptest! {
         let fill = auto_fill(&candidates, &b);
         prop_assert!(satisfies(&fill.bounds, &fill.plan.load_by_kind) || fill.plan.chosen.is_empty());
         prop_assert_eq!(fill.cut.len() + fill.plan.chosen.len(), candidates.len());
+        prop_assert_eq!(&fill.forced, &admitted_forced(&candidates, b.capacity));
+        for id in &fill.forced_unfit {
+            prop_assert_eq!(reason_of(&fill, id.0), Some(CutReason::ForcedNoRoom));
+        }
         if !fill.plan.chosen.is_empty() {
             // Optimal under the bounds it reports, not just feasible.
             prop_assert_eq!(brute_force(&candidates, &fill.bounds), Some(fill.plan.benefit));
         }
     }
+}
+
+fn debt(id: i64, size: u32, benefit: i64) -> Candidate {
+    c(id, Kind::Debt, size, benefit)
+}
+
+#[test]
+fn forced_debt_is_planned_even_when_a_feature_scores_higher() {
+    // Room for one of the two: the feature is worth ten times more, the policy plans the debt.
+    let items = [c(1, Kind::Feature, 8, 1000), Candidate { forced: true, ..debt(2, 8, 100) }];
+    let fill = auto_fill(&items, &loose(10));
+    assert_eq!(fill.plan.chosen, vec![ItemId(2)]);
+    assert_eq!(fill.forced, vec![ItemId(2)]);
+    assert_eq!(reason_of(&fill, 1), Some(CutReason::NoRoom));
+    // Without the policy the feature wins.
+    let fill = auto_fill(&[items[0], debt(2, 8, 100)], &loose(10));
+    assert_eq!(fill.plan.chosen, vec![ItemId(1)]);
+    assert!(fill.forced.is_empty());
+}
+
+#[test]
+fn forced_debt_that_does_not_fit_is_reported_not_planned_beyond_capacity() {
+    let mut pin = c(1, Kind::Feature, 6, 10);
+    pin.pinned = true;
+    let items = [pin, Candidate { forced: true, ..debt(2, 6, 100) }, Candidate { forced: true, ..debt(3, 4, 50) }];
+    let fill = auto_fill(&items, &loose(10));
+    // The pin leaves 4: the first debt (6) does not fit, the second (4) does.
+    assert_eq!(fill.plan.chosen, vec![ItemId(1), ItemId(3)]);
+    assert_eq!(fill.forced, vec![ItemId(3)]);
+    assert_eq!(fill.forced_unfit, vec![ItemId(2)]);
+    assert_eq!(reason_of(&fill, 2), Some(CutReason::ForcedNoRoom));
+    assert!(CutReason::ForcedNoRoom.describe().contains("does not fit"));
+    assert!(fill.relaxations.is_empty(), "a policy never raises the capacity: {:?}", fill.relaxations);
+}
+
+#[test]
+fn forced_debt_above_its_band_says_the_policy_needs_it_not_pins() {
+    let mut items: Vec<Candidate> = (1..=6).map(|i| c(i, Kind::Feature, 4, 100)).collect();
+    items.push(Candidate { forced: true, ..debt(20, 10, 1) });
+    let fill = auto_fill(&items, &bounds(20, 0.05, 0.2));
+    assert!(fill.plan.chosen.contains(&ItemId(20)));
+    let max = fill
+        .relaxations
+        .iter()
+        .find(|r| matches!(r, Relaxation::KindMax { kind: Kind::Debt, .. }))
+        .expect("debt max raised for the forced debt");
+    assert!(max.describe().contains("overdue high-risk debt planned first (policy)"), "{}", max.describe());
+    assert!(!max.describe().contains("pinned"), "{}", max.describe());
+}
+
+#[test]
+fn unestimated_items_are_told_to_get_an_estimate() {
+    let unestimated = Candidate { excluded: true, unestimated: true, ..c(1, Kind::Feature, 0, 0) };
+    let excluded = Candidate { excluded: true, ..c(2, Kind::Feature, 2, 10) };
+    let fill = auto_fill(&[unestimated, excluded], &loose(10));
+    assert_eq!(reason_of(&fill, 1), Some(CutReason::Unestimated));
+    assert_eq!(CutReason::Unestimated.describe(), "unestimated: estimate it to plan it");
+    assert_eq!(reason_of(&fill, 2), Some(CutReason::Excluded));
 }

@@ -11,6 +11,9 @@ use crate::domain::{Holiday, Kind, KindMap, MemberId, Policy, ScoringModel, Spri
 use super::{parse_date, parse_decimal, parse_fraction, parse_int, parse_line, Errors, Field, Form, Outcome, Target};
 
 const MODELS: &[&str] = &["wsjf", "weighted-sum"];
+const ON_OFF: &[&str] = &["on", "off"];
+/// The policy form's label for `plan_overdue_high_risk_debt_first`.
+pub const DEBT_FIRST: &str = "Overdue debt first";
 
 pub fn member_form(ws: &Workspace, id: MemberId) -> Option<Form> {
     let m = ws.members.iter().find(|m| m.id == id)?;
@@ -192,6 +195,12 @@ pub fn policy_form(ws: &Workspace) -> Form {
             p.min_commitment.to_string(),
             "% of plannable below which a sprint is under-committed",
         ),
+        Field::choice(
+            DEBT_FIRST,
+            ON_OFF,
+            if p.plan_overdue_high_risk_debt_first { "on" } else { "off" },
+            "←/→: on = auto-fill plans overdue high-risk debt first (unless deferred)",
+        ),
         Field::choice("Model", MODELS, p.model.as_str(), "←/→: wsjf divides by effort, weighted-sum subtracts it"),
         Field::text("Weight impact", w.impact.to_string(), "0–10"),
         Field::text("Weight risk", w.risk.to_string(), "0–10"),
@@ -223,6 +232,7 @@ pub fn policy_change(form: &Form, ws: &Workspace) -> Outcome {
         }
     }
     let model = ScoringModel::parse(form.value("Model")).unwrap_or(ScoringModel::Wsjf);
+    let debt_first = form.value(DEBT_FIRST) != "off";
     let parsed = (feature, defect, risk, debt, tolerance, floor, commitment, wi, wr, wt, we, focus);
     let (
         Some(f),
@@ -253,6 +263,7 @@ pub fn policy_change(form: &Form, ws: &Workspace) -> Outcome {
         model,
         weights: crate::domain::Weights { impact: wi, risk: wr, time_to_value: wt, effort: we },
         default_focus: focus,
+        plan_overdue_high_risk_debt_first: debt_first,
         ..before.clone()
     };
     Ok(ChangeSet::new("updated the policy", vec![Change::policy(before, after)]))

@@ -91,6 +91,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     lines.extend([
         Line::from(format!("  investment floor {}% (debt + risk)", p.investment_floor)),
         Line::from(format!("  under-committed below {}% of plannable", p.min_commitment)),
+        // Short enough for the 80-column pane; the form's hint says what it does.
+        Line::from(format!(
+            "  overdue debt first: {}",
+            if p.plan_overdue_high_risk_debt_first { "on (high-risk)" } else { "off" }
+        )),
         Line::from(""),
         Line::styled("Scoring", palette.header()),
         Line::from(format!("  model {}, estimates in {}", p.model.as_str(), p.unit.as_str())),

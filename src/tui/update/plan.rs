@@ -140,7 +140,7 @@ pub(super) fn open_item_form(app: &mut App, id: Option<ItemId>, kind: Kind) -> R
 fn auto_fill(app: &mut App) -> Result<Vec<Effect>, String> {
     let ws = &app.workspace;
     let sprint = ws.current_sprint().ok_or("There is no sprint in planning to fill.")?;
-    let proposal = propose(ws, sprint, &app.fallbacks)?;
+    let proposal = propose(ws, sprint, &app.fallbacks, app.today)?;
     let set = edits::set_plan(ws, sprint, &proposal.result.plan.chosen, "auto-fill")?;
     if set.is_empty() {
         app.status = Some("Auto-fill: the sprint already holds the best plan under the policy.".into());
