@@ -212,6 +212,9 @@ fn plan_auto_names_forced_debt_that_does_not_fit_and_unestimated_items() {
         "40",
         "--risk-area",
         "security",
+        // Recorded before its repay-by date (a repay-by before the record is refused).
+        "--recorded",
+        "2026-06-01",
         "--trigger-date",
         "2026-11-01",
     ]);

@@ -86,8 +86,12 @@ pub fn run(ctx: &Context, command: SprintCommand, out: &mut impl Write) -> Resul
             let closing = closing(ws, &request).map_err(refused)?;
             let set = sprint_lifecycle::close(ws, sprint.id, &closing, ctx.today).map_err(refused)?;
             let next_before = next_plannable(ws, sprint.id, &fallbacks);
+            let early = sprint_lifecycle::early_close(&sprint, ctx.today);
             let committed = session.apply(&set)?;
             writeln!(out, "{}.", capitalised(&committed.label))?;
+            if let Some(warning) = early {
+                writeln!(out, "Warning: {warning}.")?;
+            }
             write_outcomes(session.workspace(), sprint.id, out)?;
             let ws = session.workspace();
             if let Some(closed) = ws.sprint(sprint.id) {

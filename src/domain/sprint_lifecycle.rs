@@ -127,6 +127,18 @@ pub fn early_start(sprint: &Sprint, today: NaiveDate) -> Option<String> {
     })
 }
 
+/// A warning when a sprint closes before the date it was planned to start (it was started
+/// early; an explicit closing date that early is refused by [`close`]).
+pub fn early_close(sprint: &Sprint, today: NaiveDate) -> Option<String> {
+    (today < sprint.start).then(|| {
+        format!(
+            "{} closes on {today}, before its planned start on {}: its dates still say when it was meant to run \
+             (change them on screen 6 if it ran earlier)",
+            sprint.name, sprint.start
+        )
+    })
+}
+
 /// Starts a sprint in planning: its plan is snapshotted (each item at its estimate now) and
 /// becomes the commitment that say/do and carry-over are measured against.
 pub fn start(ws: &Workspace, id: SprintId) -> Result<ChangeSet, String> {

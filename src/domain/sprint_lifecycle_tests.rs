@@ -153,6 +153,15 @@ fn starting_before_the_start_date_is_named() {
 }
 
 #[test]
+fn closing_before_the_start_date_is_named() {
+    let w = ws();
+    let s = &w.sprints[0];
+    let warning = early_close(s, day(10, 30)).expect("before the start");
+    assert!(warning.contains("closes on 2026-10-30, before its planned start on 2026-11-02"), "{warning}");
+    assert_eq!(early_close(s, day(11, 2)), None, "closing on the start day is not early");
+}
+
+#[test]
 fn closing_refuses_what_it_cannot_record() {
     let mut w = ws();
     assert!(close(&w, SprintId(1), &Closing::default(), day(11, 13)).expect_err("planning").contains("start it"));

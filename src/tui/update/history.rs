@@ -63,7 +63,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::CloseSprint => {
             let running = ws.sprints.iter().find(|s| s.state == SprintState::Active).map(|s| s.id);
             match running.and_then(|id| close_form(ws, id)) {
-                Some(form) => app.open_form(form),
+                Some(form) => {
+                    let early =
+                        running.and_then(|id| ws.sprint(id)).and_then(|s| sprint_lifecycle::early_close(s, app.today));
+                    app.open_form(form);
+                    if let Some(warning) = early {
+                        app.status = Some(format!("Note: {warning}."));
+                    }
+                }
                 None => app.status = Some("No sprint is running: press S to start the one in planning.".into()),
             }
         }
