@@ -132,8 +132,7 @@ pub fn early_start(sprint: &Sprint, today: NaiveDate) -> Option<String> {
 pub fn early_close(sprint: &Sprint, today: NaiveDate) -> Option<String> {
     (today < sprint.start).then(|| {
         format!(
-            "{} closes on {today}, before its planned start on {}: its dates still say when it was meant to run \
-             (change them on screen 6 if it ran earlier)",
+            "{} closes on {today}, before its planned start on {} (change its dates on screen 6 if it ran earlier)",
             sprint.name, sprint.start
         )
     })
