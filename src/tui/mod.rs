@@ -6,6 +6,7 @@
 pub mod app;
 pub mod debt_list;
 pub mod forms;
+pub mod history_scroll;
 pub mod history_view;
 mod job_control;
 pub mod keymap;
