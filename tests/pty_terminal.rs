@@ -90,6 +90,56 @@ fn signal_restores_the_terminal(signal: &str, number: u32) {
     tty.assert_restored();
 }
 
+/// Waits until the vt100 screen is (or is no longer) the alternate one.
+#[cfg(unix)]
+fn wait_alternate(tty: &Tty, on: bool) {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        if tty.parser.lock().expect("parser").screen().alternate_screen() == on {
+            return;
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    panic!("alternate screen never became {on}; the screen was:\n{}", tty.screen());
+}
+
+/// `kill -TSTP` from outside (Ctrl+Z is undo in raw mode, so only a signal suspends): the
+/// terminal is given back while stopped, and `kill -CONT` brings the whole screen back, keys
+/// acting at once (raw mode) and q still restoring the terminal.
+#[cfg(unix)]
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    let sandbox = common::Sandbox::new();
+    let db = sandbox.demo_db("d.sqlite");
+    let mut tty = Tty::spawn(&sandbox, &["--db", db.to_str().expect("utf-8")], 80, 24);
+    tty.wait_for("Candidates");
+    let pid = tty.child.process_id().expect("pid").to_string();
+    let kill = |signal: &str| {
+        let status = std::process::Command::new("kill").args([signal, &pid]).status().expect("kill");
+        assert!(status.success(), "kill {signal} {pid}");
+    };
+
+    kill("-TSTP");
+    wait_alternate(&tty, false);
+    assert!(!tty.parser.lock().expect("parser").screen().hide_cursor(), "the cursor is shown while stopped");
+    assert!(!tty.screen().contains("Candidates"), "the main screen is back, not the TUI");
+    // Stopped, not ended: it is still there to continue.
+    assert!(tty.child.try_wait().expect("try_wait").is_none(), "flowdeck ended instead of stopping");
+
+    kill("-CONT");
+    wait_alternate(&tty, true);
+    // Redrawn in full: the alternate screen was cleared on the way in, so a diff-only draw
+    // would leave it blank.
+    tty.wait_for("Candidates");
+    tty.wait_for("Sprint 48");
+    // Raw mode again: a single key acts without Enter.
+    tty.press("2");
+    tty.wait_for("Register");
+    tty.press("q");
+    assert!(tty.wait_exit().success());
+    tty.assert_restored();
+}
+
 #[test]
 fn sigterm_restores_the_terminal() {
     signal_restores_the_terminal("-TERM", 15);

@@ -129,7 +129,7 @@ fn history_and_the_close_form_at_80x24_and_120x40() {
         update(&mut app, Action::ShowTab(4));
         let screen = draw(&app, w, h);
         assert!(screen.contains("▶ Sprint 47"), "opens on the latest closed sprint: {screen}");
-        assert!(screen.contains("snapshot vs actual"), "{screen}");
+        assert!(screen.contains("Sprint 47: snapshot"), "{screen}");
         assert!(screen.contains("Trends, last 6 closed"), "{screen}");
         started(&mut app);
         update(&mut app, Action::CloseSprint);
@@ -157,4 +157,82 @@ fn the_bar_chart_shows_every_kind_plan_and_done_at_every_width() {
         let bars = labels.split('│').nth(1).unwrap_or_default();
         assert_eq!(bars.matches("done").count(), 4, "at {width} columns: {labels}\n{screen}");
     }
+}
+
+/// The trends box's lines (the left column under the sprint table), for the labels on them.
+fn trend_labels_on(screen: &str) -> Vec<String> {
+    let labels = ["velocity", "real velocity", "say/do", "carry-over", "unplanned", "investment"];
+    labels.iter().filter(|l| screen.contains(&format!("│{:<14}", l))).map(|l| l.to_string()).collect()
+}
+
+#[test]
+fn every_trend_row_can_be_reached_with_t_at_80x24() {
+    let mut app = demo_app();
+    update(&mut app, Action::ShowTab(4));
+    let first = draw(&app, 80, 24);
+    assert!(first.contains("… 3 more trends (t)"), "the box says more trends wait and which key shows them: {first}");
+    let mut seen = trend_labels_on(&first);
+    assert_eq!(seen.len(), 3, "a page of three at 80x24: {first}");
+    update(&mut app, Action::NextTrends);
+    let second = draw(&app, 80, 24);
+    let page = trend_labels_on(&second);
+    assert!(page.iter().all(|l| !seen.contains(l)), "the next page shows other trends: {second}");
+    assert!(second.contains("… 3 more trends (t)"), "{second}");
+    seen.extend(page);
+    seen.sort();
+    let mut all = vec!["velocity", "real velocity", "say/do", "carry-over", "unplanned", "investment"];
+    all.sort();
+    assert_eq!(seen, all, "every trend row is reachable");
+    update(&mut app, Action::NextTrends);
+    assert_eq!(draw(&app, 80, 24), first, "t goes round to the first page");
+    // At 120x40 all six fit: no cue, and t says so instead of moving.
+    let tall = draw(&app, 120, 40);
+    assert_eq!(trend_labels_on(&tall).len(), 6, "{tall}");
+    assert!(!tall.contains("more trends"), "{tall}");
+    update(&mut app, Action::NextTrends);
+    assert_eq!(app.status.as_deref(), Some("Every trend is already shown."));
+}
+
+#[test]
+fn every_snapshot_item_can_be_reached_with_the_brackets_at_80x24() {
+    let mut app = demo_app();
+    update(&mut app, Action::ShowTab(4));
+    let index = app.selected[Tab::History.index()];
+    let metrics = &app.sprint_history.sprints[index];
+    assert_eq!(metrics.name, "Sprint 47");
+    let keys: Vec<String> = app
+        .workspace
+        .entries_of(metrics.sprint)
+        .filter_map(|e| app.workspace.item(e.item))
+        .map(flowdeck::domain::edits::label)
+        .collect();
+    assert_eq!(keys.len(), 11, "the demo's Sprint 47 has 11 items");
+    let mut screen = draw(&app, 80, 24);
+    assert!(screen.contains("Sprint 47: snapshot, lines 1–6 of 11"), "the title says which lines show: {screen}");
+    assert!(screen.contains("… 5 more (])"), "the bottom edge names the key: {screen}");
+    let mut seen: Vec<&String> = Vec::new();
+    for _ in 0..keys.len() {
+        seen.extend(keys.iter().filter(|k| screen.contains(&format!("│{k:<9} "))));
+        if !screen.contains("more (])") {
+            break;
+        }
+        update(&mut app, Action::SnapshotDown);
+        screen = draw(&app, 80, 24);
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), keys.len(), "every item of the snapshot was on screen at some point: {seen:?}");
+    assert!(screen.contains("Sprint 47: snapshot, lines 6–11 of 11"), "the last page is a full one: {screen}");
+    assert!(screen.contains("[ back up"), "{screen}");
+    assert!(screen.contains("Unplanned defect 4"), "the actuals stay under the list: {screen}");
+    update(&mut app, Action::SnapshotUp);
+    update(&mut app, Action::SnapshotUp);
+    let top = draw(&app, 80, 24);
+    assert!(top.contains("Sprint 47: snapshot, lines 1–6 of 11"), "[ goes back to the top: {top}");
+    // Another sprint's snapshot opens at its top.
+    update(&mut app, Action::SnapshotDown);
+    draw(&app, 80, 24);
+    update(&mut app, Action::MoveUp);
+    let other = draw(&app, 80, 24);
+    assert!(other.contains("Sprint 46: snapshot, lines 1–"), "{other}");
 }

@@ -11,6 +11,7 @@ use crate::domain::{SprintState, Workspace};
 
 use super::debt_list::{affects_register, DebtList};
 use super::forms::Form;
+use super::history_scroll::HistoryScroll;
 use super::history_view::HistoryView;
 use super::plan_list::PlanList;
 use super::projection_view::ProjectionView;
@@ -110,6 +111,8 @@ pub struct App {
     pub history: History,
     /// The History screen's figures (rebuilt lazily: see `refresh_views`).
     pub sprint_history: HistoryView,
+    /// Where the History screen's snapshot list and trends are scrolled to.
+    pub history_scroll: HistoryScroll,
     /// The Projection screen's parameters and result (rebuilt lazily too).
     pub projection: ProjectionView,
     /// The settings the palette's imports and exports use.
@@ -159,6 +162,7 @@ impl App {
             search: Input::default(),
             history: History::default(),
             sprint_history: HistoryView::stale(),
+            history_scroll: HistoryScroll::default(),
             projection: ProjectionView::new(settings.projection.clone()),
             settings: settings.clone(),
             marks: Default::default(),

@@ -39,6 +39,11 @@ pub enum Action {
     NewSprint,
     StartSprint,
     CloseSprint,
+    /// History: the next or previous page of the selected sprint's snapshot.
+    SnapshotDown,
+    SnapshotUp,
+    /// History: the next page of trend rows (when they do not all fit).
+    NextTrends,
     Defer,
     ToggleOverdue,
     ToggleHighRisk,
@@ -105,6 +110,9 @@ impl Action {
             Action::NewSprint => "new-sprint",
             Action::StartSprint => "start-sprint",
             Action::CloseSprint => "close-sprint",
+            Action::SnapshotDown => "snapshot-down",
+            Action::SnapshotUp => "snapshot-up",
+            Action::NextTrends => "next-trends",
             Action::Defer => "defer",
             Action::ToggleOverdue => "toggle-overdue",
             Action::ToggleHighRisk => "toggle-high-risk",
@@ -360,6 +368,9 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('N')], A::NewSprint, S::Projection, "create the next sprint (as n on History)"),
     bind(&[ch('S')], A::StartSprint, S::History, "start the sprint: its plan becomes the commitment"),
     bind(&[ch('C')], A::CloseSprint, S::History, "close the running sprint: record what happened"),
+    bind(&[ch(']')], A::SnapshotDown, S::History, "the sprint's snapshot: next page of items"),
+    bind(&[ch('[')], A::SnapshotUp, S::History, "the sprint's snapshot: previous page of items"),
+    bind(&[ch('t')], A::NextTrends, S::History, "trends: the next page of trend rows, round"),
     bind(&[ch('e'), plain(K::Enter)], A::EditSelected, S::Team, "edit the row: member, holiday, sprint or policy"),
     bind(&[ch('n')], A::NewMember, S::Team, "add a member"),
     bind(&[ch('h')], A::NewHoliday, S::Team, "add a holiday"),
@@ -427,6 +438,16 @@ pub fn resolve(event: &KeyEvent, mode: Mode) -> Option<Action> {
 
 fn text_request(event: &KeyEvent) -> Option<tui_input::InputRequest> {
     tui_input::backend::crossterm::to_input_request(&ratatui::crossterm::event::Event::Key(*event))
+}
+
+/// The first key bound to `action` in `scope`, from the keymap (hints and on-screen cues
+/// name keys through it, so they follow the table).
+pub fn key_for(action: Action, scope: Scope) -> String {
+    KEYMAP
+        .iter()
+        .find(|b| b.action == action && b.scope == scope)
+        .and_then(|b| b.keys.first())
+        .map_or_else(String::new, |k| k.label())
 }
 
 /// "j, ↓" — the keys of a binding as one label.

@@ -6,7 +6,9 @@
 pub mod app;
 pub mod debt_list;
 pub mod forms;
+pub mod history_scroll;
 pub mod history_view;
+mod job_control;
 pub mod keymap;
 mod overlays;
 pub mod palette;
@@ -47,6 +49,7 @@ pub fn run(session: &mut Session, settings: &Settings, today: NaiveDate) -> anyh
 /// [`run`], opening straight in triage when `triage` is true (`flowdeck triage`).
 pub fn run_from(session: &mut Session, settings: &Settings, today: NaiveDate, triage: bool) -> anyhow::Result<Exit> {
     let signal = terminal::watch_signals()?;
+    job_control::watch()?;
     let palette = Palette::new(settings.ui.theme, Palette::no_color_from_env());
     let db_label = session
         .store()

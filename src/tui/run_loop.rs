@@ -14,6 +14,7 @@ use crate::service::Session;
 use crate::storage::StoreError;
 
 use super::app::App;
+use super::job_control::JobControl;
 use super::keymap;
 use super::undo::Step;
 use super::update::{mode, update, Effect};
@@ -75,6 +76,19 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     loop {
+        // Job control (flags set only when the real terminal is in use, see job_control):
+        // after either, the screen is drawn from scratch, not as a diff of what was there.
+        match super::job_control::pending() {
+            JobControl::Nothing => {}
+            JobControl::Suspend => {
+                super::job_control::suspend()?;
+                redraw_from_scratch(terminal)?;
+            }
+            JobControl::Resume => {
+                super::job_control::take_again()?;
+                redraw_from_scratch(terminal)?;
+            }
+        }
         let size = terminal.size()?;
         app.page_rows = usize::from(size.height.saturating_sub(7)).max(1);
         terminal.draw(|frame| view::render(frame, app))?;
@@ -102,6 +116,20 @@ where
             }
         }
     }
+}
+
+/// Clears the screen and forgets what ratatui last drew, so the next frame is drawn in full (at
+/// the terminal's size now: it may have changed while stopped). `Terminal::clear` would do,
+/// but it first asks the terminal where the cursor is, and a terminal that does not answer
+/// makes it fail; `resize` clears the same way without asking.
+fn redraw_from_scratch<B>(terminal: &mut Terminal<B>) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    terminal.resize(size.into())?;
+    Ok(())
 }
 
 /// Carries out the effects of one key: saves go through the session, one transaction each.

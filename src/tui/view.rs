@@ -6,7 +6,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
 use ratatui::Frame;
 
 use super::app::{App, Overlay, Tab};
-use super::keymap::{keys_label, Action, Mode, Scope, KEYMAP};
+use super::keymap::{key_for, keys_label, Action, Mode, Scope, KEYMAP};
 use super::overlays;
 use super::screens;
 use super::update::mode;
@@ -113,15 +113,6 @@ pub fn fit(text: &str, room: usize) -> String {
     let mut cut: String = text.chars().take(room.saturating_sub(1)).collect();
     cut.push('…');
     cut
-}
-
-/// The first key bound to `action` in `scope`, from the keymap.
-fn key_for(action: Action, scope: Scope) -> String {
-    KEYMAP
-        .iter()
-        .find(|b| b.action == action && b.scope == scope)
-        .and_then(|b| b.keys.first())
-        .map_or_else(String::new, |k| k.label())
 }
 
 /// The hint bar: the few keys that matter now, looked up in the keymap.

@@ -16,6 +16,7 @@ use crate::report::history::{ratio, trend_rows};
 use crate::report::numbers::{percent, points, sparkline};
 use crate::tui::app::{App, Tab};
 use crate::tui::history_view::HistoryView;
+use crate::tui::keymap::{key_for, Action, Scope};
 use crate::tui::table::{self, TableSpec};
 use crate::tui::theme::Palette;
 
@@ -43,15 +44,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let [top, bottom] = Layout::vertical([Constraint::Length(table_height), Constraint::Min(6)]).areas(area);
     render_table(frame, top, app, view);
     let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
-    // Four trends (six when there is room) above the bars; the bars take the rest, drawn as
-    // a bar chart when tall enough, else one line per kind.
+    // The trends (all six when there is room, else in pages: t) above the bars; the bars take
+    // the rest, drawn as a bar chart when tall enough, else one line per kind.
     let trend_rows = if left.height >= 20 { 8 } else { 6 };
     let [trends, bars] = Layout::vertical([Constraint::Length(trend_rows), Constraint::Min(7)]).areas(left);
-    let selected = view.sprints.get(app.selected[Tab::History.index()].min(view.sprints.len() - 1));
-    render_trends(frame, trends, app.palette, view);
-    if let Some(m) = selected {
+    let index = app.selected[Tab::History.index()].min(view.sprints.len() - 1);
+    render_trends(frame, trends, app, view);
+    if let Some(m) = view.sprints.get(index) {
         render_bars(frame, bars, app.palette, m);
-        render_snapshot(frame, right, app, m);
+        render_snapshot(frame, right, app, index, m);
     }
 }
 
@@ -126,30 +127,34 @@ fn boxed(title: String, palette: Palette) -> Block<'static> {
     Block::default().borders(Borders::ALL).title(Line::styled(title, palette.title()))
 }
 
-fn render_trends(frame: &mut Frame, area: Rect, palette: Palette, view: &HistoryView) {
-    let t = &view.trends;
+/// Every trend row, in the reports' order; a box too short for all of them shows a page and
+/// says on its bottom edge how many more there are and which key shows them.
+fn render_trends(frame: &mut Frame, area: Rect, app: &App, view: &HistoryView) {
+    let (t, palette) = (&view.trends, app.palette);
     let block = boxed(format!(" Trends, last {} closed ", t.sprints.len()), palette);
     if t.sprints.is_empty() {
         let text = Line::styled("Trends show once a sprint is closed.", palette.muted());
         frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     }
-    // Pace, reliability and investment first: what a planning meeting turns on.
-    let mut wanted = vec![
-        ("velocity", "velocity"),
-        ("real velocity", "real velocity"),
-        ("say/do", "say/do"),
-        ("investment share", "investment"),
-    ];
-    if area.height >= 8 {
-        wanted.extend([("carry-over", "carry-over"), ("unplanned share", "unplanned")]);
-    }
     let spark_width = t.sprints.len();
     let roomy = area.width >= 48;
-    let lines: Vec<Line> = trend_rows(t)
-        .into_iter()
-        .filter_map(|(label, trend, share)| {
-            let short = wanted.iter().find(|(long, _)| *long == label)?.1;
+    let rows = trend_rows(t);
+    let shown = app.history_scroll.trends_window(rows.len(), usize::from(block.inner(area).height));
+    let hidden = rows.len() - shown.len();
+    let block = if hidden > 0 {
+        let key = key_for(Action::NextTrends, Scope::History);
+        block.title_bottom(Line::styled(
+            format!(" … {hidden} more {} ({key}) ", if hidden == 1 { "trend" } else { "trends" }),
+            palette.warn(),
+        ))
+    } else {
+        block
+    };
+    let lines: Vec<Line> = rows[shown]
+        .iter()
+        .map(|&(label, trend, share)| {
+            let short = short_label(label);
             let fmt = |v: f64| if share { percent(v) } else { points(v) };
             let last = trend.last().map_or("—".to_string(), fmt);
             let mut spans = vec![
@@ -161,10 +166,19 @@ fn render_trends(frame: &mut Frame, area: Rect, palette: Palette, view: &History
                 let mean = trend.mean().map_or("—".to_string(), fmt);
                 spans.push(Span::styled(format!("  avg {mean}"), palette.muted()));
             }
-            Some(Line::from(spans))
+            Line::from(spans)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The trend's name in the box's 14 columns.
+fn short_label(label: &str) -> &str {
+    match label {
+        "investment share" => "investment",
+        "unplanned share" => "unplanned",
+        other => other,
+    }
 }
 
 /// Planned vs completed per kind: a grouped bar chart when there is room, else one line per
@@ -249,17 +263,12 @@ fn render_bar_chart(frame: &mut Frame, area: Rect, palette: Palette, m: &SprintM
     frame.render_widget(widget, chart);
 }
 
-/// The plan snapshot item by item with its outcome, then the sprint's recorded actuals.
-fn render_snapshot(frame: &mut Frame, area: Rect, app: &App, m: &SprintMetrics) {
+/// The plan snapshot item by item with its outcome, then the sprint's recorded actuals. A list
+/// longer than the box shows a page: the title says which lines, the bottom edge which keys.
+fn render_snapshot(frame: &mut Frame, area: Rect, app: &App, index: usize, m: &SprintMetrics) {
     let ws = &app.workspace;
     let palette = app.palette;
-    let title = match m.state {
-        SprintState::Planning => format!(" {}: plan so far ", sanitize_line(&m.name)),
-        _ => format!(" {}: snapshot vs actual ", sanitize_line(&m.name)),
-    };
-    let block = boxed(title, palette);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = Block::default().borders(Borders::ALL).inner(area);
     let mut lines = Vec::new();
     let title_width = usize::from(inner.width).saturating_sub(30);
     let row = |key: String, planned: f64, outcome: Span<'static>, title: &str| {
@@ -326,12 +335,31 @@ fn render_snapshot(frame: &mut Frame, area: Rect, app: &App, m: &SprintMetrics) 
     let footer_rows = footer_rows.min(usize::from(inner.height) / 2);
     let [list_area, footer_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(footer_rows as u16)]).areas(inner);
-    let room = usize::from(list_area.height);
-    if lines.len() > room {
-        let hidden = lines.len() - room.saturating_sub(1);
-        lines.truncate(room.saturating_sub(1));
-        lines.push(Line::styled(format!("… and {hidden} more"), palette.muted()));
+    let total = lines.len();
+    let shown = app.history_scroll.snapshot_window(index, total, usize::from(list_area.height));
+    let (first, last) = (shown.start + 1, shown.end);
+    let name = sanitize_line(&m.name);
+    let (what, short) =
+        if m.state == SprintState::Planning { ("plan so far", "plan") } else { ("snapshot vs actual", "snapshot") };
+    let mut block = boxed(format!(" {name}: {what} "), palette);
+    if first > 1 || last < total {
+        // The full title when it fits with the lines, else a shorter name of the box.
+        let long = format!(" {name}: {what} · lines {first}–{last} of {total} ");
+        let title = if long.chars().count() + 2 <= usize::from(area.width) {
+            long
+        } else {
+            format!(" {name}: {short}, lines {first}–{last} of {total} ")
+        };
+        let below = total - last;
+        let (down, up) = (key_for(Action::SnapshotDown, Scope::History), key_for(Action::SnapshotUp, Scope::History));
+        let cue = match (below, first > 1) {
+            (0, _) => format!(" {up} back up "),
+            (n, false) => format!(" … {n} more ({down}) "),
+            (n, true) => format!(" … {n} more ({down}) · {up} back up "),
+        };
+        block = boxed(title, palette).title_bottom(Line::styled(cue, palette.warn()));
     }
-    frame.render_widget(Paragraph::new(lines), list_area);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines.drain(shown).collect::<Vec<_>>()), list_area);
     frame.render_widget(Paragraph::new(footer).wrap(Wrap { trim: true }), footer_area);
 }

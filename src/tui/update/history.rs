@@ -1,17 +1,23 @@
 //! History screen actions: create the next sprint, start the one in planning (after a question
-//! that names what is committed and any blocking guardrail), close the running one (a form).
+//! that names what is committed and any blocking guardrail), close the running one (a form);
+//! page through the selected sprint's snapshot and the trends when they do not fit.
 
 use crate::domain::change::{Change, ChangeSet};
 use crate::domain::guardrails::Severity;
 use crate::domain::sprint_lifecycle;
 use crate::domain::SprintState;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::{App, Overlay, Tab};
 use crate::tui::forms::sprint::{close_form, new_sprint_form};
 use crate::tui::keymap::Action;
 
 use super::{refuse_if_read_only, Effect};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // Reading, so allowed on a read-only database too.
+    if matches!(action, Action::SnapshotDown | Action::SnapshotUp | Action::NextTrends) {
+        scroll(app, action);
+        return Vec::new();
+    }
     if !matches!(action, Action::NewSprint | Action::StartSprint | Action::CloseSprint) {
         return Vec::new();
     }
@@ -77,6 +83,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Moves the snapshot list or the trends; says so when everything already shows.
+fn scroll(app: &mut App, action: Action) {
+    let sprints = app.sprint_history.sprints.len();
+    let selected = app.selected[Tab::History.index()].min(sprints.saturating_sub(1));
+    let moved = match action {
+        Action::NextTrends => app.history_scroll.next_trends(),
+        _ => app.history_scroll.page_snapshot(selected, action == Action::SnapshotDown),
+    };
+    if !moved {
+        let what = if action == Action::NextTrends { "Every trend is" } else { "The whole snapshot is" };
+        app.status = Some(format!("{what} already shown."));
+    }
 }
 
 /// Items and points in the snapshot a start writes.
