@@ -39,8 +39,10 @@ fn bar(share: f64, cells: usize) -> String {
 fn render_header(frame: &mut Frame, area: Rect, app: &App) {
     let palette = app.palette;
     let Some(plan) = &app.summary.plan else {
-        let text =
-            Line::styled("No sprint is being planned: nothing to fill. (Sprints: History screen.)", palette.muted());
+        let text = Line::styled(
+            "No sprint is being planned: N creates the next one (all sprints: 5 History).",
+            palette.muted(),
+        );
         frame.render_widget(Paragraph::new(text), area);
         return;
     };
