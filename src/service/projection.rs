@@ -62,6 +62,18 @@ impl Projection {
             .then_some("no bands: no closed sprint with a plan yet, so there are no completion ratios to resample")
     }
 
+    /// The index of the scenario the screen adjusts and shades: the what-if share when one is
+    /// set, else the plan's.
+    pub fn focus_index(&self) -> Option<usize> {
+        let find = |pick: fn(&Scenario) -> bool| self.scenarios.iter().position(pick);
+        find(|s| s.is_what_if).or_else(|| find(|s| s.is_plan))
+    }
+
+    /// The scenario [`Projection::focus_index`] names.
+    pub fn focus(&self) -> Option<&Scenario> {
+        self.focus_index().and_then(|i| self.scenarios.get(i))
+    }
+
     /// The scenario with the least investment: the one crossovers are read against.
     pub fn baseline(&self) -> Option<&Scenario> {
         self.scenarios.first()
@@ -100,13 +112,6 @@ fn mark(shares: &mut Vec<Share>, share: f64, set: impl Fn(&mut Share)) {
             set(&mut added);
             shares.push(added);
         }
-    }
-}
-
-/// The scenario the screen adjusts and shades: the what-if share when one is set, else the plan.
-impl Projection {
-    pub fn focus(&self) -> Option<&Scenario> {
-        self.scenarios.iter().find(|s| s.is_what_if).or_else(|| self.scenarios.iter().find(|s| s.is_plan))
     }
 }
 

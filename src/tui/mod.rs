@@ -26,6 +26,7 @@ mod tty_wait;
 pub mod undo;
 pub mod update;
 pub mod view;
+pub mod wrapped_entries;
 
 use std::io::stdout;
 

@@ -77,7 +77,7 @@ fn render_chart(frame: &mut Frame, area: Rect, palette: Palette, p: &Projection)
         })
         .collect();
     // Only the band of the share in focus (what-if, else plan): five bands would hide the lines.
-    let plan = p.scenarios.iter().position(|s| s.is_what_if).or_else(|| p.scenarios.iter().position(|s| s.is_plan));
+    let plan = p.focus_index();
     let band = |pick: fn(&crate::domain::projection::Bands) -> &Vec<f64>| -> Vec<(f64, f64)> {
         plan.and_then(|i| p.scenarios[i].bands.as_ref())
             .map(|b| pick(b).iter().enumerate().map(|(t, v)| ((t + 1) as f64, *v)).collect())

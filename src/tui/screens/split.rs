@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::guardrails::Severity;
-use crate::domain::text::wrap_words;
 use crate::tui::app::{App, Tab};
 use crate::tui::theme::Palette;
+use crate::tui::wrapped_entries::Entry;
 
 /// Colours a report line by what it says; the words stay, so nothing depends on colour.
 fn style_of(line: &str, palette: Palette) -> Style {
@@ -55,19 +55,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// The blocking guardrails in a box of their own above the report (at most a third of the
 /// screen; the rest are counted). Returns the area left for the report.
 fn render_blocking(frame: &mut Frame, area: Rect, blocking: &[&str], palette: Palette) -> Rect {
-    let width = usize::from(area.width.saturating_sub(4)).max(4);
-    let wrapped: Vec<Vec<String>> = blocking.iter().map(|m| wrap_words(m, width)).collect();
+    let width = usize::from(area.width.saturating_sub(2)).max(4);
     let room = usize::from(area.height / 3).saturating_sub(2).max(1);
     let mut lines = Vec::new();
     let mut shown = 0;
-    for message in &wrapped {
-        if lines.len() + message.len() > room && shown > 0 {
+    for message in blocking {
+        let entry = Entry::guardrail(Span::styled("✗ ", palette.error()), message, width);
+        if lines.len() + entry.lines.len() > room && shown > 0 {
             break;
         }
-        for (n, part) in message.iter().take(room).enumerate() {
-            let lead = if n == 0 { Span::styled("✗ ", palette.error()) } else { Span::raw("  ") };
-            lines.push(Line::from(vec![lead, Span::raw(part.clone())]));
-        }
+        lines.extend(entry.lines.into_iter().take(room));
         shown += 1;
     }
     let left = blocking.len() - shown;
