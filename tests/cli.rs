@@ -103,7 +103,7 @@ fn wrong_files_get_distinct_exit_codes_and_say_so() {
         .stderr(predicate::str::contains("another application"));
 
     let future = sandbox.demo_db("future.sqlite");
-    rusqlite::Connection::open(&future).expect("open").pragma_update(None, "user_version", 7).expect("bump");
+    rusqlite::Connection::open(&future).expect("open").pragma_update(None, "user_version", 70).expect("bump");
     sandbox
         .flowdeck()
         .arg("--db")
@@ -111,7 +111,7 @@ fn wrong_files_get_distinct_exit_codes_and_say_so() {
         .arg("init")
         .assert()
         .code(12)
-        .stderr(predicate::str::contains("schema version 7").and(predicate::str::contains("upgrade flowdeck")));
+        .stderr(predicate::str::contains("schema version 70").and(predicate::str::contains("upgrade flowdeck")));
 
     let damaged = sandbox.demo_db("damaged.sqlite");
     rusqlite::Connection::open(&damaged)

@@ -36,16 +36,23 @@ fn timestamp() -> impl Strategy<Value = DateTime<Utc>> {
 
 fn member(i: usize) -> impl Strategy<Value = MemberDoc> {
     let day = |n: i64| chrono::NaiveDate::from_ymd_opt(2026, 1, 5).map(|d| d + chrono::Duration::days(n));
-    (text(), 0.0..=1.0f64, proptest::option::of(0.0..=1.0f64), proptest::option::of((0i64..200, 0i64..200)))
+    (text(), 0.0..=1.0f64, proptest::option::of(0.0..=1.0f64), proptest::option::of((0i64..200, 0i64..200)), skills())
         // Names stay short: the store keeps member names to 200 characters.
-        .prop_map(move |(name, allocation, focus, stay)| MemberDoc {
+        .prop_map(move |(name, allocation, focus, stay, skills)| MemberDoc {
             name: format!("M{i} {}", name.chars().take(50).collect::<String>()),
             allocation,
             focus,
             // Some members joined and left on a day: the round trip keeps both.
             joined_on: stay.and_then(|(from, _)| day(from)),
             left_on: stay.and_then(|(from, length)| day(from + length)),
+            skills,
         })
+}
+
+/// Skills as stored: distinct lowercase words.
+fn skills() -> impl Strategy<Value = Vec<String>> {
+    proptest::sample::subsequence(vec!["ios", "payments-db", "go", "data"], 0..3)
+        .prop_map(|s| s.into_iter().map(String::from).collect())
 }
 
 fn sprint(i: usize) -> impl Strategy<Value = SprintDoc> {
@@ -120,12 +127,14 @@ fn item(i: usize, sprints: usize) -> impl Strategy<Value = ItemDoc> {
         (proptest::option::of(text()), text(), 0usize..4, 0usize..4, 0u32..=2000),
         (1u8..=5, 1u8..=5, 1u8..=5, proptest::option::of(text()), proptest::collection::vec(text(), 0..3)),
         (timestamp(), proptest::option::of(timestamp()), 0usize..3, debt(), 0usize..sprints.max(1), any::<bool>()),
+        (proptest::option::of(0usize..4), skills()),
     )
         .prop_map(
             move |(
                 (key, title, kind, status, halves),
                 (impact, risk, ttv, outcome, tags),
                 (created, updated, flags, debt, sprint, history),
+                (assignee, skills),
             )| {
                 let kind = ["feature", "defect", "risk", "debt"][kind];
                 // Planned and done items name a sprint; only when there is one.
@@ -152,6 +161,9 @@ fn item(i: usize, sprints: usize) -> impl Strategy<Value = ItemDoc> {
                     pinned: flags == 1,
                     excluded: flags == 2,
                     debt: (kind == "debt").then_some(debt),
+                    // A member's index for now; `document` names the member (or none).
+                    assignee: assignee.map(|a| a.to_string()),
+                    skills,
                     history: match (history, sprint_name) {
                         (true, Some(s)) => vec![EntryDoc {
                             sprint: s,
@@ -174,7 +186,11 @@ fn document() -> impl Strategy<Value = Document> {
             let item_docs: Vec<_> = (0..items).map(|i| item(i, sprints)).collect();
             (members, sprint_docs, item_docs, Just(holidays))
         })
-        .prop_map(|(members, sprints, items, holidays)| {
+        .prop_map(|(members, sprints, mut items, holidays)| {
+            for item in &mut items {
+                let index = item.assignee.take().and_then(|a| a.parse::<usize>().ok());
+                item.assignee = index.and_then(|i| members.get(i)).map(|m: &MemberDoc| m.name.clone());
+            }
             let mut dates: Vec<NaiveDate> = holidays.into_iter().map(day).collect();
             dates.sort();
             dates.dedup();

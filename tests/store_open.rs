@@ -236,7 +236,10 @@ fn upgrading_from_v3_gives_every_started_sprint_the_availability_of_todays_membe
             "DROP TABLE sprint_availability; DROP TABLE debt_drag_history; \
              ALTER TABLE deferrals DROP COLUMN repay_by_before; \
              ALTER TABLE deferrals DROP COLUMN repay_by_after; \
-             ALTER TABLE policy DROP COLUMN plan_overdue_high_risk_debt_first; PRAGMA user_version = 3;",
+             ALTER TABLE policy DROP COLUMN plan_overdue_high_risk_debt_first; \
+             DROP INDEX items_by_assignee; ALTER TABLE items DROP COLUMN assignee_id; \
+             ALTER TABLE items DROP COLUMN skills; ALTER TABLE members DROP COLUMN skills; \
+             PRAGMA user_version = 3;",
         )
         .expect("downgrade");
     }
@@ -260,8 +263,13 @@ fn upgrading_to_the_debt_first_policy_turns_it_on_for_existing_databases() {
     }
     {
         let conn = Connection::open(&path).expect("raw");
-        conn.execute_batch("ALTER TABLE policy DROP COLUMN plan_overdue_high_risk_debt_first;").expect("downgrade");
-        conn.pragma_update(None, "user_version", migrations::latest_version() - 1).expect("version");
+        conn.execute_batch(
+            "ALTER TABLE policy DROP COLUMN plan_overdue_high_risk_debt_first; \
+             DROP INDEX items_by_assignee; ALTER TABLE items DROP COLUMN assignee_id; \
+             ALTER TABLE items DROP COLUMN skills; ALTER TABLE members DROP COLUMN skills;",
+        )
+        .expect("downgrade");
+        conn.pragma_update(None, "user_version", 5).expect("version");
     }
     let mut store = Store::open(&path, EXISTING).expect("migrate");
     assert_eq!(store.schema_version().expect("version"), migrations::latest_version());

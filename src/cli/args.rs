@@ -278,8 +278,11 @@ pub enum TeamCommand {
         /// Share of their time on sprint work (default: the team's default focus).
         #[arg(long, value_name = "SHARE")]
         focus: Option<String>,
+        /// What they can take on that not everyone can, comma-separated: ios,payments-db.
+        #[arg(long, value_name = "A,B")]
+        skills: Option<String>,
     },
-    /// Change a member's name, allocation or focus (`--focus default` for the team's).
+    /// Change a member's name, allocation, focus (`--focus default` for the team's) or skills.
     Edit {
         name: String,
         #[arg(long, value_name = "NEW NAME")]
@@ -288,6 +291,9 @@ pub enum TeamCommand {
         allocation: Option<String>,
         #[arg(long, value_name = "SHARE")]
         focus: Option<String>,
+        /// Replaces their skills, comma-separated ("" removes them).
+        #[arg(long, value_name = "A,B")]
+        skills: Option<String>,
     },
     /// Take a member off the team from today; the sprints they worked in keep their figures.
     Remove { name: String },

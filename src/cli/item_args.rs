@@ -85,6 +85,12 @@ pub struct ItemFields {
     /// Remove a tag (repeatable).
     #[arg(long = "untag", value_name = "TAG")]
     pub remove_tags: Vec<String>,
+    /// The team member who does it, by name (any case; "" unassigns).
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
+    /// Skills the work needs, comma-separated, e.g. ios,payments-db (replaces them; "" removes them).
+    #[arg(long, value_name = "A,B")]
+    pub skills: Option<String>,
     /// backlog, done or dropped (planning into a sprint is done on Plan or with `plan auto`).
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
@@ -135,7 +141,7 @@ pub struct ItemFields {
 impl ItemFields {
     /// (flag, form label, value) of every form field given.
     pub fn form_values(&self) -> Vec<(&'static str, &'static str, &str)> {
-        let all: [(&'static str, &'static str, &Option<String>); 20] = [
+        let all: [(&'static str, &'static str, &Option<String>); 22] = [
             ("--key", "Key", &self.key),
             ("--title", "Title", &self.title),
             ("--kind", "Kind", &self.kind),
@@ -145,6 +151,8 @@ impl ItemFields {
             ("--ttv", "Time to value", &self.time_to_value),
             ("--outcome", "Outcome", &self.outcome),
             ("--tags", "Tags", &self.tags),
+            ("--assignee", "Assignee", &self.assignee),
+            ("--skills", "Skills", &self.skills),
             ("--interest", "Interest", &self.interest),
             ("--visibility", "Visibility", &self.visibility),
             ("--drag", "Drag", &self.drag),

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::domain::capacity::member_capacities;
 use crate::domain::setup::{format_day_list, parse_day_list, parse_share, MemberDraft};
+use crate::domain::skills::skill_list;
 use crate::domain::team_changes::{self, find_member, MemberEdit};
 use crate::domain::text::{capitalised, sanitize_line};
 use crate::domain::Workspace;
@@ -33,18 +34,19 @@ pub fn run(ctx: &Context, command: TeamCommand, out: &mut impl Write) -> Result<
             list(ws, all, format, out)?;
             return Ok(ExitCode::SUCCESS);
         }
-        TeamCommand::Add { name, allocation, focus } => {
+        TeamCommand::Add { name, allocation, focus, skills } => {
             let draft = MemberDraft {
                 name: sanitize_line(&name).trim().to_string(),
                 allocation: parse_share(&allocation, "allocation").map_err(usage)?,
                 focus: focus.as_deref().map(|f| parse_share(f, "focus")).transpose().map_err(usage)?,
+                skills: skill_list(skills.as_deref()),
             };
             if draft.name.is_empty() {
                 return Err(usage("a member needs a name".into()));
             }
             team_changes::add_member(ws, &draft, ctx.today).map_err(refused)?
         }
-        TeamCommand::Edit { name, rename, allocation, focus } => {
+        TeamCommand::Edit { name, rename, allocation, focus, skills } => {
             let member = find_member(ws, &name).map_err(refused)?;
             let edit = MemberEdit {
                 name: rename,
@@ -54,9 +56,10 @@ pub fn run(ctx: &Context, command: TeamCommand, out: &mut impl Write) -> Result<
                     Some("default" | "") => Some(None),
                     Some(f) => Some(Some(parse_share(f, "focus").map_err(usage)?)),
                 },
+                skills: skills.as_deref().map(|s| skill_list(Some(s))),
             };
             if edit == MemberEdit::default() {
-                return Err(usage("nothing to change: give --rename, --allocation or --focus".into()));
+                return Err(usage("nothing to change: give --rename, --allocation, --focus or --skills".into()));
             }
             team_changes::edit_member(ws, member.id, &edit).map_err(refused)?
         }
@@ -104,6 +107,7 @@ fn list(ws: &Workspace, all: bool, format: PlanFormat, out: &mut impl Write) -> 
                     "left_on": m.left_on,
                     "days_off": days,
                     "person_days": c.map(|c| c.person_days),
+                    "skills": m.skills,
                 })
             })
             .collect();
@@ -125,7 +129,19 @@ fn list(ws: &Workspace, all: bool, format: PlanFormat, out: &mut impl Write) -> 
         return Ok(());
     }
     let width = members.iter().map(|m| m.name.chars().count()).max().unwrap_or(4).max(4);
-    writeln!(out, "  {:<width$}  {:>5}  {:>9}  {:>11}  days off", "name", "alloc", "focus", "person-days")?;
+    // Skills come only when someone has one, so a team without any keeps its narrow table.
+    let widest = members.iter().map(|m| m.skills.join(", ").chars().count()).max().unwrap_or(0);
+    let skills_width = if widest == 0 { 0 } else { widest.max("skills".len()) };
+    let skills_cell = |text: &str| if skills_width == 0 { String::new() } else { format!("  {text:<skills_width$}") };
+    writeln!(
+        out,
+        "  {:<width$}  {:>5}  {:>9}  {:>11}{}  days off",
+        "name",
+        "alloc",
+        "focus",
+        "person-days",
+        skills_cell("skills")
+    )?;
     for m in members {
         let focus = match m.focus {
             Some(f) => percent(f),
@@ -139,7 +155,16 @@ fn list(ws: &Workspace, all: bool, format: PlanFormat, out: &mut impl Write) -> 
             None if days.is_empty() => "—".to_string(),
             None => days,
         };
-        writeln!(out, "  {:<width$}  {:>5}  {:>9}  {:>11}  {days}", m.name, percent(m.allocation), focus, pd)?;
+        let skills = if m.skills.is_empty() { "—".to_string() } else { m.skills.join(", ") };
+        writeln!(
+            out,
+            "  {:<width$}  {:>5}  {:>9}  {:>11}{}  {days}",
+            m.name,
+            percent(m.allocation),
+            focus,
+            pd,
+            skills_cell(&skills)
+        )?;
     }
     Ok(())
 }

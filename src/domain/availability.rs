@@ -48,6 +48,7 @@ mod tests {
             focus,
             joined_on: None,
             left_on: None,
+            skills: vec![],
             version: 1,
         }
     }

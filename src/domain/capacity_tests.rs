@@ -14,7 +14,16 @@ fn day(m: u32, d: u32) -> NaiveDate {
 const FALLBACKS: Fallbacks = Fallbacks { points_per_person_day: 1.0, unplanned_reserve: 0.1, history_window: 3 };
 
 fn member(id: i64, allocation: f64, focus: Option<f64>) -> Member {
-    Member { id: MemberId(id), name: format!("M{id}"), allocation, focus, joined_on: None, left_on: None, version: 1 }
+    Member {
+        id: MemberId(id),
+        name: format!("M{id}"),
+        allocation,
+        focus,
+        joined_on: None,
+        left_on: None,
+        skills: vec![],
+        version: 1,
+    }
 }
 
 /// Two-week sprint from Monday 2026-11-23 with a holiday on Thursday 26th.

@@ -17,16 +17,22 @@ pub enum Rule {
     DebtLeftOut,
     /// The team has no plannable capacity (no members, or everyone away): nothing can be true.
     NoCapacity,
+    /// A member is assigned more than their share of the plannable capacity.
+    PersonOver,
+    /// A planned item needs a skill its assignee lacks, or nobody with it has room.
+    SkillGap,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 6] = [
+    pub const ALL: [Rule; 8] = [
         Rule::KindShare,
         Rule::InvestmentFloor,
         Rule::OverCommitment,
         Rule::UnderCommitment,
         Rule::DebtLeftOut,
         Rule::NoCapacity,
+        Rule::PersonOver,
+        Rule::SkillGap,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -37,6 +43,8 @@ impl Rule {
             Rule::UnderCommitment => "under-commitment",
             Rule::DebtLeftOut => "debt-left-out",
             Rule::NoCapacity => "no-capacity",
+            Rule::PersonOver => "person-over",
+            Rule::SkillGap => "skill-gap",
         }
     }
 
@@ -243,10 +251,15 @@ pub fn check<'a>(
         let severity = severity.unwrap_or_else(|| severity_of(rule));
         out.push(Guardrail { id, rule, severity, message });
     }
-    // What blocks the plan is read first, on every screen and report; the order within each
-    // severity stays as checked (split, load, then the debts).
-    out.sort_by_key(|g| g.severity != Severity::Block);
+    blocking_first(&mut out);
     out
+}
+
+/// What blocks the plan is read first, on every screen and report; the order within each
+/// severity stays as checked (split, load, debts, then people). Stable, so it can run again
+/// after more guardrails are appended.
+pub fn blocking_first(guardrails: &mut [Guardrail]) {
+    guardrails.sort_by_key(|g| g.severity != Severity::Block);
 }
 
 /// How many high-risk debts the summary line names before "and N more".

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::estimate::HalfPoints;
 use super::kind::Kind;
 use super::sprint::SprintId;
+use super::team::MemberId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ItemId(pub i64);
@@ -78,6 +79,10 @@ pub struct WorkItem {
     /// Never put in the sprint by auto-fill.
     pub excluded: bool,
     pub debt: Option<DebtDetails>,
+    /// The one member who does it; `None` while nobody is named.
+    pub assignee: Option<MemberId>,
+    /// Skills the work needs (e.g. `ios`), matched against members' skills.
+    pub skills: Vec<String>,
     /// Optimistic-concurrency counter, bumped by every update.
     pub version: i64,
 }

@@ -24,6 +24,8 @@ pub struct MemberDraft {
     pub allocation: f64,
     /// `None`: the team's default focus.
     pub focus: Option<f64>,
+    /// What they can take on that not everyone can (stored as `skills::skill_list` gives it).
+    pub skills: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,7 +99,7 @@ pub fn parse_member(text: &str) -> Result<MemberDraft, String> {
     if let Some(extra) = parts.find(|p| !p.is_empty()) {
         return Err(format!("'{extra}' is one part too many: name, allocation, focus"));
     }
-    Ok(MemberDraft { name, allocation, focus })
+    Ok(MemberDraft { name, allocation, focus, skills: Vec::new() })
 }
 
 /// `2026-12-21`, or a range `2026-12-21..2026-12-24` (both ends included): the weekdays in it.
@@ -251,7 +253,7 @@ mod tests {
     fn members_parse_with_defaults() {
         assert_eq!(
             parse_member("Priya Raman").expect("ok"),
-            MemberDraft { name: "Priya Raman".into(), allocation: 1.0, focus: None }
+            MemberDraft { name: "Priya Raman".into(), allocation: 1.0, focus: None, skills: Vec::new() }
         );
         let m = parse_member("Jo, 50%, 0.6").expect("ok");
         assert_eq!((m.allocation, m.focus), (0.5, Some(0.6)));

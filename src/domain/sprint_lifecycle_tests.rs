@@ -25,6 +25,7 @@ fn ws() -> Workspace {
             focus: Some(1.0),
             joined_on: None,
             left_on: None,
+            skills: vec![],
             version: 1,
         }],
         sprints: vec![sprint(1, day(11, 2), SprintState::Planning)],

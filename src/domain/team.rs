@@ -20,13 +20,24 @@ pub struct Member {
     /// The day they left; `None` while on the team. Members are never deleted, so the sprints
     /// they worked in keep their person-days.
     pub left_on: Option<NaiveDate>,
+    /// What they can take on that not everyone can (e.g. `ios`, `payments-db`).
+    pub skills: Vec<String>,
     pub version: i64,
 }
 
 impl Member {
     /// A member who joins today, with the team's default focus.
     pub fn joining(name: String, allocation: f64, focus: Option<f64>, today: NaiveDate) -> Member {
-        Member { id: MemberId(0), name, allocation, focus, joined_on: Some(today), left_on: None, version: 1 }
+        Member {
+            id: MemberId(0),
+            name,
+            allocation,
+            focus,
+            joined_on: Some(today),
+            left_on: None,
+            skills: Vec::new(),
+            version: 1,
+        }
     }
 
     /// Still on the team (shown on the Team screen, counted in sprints from now on).

@@ -32,7 +32,8 @@ pub fn find_member<'w>(ws: &'w Workspace, name: &str) -> Result<&'w Member, Stri
 
 pub fn add_member(ws: &Workspace, draft: &MemberDraft, today: NaiveDate) -> Result<ChangeSet, String> {
     check_member_name(ws, &draft.name, None)?;
-    let member = Member::joining(draft.name.clone(), draft.allocation, draft.focus, today);
+    let mut member = Member::joining(draft.name.clone(), draft.allocation, draft.focus, today);
+    member.skills = super::skills::skill_list(&draft.skills);
     Ok(ChangeSet::new(format!("added {} to the team", draft.name), vec![Change::new_member(member)]))
 }
 
@@ -43,6 +44,8 @@ pub struct MemberEdit {
     pub name: Option<String>,
     pub allocation: Option<f64>,
     pub focus: Option<Option<f64>>,
+    /// Replaces their skills (an empty list removes them).
+    pub skills: Option<Vec<String>>,
 }
 
 pub fn edit_member(ws: &Workspace, id: MemberId, edit: &MemberEdit) -> Result<ChangeSet, String> {
@@ -61,6 +64,9 @@ pub fn edit_member(ws: &Workspace, id: MemberId, edit: &MemberEdit) -> Result<Ch
     }
     if let Some(f) = edit.focus {
         after.focus = f;
+    }
+    if let Some(skills) = &edit.skills {
+        after.skills = super::skills::skill_list(skills);
     }
     if after == *before {
         return Ok(ChangeSet::new(format!("{} unchanged", before.name), Vec::new()));
@@ -178,6 +184,7 @@ mod tests {
             focus: Some(1.0),
             joined_on: None,
             left_on: None,
+            skills: vec![],
             version: 1,
         };
         Workspace {
@@ -208,7 +215,7 @@ mod tests {
     #[test]
     fn a_member_added_today_does_not_change_past_sprints() {
         let mut ws = team();
-        let draft = MemberDraft { name: "Cy".into(), allocation: 0.5, focus: Some(1.0) };
+        let draft = MemberDraft { name: "Cy".into(), allocation: 0.5, focus: Some(1.0), skills: vec!["iOS".into()] };
         // Added the weekend after S1 ended.
         let mut set = add_member(&ws, &draft, d("2026-12-05")).expect("added");
         if let Change::Member { after: Some(m), .. } = &mut set.changes[0] {

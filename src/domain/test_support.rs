@@ -27,6 +27,8 @@ pub fn item(id: i64, kind: Kind, estimate: f64) -> WorkItem {
         pinned: false,
         excluded: false,
         debt: None,
+        assignee: None,
+        skills: vec![],
         version: 1,
     }
 }

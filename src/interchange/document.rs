@@ -100,6 +100,9 @@ pub struct MemberDoc {
     /// Set for a former member: they count in the sprints before this day only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub left_on: Option<NaiveDate>,
+    /// What they can take on that not everyone can, e.g. `ios`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -202,6 +205,12 @@ pub struct ItemDoc {
     pub excluded: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debt: Option<DebtDoc>,
+    /// The member (by name) who does it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    /// Skills the work needs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
     /// This item's rows in sprint plan snapshots.
     #[serde(default)]
     pub history: Vec<EntryDoc>,

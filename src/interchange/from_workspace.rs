@@ -127,6 +127,8 @@ pub fn item_doc(ws: &Workspace, i: &crate::domain::WorkItem) -> ItemDoc {
                 .collect(),
             drag_history: d.drag_history.iter().map(|p| PastDragDoc { until: p.until, drag: p.drag }).collect(),
         }),
+        assignee: i.assignee.and_then(|a| ws.members.iter().find(|m| m.id == a)).map(|m| m.name.clone()),
+        skills: i.skills.clone(),
         history: history_of(ws, i.id)
             .into_iter()
             .map(|e| EntryDoc {
@@ -154,6 +156,7 @@ impl Document {
                     focus: m.focus,
                     joined_on: m.joined_on,
                     left_on: m.left_on,
+                    skills: m.skills.clone(),
                 })
                 .collect(),
             holidays: ws.holidays.iter().map(|h| HolidayDoc { date: h.date, name: h.name.clone() }).collect(),

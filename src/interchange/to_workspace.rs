@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::domain::guardrails::Rule;
+use crate::domain::skills::skill_list;
 use crate::domain::text::{sanitize_line, sanitize_title};
 use crate::domain::{
     Agreement, Availability, DayOff, DebtCategory, DebtDetails, Deferral, DeliveryFigures, EntryOutcome, EstimateUnit,
@@ -54,6 +55,7 @@ impl Document {
                 focus: m.focus,
                 joined_on: m.joined_on,
                 left_on: m.left_on,
+                skills: skill_list(&m.skills),
                 version: 1,
             });
         }
@@ -105,7 +107,13 @@ impl Document {
         for (i, doc) in self.items.iter().enumerate() {
             let at = format!("items[{i}]{}", doc.key.as_ref().map(|k| format!(" ({k})")).unwrap_or_default());
             let id = ItemId(i as i64 + 1);
-            let item = item_from_doc(id, doc, &sprint_ids).map_err(|m| err(at.clone(), m))?;
+            let mut item = item_from_doc(id, doc, &sprint_ids).map_err(|m| err(at.clone(), m))?;
+            if let Some(name) = &doc.assignee {
+                let member = member_ids
+                    .get(&sanitize_line(name))
+                    .ok_or_else(|| err(at.clone(), format!("assignee names unknown member '{name}'")))?;
+                item.assignee = Some(*member);
+            }
             if let Some(key) = &item.key {
                 if keys.insert(key.clone(), id).is_some() {
                     return Err(err(at, format!("key {key} is used by another item")));
@@ -258,6 +266,8 @@ fn item_from_doc(id: ItemId, d: &ItemDoc, sprints: &HashMap<String, SprintId>) -
         updated: d.updated.unwrap_or(d.created),
         pinned: d.pinned,
         excluded: d.excluded,
+        assignee: None,
+        skills: skill_list(&d.skills),
         debt,
         version: 1,
     })

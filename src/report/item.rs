@@ -38,6 +38,9 @@ pub fn write_text(ws: &Workspace, item: &WorkItem, standing: &Standing, out: &mu
     let tags: Vec<String> = item.tags.iter().map(|t| sanitize_line(t)).collect();
     row(out, "tags", if tags.is_empty() { "—".into() } else { tags.join(", ") })?;
     row(out, "outcome", item.outcome.as_deref().map_or("—".into(), sanitize_line))?;
+    let assignee = item.assignee.and_then(|a| ws.members.iter().find(|m| m.id == a));
+    row(out, "assignee", assignee.map_or("—".into(), |m| sanitize_line(&m.name)))?;
+    row(out, "skills", if item.skills.is_empty() { "—".into() } else { item.skills.join(", ") })?;
     row(out, "pinned", yes(item.pinned).into())?;
     row(out, "excluded", yes(item.excluded).into())?;
     row(out, "created", item.created.date_naive().to_string())?;

@@ -58,6 +58,7 @@ pub fn generated_workspace(n: usize, seed: u64) -> Workspace {
             focus: None,
             joined_on: None,
             left_on: None,
+            skills: Vec::new(),
             version: 1,
         })
         .collect();
@@ -100,6 +101,8 @@ pub fn generated_workspace(n: usize, seed: u64) -> Workspace {
                 pinned: i % 20_000 == 7,
                 excluded: rng.below(100) == 0,
                 debt,
+                assignee: None,
+                skills: Vec::new(),
                 version: 1,
             }
         })

@@ -280,6 +280,8 @@ fn create(id: ItemId, r: ImportRecord, now: DateTime<Utc>) -> WorkItem {
         pinned: false,
         excluded: r.excluded.for_new(false) || unestimated || zero,
         debt,
+        assignee: None,
+        skills: Vec::new(),
         version: 1,
     }
 }

@@ -6,7 +6,8 @@ use crate::config::Settings;
 use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
 use crate::domain::debt::cadence_days;
 use crate::domain::debt::deferral::window_start;
-use crate::domain::guardrails::{check, split, Guardrail, Split};
+use crate::domain::guardrails::{blocking_first, check, split, Guardrail, Split};
+use crate::domain::person_load::{self, team_load, TeamLoad};
 use crate::domain::scoring::{rank, Ranked};
 use crate::domain::{Kind, Sprint, SprintState, Status, WorkItem, Workspace};
 
@@ -25,6 +26,8 @@ pub struct SprintPlan {
     pub planned: Vec<WorkItem>,
     pub split: Split,
     pub guardrails: Vec<Guardrail>,
+    /// Each member's assigned points against their share.
+    pub load: TeamLoad,
 }
 
 /// Finds the sprint by name, or the current one (active, else the first in planning).
@@ -73,8 +76,11 @@ pub fn sprint_plan_of<'a>(
     let in_sprint: std::collections::HashSet<_> = planned.iter().map(|p| p.id).collect();
     let left_out = open_debts.filter(|d| !in_sprint.contains(&d.id));
     let from = window_start(ws, sprint, cadence_days(ws));
-    let guardrails = check(&split, capacity.plannable, &ws.policy, left_out, today, from);
-    SprintPlan { sprint: sprint.clone(), capacity, planned, split, guardrails }
+    let mut guardrails = check(&split, capacity.plannable, &ws.policy, left_out, today, from);
+    let load = team_load(&capacity.members, capacity.plannable, &planned, &ws.members);
+    guardrails.extend(person_load::guardrails(&load, &planned, &ws.members, &ws.policy));
+    blocking_first(&mut guardrails);
+    SprintPlan { sprint: sprint.clone(), capacity, planned, split, guardrails, load }
 }
 
 /// The best `limit` candidates (optionally of one kind) straight from the store: only the

@@ -5,15 +5,15 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, Row};
 
 use crate::domain::{
-    Agreement, DebtCategory, DebtDetails, Deferral, ItemId, Kind, RiskArea, SprintId, Status, WorkItem,
+    Agreement, DebtCategory, DebtDetails, Deferral, ItemId, Kind, MemberId, RiskArea, SprintId, Status, WorkItem,
 };
 
-use super::rows::{code, halves, small, timestamp};
+use super::rows::{code, halves, small, split_list, timestamp};
 
 pub(super) const ITEM_COLUMNS: &str = "i.id, i.external_key, i.title, i.kind, i.status, i.sprint_id, i.estimate_halves,
     i.impact, i.risk, i.time_to_value, i.outcome, i.tags, i.created_at, i.updated_at, i.pinned, i.excluded,
     i.version, d.interest, d.visibility, d.drag, d.category, d.risk_area, d.reason, d.impact, d.trigger_date,
-    d.trigger_condition, d.owner, d.linked_key";
+    d.trigger_condition, d.owner, d.linked_key, i.assignee_id, i.skills";
 
 pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
     let tags: String = r.get(11)?;
@@ -50,13 +50,15 @@ pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
         risk: small(8, r.get(8)?)?,
         time_to_value: small(9, r.get(9)?)?,
         outcome: r.get(10)?,
-        tags: tags.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect(),
+        tags: split_list(&tags),
         created: r.get(12)?,
         updated: r.get(13)?,
         pinned: r.get(14)?,
         excluded: r.get(15)?,
         version: r.get(16)?,
         debt,
+        assignee: r.get::<_, Option<i64>>(28)?.map(MemberId),
+        skills: split_list(&r.get::<_, String>(29)?),
     })
 }
 
@@ -125,8 +127,8 @@ pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
     // for each would cost more than the insert.
     conn.prepare_cached(
         "INSERT INTO items (id, external_key, title, kind, status, sprint_id, estimate_halves, impact, risk,
-             time_to_value, outcome, tags, created_at, updated_at, pinned, excluded, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+             time_to_value, outcome, tags, created_at, updated_at, pinned, excluded, version, assignee_id, skills)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?
     .execute(params![
         i.id.0,
@@ -145,7 +147,9 @@ pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
         timestamp(&i.updated),
         i.pinned,
         i.excluded,
-        i.version
+        i.version,
+        i.assignee.map(|m| m.0),
+        i.skills.join(",")
     ])?;
     insert_debt(conn, i)
 }
@@ -196,7 +200,8 @@ pub fn update_item(conn: &Connection, version: i64, after: &WorkItem) -> rusqlit
         .prepare_cached(
             "UPDATE items SET external_key = ?2, title = ?3, kind = ?4, status = ?5, sprint_id = ?6,
              estimate_halves = ?7, impact = ?8, risk = ?9, time_to_value = ?10, outcome = ?11, tags = ?12,
-             updated_at = ?13, pinned = ?14, excluded = ?15, version = ?16, created_at = ?18
+             updated_at = ?13, pinned = ?14, excluded = ?15, version = ?16, created_at = ?18,
+             assignee_id = ?19, skills = ?20
          WHERE id = ?1 AND version = ?17",
         )?
         .execute(params![
@@ -218,7 +223,9 @@ pub fn update_item(conn: &Connection, version: i64, after: &WorkItem) -> rusqlit
             after.version,
             version,
             // The recorded date is editable (the debt form) and imported (Jira's Created).
-            timestamp(&after.created)
+            timestamp(&after.created),
+            after.assignee.map(|m| m.0),
+            after.skills.join(",")
         ])?;
     if changed > 0 {
         conn.prepare_cached("DELETE FROM debts WHERE item_id = ?1")?.execute(params![after.id.0])?;

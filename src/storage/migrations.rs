@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "policy: overdue high-risk debt first",
         sql: include_str!("migrations/0006_policy_debt_first.sql"),
     },
+    Migration { version: 7, name: "assignees and skills", sql: include_str!("migrations/0007_assignees_skills.sql") },
 ];
 
 /// The schema version this build writes.

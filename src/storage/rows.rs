@@ -16,6 +16,11 @@ pub fn small(idx: usize, value: i64) -> rusqlite::Result<u8> {
     })
 }
 
+/// A comma-separated list column (tags, skills) as its words; empty entries are not words.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect()
+}
+
 pub fn halves(idx: usize, value: i64) -> rusqlite::Result<crate::domain::HalfPoints> {
     u32::try_from(value).map(crate::domain::HalfPoints).map_err(|_| {
         rusqlite::Error::FromSqlConversionFailure(idx, Type::Integer, format!("{value} is out of range").into())

@@ -6,8 +6,8 @@ use rusqlite::{params, Connection};
 use crate::domain::{Availability, DayOff, Holiday, Member, MemberId, SprintId};
 
 pub fn load_members(conn: &Connection) -> rusqlite::Result<Vec<Member>> {
-    let mut stmt =
-        conn.prepare("SELECT id, name, allocation, focus, version, joined_on, left_on FROM members ORDER BY id")?;
+    let mut stmt = conn
+        .prepare("SELECT id, name, allocation, focus, version, joined_on, left_on, skills FROM members ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok(Member {
             id: MemberId(r.get(0)?),
@@ -17,6 +17,7 @@ pub fn load_members(conn: &Connection) -> rusqlite::Result<Vec<Member>> {
             version: r.get(4)?,
             joined_on: r.get(5)?,
             left_on: r.get(6)?,
+            skills: super::rows::split_list(&r.get::<_, String>(7)?),
         })
     })?;
     rows.collect()
@@ -38,9 +39,9 @@ pub fn load_days_off(conn: &Connection) -> rusqlite::Result<Vec<DayOff>> {
 
 pub fn insert_member(conn: &Connection, m: &Member) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO members (id, name, allocation, focus, version, joined_on, left_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![m.id.0, m.name, m.allocation, m.focus, m.version, m.joined_on, m.left_on],
+        "INSERT INTO members (id, name, allocation, focus, version, joined_on, left_on, skills)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![m.id.0, m.name, m.allocation, m.focus, m.version, m.joined_on, m.left_on, m.skills.join(",")],
     )?;
     Ok(())
 }
@@ -61,9 +62,10 @@ pub fn insert_day_off(conn: &Connection, d: &DayOff) -> rusqlite::Result<()> {
 /// Updates a member still at `version`; 0 rows means a conflict.
 pub fn update_member(conn: &Connection, version: i64, m: &Member) -> rusqlite::Result<usize> {
     conn.execute(
-        "UPDATE members SET name = ?2, allocation = ?3, focus = ?4, version = ?5, joined_on = ?7, left_on = ?8
+        "UPDATE members SET name = ?2, allocation = ?3, focus = ?4, version = ?5, joined_on = ?7, left_on = ?8,
+             skills = ?9
          WHERE id = ?1 AND version = ?6",
-        params![m.id.0, m.name, m.allocation, m.focus, m.version, version, m.joined_on, m.left_on],
+        params![m.id.0, m.name, m.allocation, m.focus, m.version, version, m.joined_on, m.left_on, m.skills.join(",")],
     )
 }
 

@@ -5,7 +5,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use crate::domain::edits::save_item;
 use crate::domain::text::{sanitize_title, MAX_TITLE_CHARS};
 use crate::domain::{
-    Agreement, DebtCategory, DebtDetails, HalfPoints, ItemId, Kind, RiskArea, Status, WorkItem, Workspace,
+    Agreement, DebtCategory, DebtDetails, HalfPoints, ItemId, Kind, Member, MemberId, RiskArea, Status, WorkItem,
+    Workspace,
 };
 
 use super::{parse_date, parse_decimal, parse_line, parse_score, Errors, Field, Form, Outcome, Target};
@@ -14,8 +15,13 @@ const KINDS: &[&str] = &["feature", "defect", "risk", "debt"];
 const CATEGORIES: &[&str] = &["strategic", "tactical", "accidental"];
 const AREAS: &[&str] = &["none", "security", "performance", "compliance"];
 
-/// A form filled with `item`, or with sensible blanks for a new item of `kind`.
-pub fn form(item: Option<&WorkItem>, kind: Kind) -> Form {
+/// A form filled with `item`, or with sensible blanks for a new item of `kind`; `members`
+/// names the assignee.
+pub fn form(item: Option<&WorkItem>, kind: Kind, members: &[Member]) -> Form {
+    let assignee = item
+        .and_then(|i| i.assignee)
+        .and_then(|a| members.iter().find(|m| m.id == a))
+        .map_or(String::new(), |m| m.name.clone());
     let debt = item.and_then(|i| i.debt.clone()).unwrap_or_else(DebtDetails::blank);
     let a = &debt.agreement;
     let text = |v: Option<&str>| v.unwrap_or("").to_string();
@@ -37,6 +43,12 @@ pub fn form(item: Option<&WorkItem>, kind: Kind) -> Form {
         Field::text("Time to value", item.map_or("3".into(), |i| i.time_to_value.to_string()), "1–5: how soon it pays"),
         Field::text("Outcome", text(item.and_then(|i| i.outcome.as_deref())), "the result it should bring (optional)"),
         Field::text("Tags", item.map_or(String::new(), |i| i.tags.join(", ")), "comma-separated (optional)"),
+        Field::text("Assignee", assignee, "the team member who does it (optional; empty: nobody yet)"),
+        Field::text(
+            "Skills",
+            item.map_or(String::new(), |i| i.skills.join(", ")),
+            "skills the work needs, comma-separated, e.g. ios (optional)",
+        ),
         Field::text("Interest", debt.interest.to_string(), "1–5: what living with it costs each sprint")
             .shown_if("Kind", "debt"),
         Field::text("Visibility", debt.visibility.to_string(), "1–5: how often the team touches it")
@@ -117,6 +129,9 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
     let outcome = e.check("Outcome", parse_line(form.value("Outcome"), false, 500)).and_then(optional);
     let tags: Vec<String> =
         form.value("Tags").split(',').map(crate::domain::text::sanitize_line).filter(|t| !t.is_empty()).collect();
+    let before_assignee = id.and_then(|id| ws.item(id)).and_then(|i| i.assignee);
+    let assignee = e.check("Assignee", assignee_of(ws, form.value("Assignee"), before_assignee, today));
+    let skills = crate::domain::skills::skill_list([form.value("Skills")]);
 
     let mut debt = if kind == Kind::Debt { debt_fields(form, &mut e, id.and_then(|id| ws.item(id))) } else { None };
     if let Some(d) = debt.as_mut() {
@@ -142,7 +157,8 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
         let kept = id.and_then(|id| ws.item(id)).map(|i| i.created.date_naive());
         check_agreement(&mut e, ws, id, d, recorded.or(kept).unwrap_or(today));
     }
-    let (Some(title), Some(estimate), Some(impact), Some(risk), Some(ttv)) = (title, estimate, impact, risk, ttv)
+    let (Some(title), Some(estimate), Some(impact), Some(risk), Some(ttv), Some(assignee)) =
+        (title, estimate, impact, risk, ttv, assignee)
     else {
         return Err(e.list);
     };
@@ -169,6 +185,8 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
         pinned: false,
         excluded: false,
         debt: None,
+        assignee: None,
+        skills: Vec::new(),
         version: 1,
     });
     item.key = key;
@@ -181,11 +199,41 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
     item.outcome = outcome;
     item.tags = tags;
     item.debt = debt;
+    item.assignee = assignee;
+    item.skills = skills;
     // Only a changed day moves the timestamp, so an untouched form keeps the original time.
     if let Some(date) = recorded.filter(|d| *d != item.created.date_naive()) {
         item.created = Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default());
     }
     Ok(save_item(ws, item))
+}
+
+/// The member a typed name means (any case), or why there is none. A member who has left can
+/// no longer be given new work, but an item that already names them keeps them until changed.
+fn assignee_of(
+    ws: &Workspace,
+    typed: &str,
+    before: Option<MemberId>,
+    today: NaiveDate,
+) -> Result<Option<MemberId>, String> {
+    let name = crate::domain::text::sanitize_line(typed);
+    if name.is_empty() {
+        return Ok(None);
+    }
+    let Some(member) = ws.members.iter().find(|m| m.name.eq_ignore_ascii_case(&name)) else {
+        let current: Vec<&str> = ws.members.iter().filter(|m| m.is_current()).map(|m| m.name.as_str()).collect();
+        return Err(if current.is_empty() {
+            format!("no member named {name}: the team has no members yet (add them on 5 Team)")
+        } else {
+            format!("no member named {name}; the team: {}", current.join(", "))
+        });
+    };
+    match member.left_on {
+        Some(left) if before != Some(member.id) && left <= today => {
+            Err(format!("{} left the team on {left}: choose a current member", member.name))
+        }
+        _ => Ok(Some(member.id)),
+    }
 }
 
 /// The agreement's dates and link must make sense: a repay-by date on or after the day the debt

@@ -33,6 +33,7 @@ pub fn member_form(ws: &Workspace, id: MemberId) -> Option<Form> {
             m.focus.map(|f| f.to_string()).unwrap_or_default(),
             "share of time on sprint work; blank = team default",
         ),
+        Field::text("Skills", m.skills.join(", "), "what they can take on, comma-separated, e.g. ios (optional)"),
         Field::text(
             "Days off",
             days,
@@ -74,7 +75,8 @@ pub fn member_change(form: &Form, ws: &Workspace, id: MemberId) -> Outcome {
         return Err(e.list);
     }
     let mut changes = Vec::new();
-    let after = crate::domain::Member { name, allocation, focus, ..before.clone() };
+    let skills = crate::domain::skills::skill_list([form.value("Skills")]);
+    let after = crate::domain::Member { name, allocation, focus, skills, ..before.clone() };
     if after != *before {
         changes.push(Change::member(before.clone(), after));
     }
@@ -93,6 +95,7 @@ pub fn new_member_form() -> Form {
         Field::text("Name", "", "as the team says it"),
         Field::text("Allocation", "100%", "share of the person on this team, 0–100%"),
         Field::text("Focus", "", "share of time on sprint work; blank = team default"),
+        Field::text("Skills", "", "what they can take on, comma-separated, e.g. ios (optional)"),
     ];
     Form::new("New member — they count from the sprints that end after today", Target::NewMember, fields)
 }
@@ -106,7 +109,8 @@ pub fn new_member_change(form: &Form, ws: &Workspace, today: NaiveDate) -> Outco
         text => e.check("Focus", parse_fraction(text, "focus")).map(Some),
     };
     let (Some(name), Some(allocation), Some(focus)) = (name, allocation, focus) else { return Err(e.list) };
-    team_changes::add_member(ws, &MemberDraft { name, allocation, focus }, today)
+    let skills = crate::domain::skills::skill_list([form.value("Skills")]);
+    team_changes::add_member(ws, &MemberDraft { name, allocation, focus, skills }, today)
         .map_err(|message| vec![(form.index_of("Name"), message)])
 }
 
