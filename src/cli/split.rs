@@ -23,14 +23,10 @@ pub fn run(
     let sprint = find_sprint(ws, sprint).map_err(|m| Failure::new(code::ERROR, m))?;
     let plan = sprint_plan(ws, sprint, &fallbacks(&settings), ctx.today);
     match format {
-        ReportFormat::Text => write_text(&plan.sprint, &plan.capacity, &plan.split, &plan.guardrails, out)?,
-        ReportFormat::Md => write_markdown(&plan.sprint, &plan.capacity, &plan.split, &plan.guardrails, out)?,
+        ReportFormat::Text => write_text(&plan, out)?,
+        ReportFormat::Md => write_markdown(&plan, out)?,
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut *out,
-                &to_json(&plan.sprint, &plan.capacity, &plan.split, &plan.guardrails),
-            )
-            .map_err(std::io::Error::from)?;
+            serde_json::to_writer_pretty(&mut *out, &to_json(&plan)).map_err(std::io::Error::from)?;
             writeln!(out)?;
         }
     }

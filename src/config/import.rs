@@ -17,11 +17,20 @@ pub struct ImportSettings {
     pub default_kind: Kind,
     pub jira: JiraSettings,
     pub github: GithubSettings,
+    /// A tracker's name for a person (GitHub login, Jira display name) → the team member's
+    /// name, for when they differ (`"octocat" = "Dana Scully"`). Names that are the same need
+    /// no entry.
+    pub people: BTreeMap<String, String>,
 }
 
 impl Default for ImportSettings {
     fn default() -> Self {
-        ImportSettings { default_kind: Kind::Feature, jira: JiraSettings::default(), github: GithubSettings::default() }
+        ImportSettings {
+            default_kind: Kind::Feature,
+            jira: JiraSettings::default(),
+            github: GithubSettings::default(),
+            people: BTreeMap::new(),
+        }
     }
 }
 

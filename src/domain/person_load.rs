@@ -157,7 +157,9 @@ fn skill_gap(item: &WorkItem, load: &TeamLoad, members: &[Member]) -> Option<Str
         return (!missing.is_empty())
             .then(|| format!("{label} needs {}, which {} (assigned) does not have.", missing.join(", "), who.name));
     }
-    // Unassigned: someone counted in the sprint with every needed skill and room for it.
+    // Unassigned: someone counted in the sprint with every needed skill and room left. Room for
+    // the whole estimate is not required: big items are often shared, and a flag on every item
+    // larger than one person's sprint would drown the ones that matter.
     let able: Vec<&PersonLoad> = load
         .people
         .iter()
@@ -165,19 +167,23 @@ fn skill_gap(item: &WorkItem, load: &TeamLoad, members: &[Member]) -> Option<Str
             p.share > EPS && member(p.member).is_some_and(|m| super::skills::missing(m, &item.skills).is_empty())
         })
         .collect();
-    let points = item.estimate.points();
     if able.is_empty() {
         return Some(format!("{label} needs {needs} and nobody working in this sprint has it."));
     }
-    if able.iter().any(|p| p.room() + EPS >= points) {
+    if able.iter().any(|p| p.room() > EPS) {
         return None;
     }
-    let names: Vec<String> = able.iter().map(|p| format!("{} ({} free)", p.name, pts(p.room()))).collect();
-    Some(format!(
-        "{label} needs {needs} ({} points) and nobody with it has that much room: {}.",
-        pts(points),
-        names.join(", ")
-    ))
+    let names: Vec<String> =
+        able.iter()
+            .map(|p| {
+                if p.over() > 0.0 {
+                    format!("{} ({} over)", p.name, pts(p.over()))
+                } else {
+                    format!("{} (full)", p.name)
+                }
+            })
+            .collect();
+    Some(format!("{label} needs {needs} and everyone with it is at or over their share: {}.", names.join(", ")))
 }
 
 #[cfg(test)]

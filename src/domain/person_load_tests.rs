@@ -88,14 +88,16 @@ fn skill_gaps_name_the_item_and_why() {
     let found = guardrails(&load, &items, &members, &Policy::default());
     assert_eq!(found[0].message, "PAY-1 needs android and nobody working in this sprint has it.");
 
-    // Unassigned; Ana has it and room: fine. Once Ana is full, it is flagged with her room.
-    let fine = [planned(1, 2.0, None, &["ios"])];
+    // Unassigned; Ana has it and room (not for all 14 points, but big items are shared): fine.
+    // Once Ana is over her share, it is flagged, after her own line.
+    let fine = [planned(1, 14.0, None, &["ios"])];
     let load = team_load(&caps, 18.0, &fine, &members);
     assert!(guardrails(&load, &fine, &members, &Policy::default()).is_empty());
-    let full = [planned(1, 2.0, None, &["ios"]), planned(2, 11.0, Some(1), &[])];
+    let full = [planned(1, 2.0, None, &["ios"]), planned(2, 13.0, Some(1), &[])];
     let load = team_load(&caps, 18.0, &full, &members);
     let found = guardrails(&load, &full, &members, &Policy::default());
-    assert_eq!(found[0].message, "PAY-1 needs ios (2 points) and nobody with it has that much room: Ana (1 free).");
+    assert_eq!(found[0].id, "person-over:Ana");
+    assert_eq!(found[1].message, "PAY-1 needs ios and everyone with it is at or over their share: Ana (1 over).");
 }
 
 proptest! {

@@ -49,6 +49,9 @@ pub fn records(doc: &Document, source: &str) -> Result<Parsed, DocumentError> {
         r.tags = Field::Given(item.tags);
         r.created = Field::Given(item.created);
         r.excluded = Field::Given(item.excluded);
+        r.skills = Field::Given(item.skills);
+        let assignee = item.assignee.and_then(|a| ws.members.iter().find(|m| m.id == a));
+        r.assignee = assignee.map(|m| m.name.clone()).into_iter().collect();
         r.debt = match item.debt {
             Some(d) => Field::Given(Box::new(d)),
             None => Field::Absent,

@@ -157,6 +157,28 @@ fn number_label(issue: &Value) -> Option<String> {
 
 /// The first of `names` that is a string: `gh` spells fields in camelCase, the REST API in
 /// snake_case (and its `url` is the API's, so `html_url` comes first).
+/// The first assignee's login and display name (gh's `assignees`, or the REST `assignee`).
+/// flowdeck keeps one assignee per item, so a second one is named in a notice.
+fn assignee_names(issue: &Value, place: &Place, notices: &mut Notices) -> Vec<String> {
+    let listed: Vec<&Value> = match issue.get("assignees") {
+        Some(Value::Array(all)) => all.iter().collect(),
+        _ => issue.get("assignee").filter(|a| a.is_object()).into_iter().collect(),
+    };
+    let names_of = |a: &Value| -> Vec<String> {
+        ["login", "name"]
+            .iter()
+            .filter_map(|f| a.get(*f).and_then(Value::as_str))
+            .map(sanitize_line)
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    if listed.len() > 1 {
+        let others: Vec<String> = listed[1..].iter().filter_map(|a| names_of(a).into_iter().next()).collect();
+        notices.add(format!("several assignees: flowdeck keeps the first, not {}", others.join(", ")), Some(place));
+    }
+    listed.first().map(|a| names_of(a)).unwrap_or_default()
+}
+
 fn str_field<'v>(issue: &'v Value, names: &[&str]) -> Option<&'v str> {
     names.iter().find_map(|n| issue.get(*n).and_then(Value::as_str))
 }
@@ -230,6 +252,7 @@ fn issue_record(
     }
     let mut r = ImportRecord::new(place.clone(), Some(format!("{repo}#{number}")), title);
     r.status = Field::Given(status);
+    r.assignee = assignee_names(issue, &place, notices);
 
     if let Some(labels) = issue.get("labels") {
         let Value::Array(labels) = labels else {

@@ -26,6 +26,7 @@ const STATUS_CATEGORY: &[&str] = &["Status Category"];
 const RESOLUTION: &[&str] = &["Resolution"];
 const PRIORITY: &[&str] = &["Priority"];
 const CREATED: &[&str] = &["Created"];
+const ASSIGNEE: &[&str] = &["Assignee"];
 /// Tried in this order; the first non-empty cell counts (company-managed projects use the
 /// first, team-managed ones the second, and some exports drop the wrapper).
 const ESTIMATES: &[&str] =
@@ -42,6 +43,7 @@ struct Columns {
     created: Option<usize>,
     estimates: Vec<usize>,
     labels: Vec<usize>,
+    assignee: Option<usize>,
 }
 
 fn missing_column(names: &[&str], header: &[String]) -> ImportError {
@@ -70,6 +72,7 @@ fn columns<R: Read>(t: &Table<R>) -> Result<Columns, ImportError> {
         created: h.find(CREATED),
         estimates: ESTIMATES.iter().filter_map(|n| h.find(&[n])).collect(),
         labels: h.all("Labels"),
+        assignee: h.find(ASSIGNEE),
     })
 }
 
@@ -180,6 +183,12 @@ fn row<R: Read>(
             }
         }
         r.tags = Field::Given(tags);
+    }
+    if let Some(column) = c.assignee {
+        let name = crate::domain::text::sanitize_line(t.cell(column)?);
+        if !name.is_empty() {
+            r.assignee.push(name);
+        }
     }
     debug_assert!(!matches!(r.status, Field::Given(Status::Planned)));
     Ok(r)

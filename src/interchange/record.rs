@@ -264,6 +264,12 @@ pub struct ImportRecord {
     /// unestimated item, since a zero would fill a sprint for free. flowdeck's own formats
     /// never set it (their zeros carry their own exclusion).
     pub zero_estimate: bool,
+    /// The names the file gives for whoever does it (GitHub: login, then display name; Jira:
+    /// the display name); the first that names a team member is the assignee. Empty: the file
+    /// names nobody, which never unassigns an item (the plan in flowdeck may be newer).
+    pub assignee: Vec<String>,
+    /// Skills the work needs (flowdeck's own formats).
+    pub skills: Field<Vec<String>>,
 }
 
 impl ImportRecord {
@@ -287,6 +293,8 @@ impl ImportRecord {
             planned_in_file: false,
             pinned_in_file: false,
             zero_estimate: false,
+            assignee: Vec::new(),
+            skills: Field::Absent,
         }
     }
 }

@@ -6,9 +6,9 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use crate::domain::capacity::{CapacityBreakdown, Source};
-use crate::domain::guardrails::{Guardrail, Severity, Split};
+use crate::domain::guardrails::{Severity, Split};
 use crate::domain::text::sanitize_line;
-use crate::domain::Sprint;
+use crate::service::planning::SprintPlan;
 
 use super::markdown::cell;
 use super::numbers::{percent, points, round3};
@@ -144,13 +144,8 @@ fn marker(severity: Severity) -> &'static str {
     }
 }
 
-pub fn write_text(
-    sprint: &Sprint,
-    c: &CapacityBreakdown,
-    split: &Split,
-    guardrails: &[Guardrail],
-    out: &mut impl Write,
-) -> io::Result<()> {
+pub fn write_text(plan: &SprintPlan, out: &mut impl Write) -> io::Result<()> {
+    let SprintPlan { sprint, capacity: c, split, guardrails, .. } = plan;
     writeln!(out, "{} · {} → {} ({})", sanitize_line(&sprint.name), sprint.start, sprint.end, sprint.state.word())?;
     if !sprint.goal.is_empty() {
         writeln!(out, "Goal: {}", sanitize_line(&sprint.goal))?;
@@ -200,6 +195,7 @@ pub fn write_text(
         percent(split.floor),
         verdict(split.investment_share, split.floor, 1.0)
     )?;
+    super::people::write_text(&plan.load, out)?;
 
     writeln!(out, "\nGuardrails")?;
     if guardrails.is_empty() {
@@ -211,13 +207,8 @@ pub fn write_text(
     Ok(())
 }
 
-pub fn write_markdown(
-    sprint: &Sprint,
-    c: &CapacityBreakdown,
-    split: &Split,
-    guardrails: &[Guardrail],
-    out: &mut impl Write,
-) -> io::Result<()> {
+pub fn write_markdown(plan: &SprintPlan, out: &mut impl Write) -> io::Result<()> {
+    let SprintPlan { sprint, capacity: c, split, guardrails, .. } = plan;
     writeln!(out, "## {} · {} → {}\n", sanitize_line(&sprint.name), sprint.start, sprint.end)?;
     if !sprint.goal.is_empty() {
         writeln!(out, "**Goal:** {}\n", sanitize_line(&sprint.goal))?;
@@ -226,6 +217,7 @@ pub fn write_markdown(
     write_capacity_tables(c, out)?;
     writeln!(out, "### Split ({} of {} points planned)\n", points(split.load), points(c.plannable))?;
     write_split_table(split, out)?;
+    super::people::write_markdown(&plan.load, out)?;
     writeln!(out, "### Guardrails\n")?;
     if guardrails.is_empty() {
         writeln!(out, "All clear: the sprint respects the policy.")?;
@@ -243,7 +235,8 @@ fn source_json(source: &Source) -> Value {
     }
 }
 
-pub fn to_json(sprint: &Sprint, c: &CapacityBreakdown, split: &Split, guardrails: &[Guardrail]) -> Value {
+pub fn to_json(plan: &SprintPlan) -> Value {
+    let SprintPlan { sprint, capacity: c, split, guardrails, .. } = plan;
     let kinds: serde_json::Map<String, Value> = split
         .kinds
         .iter()
@@ -282,6 +275,7 @@ pub fn to_json(sprint: &Sprint, c: &CapacityBreakdown, split: &Split, guardrails
         "load": round3(split.load),
         "kinds": kinds,
         "investment": { "planned": round3(split.investment), "share": round3(split.investment_share), "floor": round3(split.floor) },
+        "people": super::people::to_json(&plan.load),
         "guardrails": guardrails.iter().map(|g| json!({
             "id": g.id, "rule": g.rule.as_str(), "severity": g.severity.as_str(), "message": g.message,
         })).collect::<Vec<_>>(),

@@ -175,16 +175,35 @@ pub fn prepare(
         Source::Document(doc) => {
             let parsed = document_records::records(&doc, "document")
                 .map_err(|e| file_error(e.message, "fix the document and import it again").in_file(&file))?;
-            Plan::Merge(merge_parsed(ws, parsed, now, &label).map_err(in_file)?)
+            Plan::Merge(merge_parsed(ws, parsed, &settings.people, now, &label).map_err(in_file)?)
         }
-        Source::Records(parsed) => Plan::Merge(merge_parsed(ws, parsed, now, &label).map_err(in_file)?),
+        Source::Records(parsed) => {
+            Plan::Merge(merge_parsed(ws, parsed, &settings.people, now, &label).map_err(in_file)?)
+        }
     };
     Ok(Prepared { file, format, plan })
 }
 
-fn merge_parsed(ws: &Workspace, mut parsed: Parsed, now: DateTime<Utc>, label: &str) -> Result<Merge, ImportError> {
+fn merge_parsed(
+    ws: &Workspace,
+    mut parsed: Parsed,
+    people: &std::collections::BTreeMap<String, String>,
+    now: DateTime<Utc>,
+    label: &str,
+) -> Result<Merge, ImportError> {
     if parsed.records.is_empty() {
         parsed.notices.add("the file holds no rows to import", None);
+    }
+    // `[import.people]` names the member a tracker's name means; tried before the name itself.
+    if !people.is_empty() {
+        for r in &mut parsed.records {
+            let aliased: Vec<String> = r
+                .assignee
+                .iter()
+                .filter_map(|n| people.iter().find(|(k, _)| k.trim().eq_ignore_ascii_case(n)).map(|(_, v)| v.clone()))
+                .collect();
+            r.assignee.splice(0..0, aliased);
+        }
     }
     merge(ws, parsed, now, label)
 }

@@ -182,12 +182,19 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
     let mut keyless = false;
     let mut unestimated = 0;
     let mut zero = 0;
+    let mut strangers = Strangers::default();
     for (r, existing) in records.into_iter().zip(matches) {
+        let assignee = assignee_of(ws, &r.assignee, &mut strangers);
         match existing {
             Some(before) => {
                 planning_notices(&r, Some(before), &mut m.notices);
                 let key = key_label(r.key.as_deref(), &r.place);
-                let after = update(before, r, now, &mut m.notices);
+                let mut after = update(before, r, now, &mut m.notices);
+                // A name the file gives moves the item to that member; no name keeps the one
+                // chosen in flowdeck (the plan may be newer than the tracker).
+                if assignee.is_some() {
+                    after.assignee = assignee;
+                }
                 let changes = differences(before, &after);
                 if changes.is_empty() {
                     m.unchanged += 1;
@@ -203,7 +210,8 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
                 planning_notices(&r, None, &mut m.notices);
                 let place = r.key.is_none().then(|| r.place.short());
                 next_id += 1;
-                let item = create(ItemId(next_id), r, now);
+                let mut item = create(ItemId(next_id), r, now);
+                item.assignee = assignee;
                 unestimated += usize::from(is_unestimated(&item));
                 zero += usize::from(has_tag(&item, ZERO_POINTS));
                 m.created += 1;
@@ -232,11 +240,54 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
             None,
         );
     }
+    strangers.notice(&mut m.notices);
     if keyless {
         m.notices
             .add("rows without a key are always created anew: importing the file again would add them again", None);
     }
     Ok(m)
+}
+
+/// Names in the file that are nobody on the team, with how many items each was given.
+#[derive(Default)]
+struct Strangers(Vec<(String, usize)>);
+
+impl Strangers {
+    fn notice(&self, notices: &mut Notices) {
+        if self.0.is_empty() {
+            return;
+        }
+        let named: Vec<String> = self
+            .0
+            .iter()
+            .take(8)
+            .map(|(n, c)| format!("{n} ({})", crate::domain::text::count(*c, "item", "items")))
+            .collect();
+        let more = if self.0.len() > 8 { format!(" and {} more", self.0.len() - 8) } else { String::new() };
+        notices.add(
+            format!(
+                "assignees not on the team, left unassigned: {}{more}. Add them (flowdeck team add NAME) or map a \
+                 tracker name to a member in [import.people], then import again",
+                named.join(", ")
+            ),
+            None,
+        );
+    }
+}
+
+/// The current member the file's names mean (the first name that is one, ignoring case).
+fn assignee_of(ws: &Workspace, names: &[String], strangers: &mut Strangers) -> Option<crate::domain::MemberId> {
+    let first = names.first()?;
+    let found = names.iter().find_map(|n| {
+        ws.members.iter().find(|m| m.is_current() && m.name.trim().eq_ignore_ascii_case(n.trim())).map(|m| m.id)
+    });
+    if found.is_none() {
+        match strangers.0.iter_mut().find(|(n, _)| n == first) {
+            Some((_, count)) => *count += 1,
+            None => strangers.0.push((first.clone(), 1)),
+        }
+    }
+    found
 }
 
 /// Tells the user when the file plans or pins an item that flowdeck does not (imports never do).
@@ -281,7 +332,7 @@ fn create(id: ItemId, r: ImportRecord, now: DateTime<Utc>) -> WorkItem {
         excluded: r.excluded.for_new(false) || unestimated || zero,
         debt,
         assignee: None,
-        skills: Vec::new(),
+        skills: r.skills.for_new(Vec::new()),
         version: 1,
     }
 }
@@ -342,6 +393,7 @@ fn update(before: &WorkItem, r: ImportRecord, now: DateTime<Utc>, notices: &mut 
     after.outcome = r.outcome.for_existing(before.outcome.clone());
     after.created = r.created.for_existing(before.created);
     after.tags = r.tags.for_existing(before.tags.clone());
+    after.skills = r.skills.for_existing(before.skills.clone());
     let file_excludes = r.excluded.given().copied();
     after.excluded = r.excluded.for_existing(before.excluded);
     if was_unestimated && estimated {
@@ -396,6 +448,8 @@ pub fn differences(before: &WorkItem, after: &WorkItem) -> Vec<String> {
         ("outcome", before.outcome != after.outcome),
         ("created", before.created != after.created),
         ("register fields", before.debt != after.debt),
+        ("assignee", before.assignee != after.assignee),
+        ("skills", before.skills != after.skills),
     ] {
         if changed {
             out.push(name.to_string());

@@ -116,6 +116,9 @@ pub struct PlanList {
     shown_query: String,
     /// Candidates tagged unestimated (counted while ranking, so Plan can offer triage).
     unestimated: usize,
+    /// Candidates with an assignee (counted while ranking): Plan gives the "Who" column only
+    /// when there is someone to show.
+    assigned: usize,
 }
 
 impl PlanList {
@@ -143,6 +146,7 @@ impl PlanList {
             .collect();
         ranked.sort_unstable_by_key(|(key, _, _)| *key);
         self.unestimated = ranked.iter().filter(|(_, index, _)| ws.items[*index].is_unestimated()).count();
+        self.assigned = ranked.iter().filter(|(_, index, _)| ws.items[*index].assignee.is_some()).count();
         self.haystack.clear();
         self.ends.clear();
         self.masks.clear();
@@ -239,6 +243,11 @@ impl PlanList {
     /// Where the item is shown, if it is.
     pub fn position_of(&self, id: ItemId) -> Option<usize> {
         self.shown.iter().position(|&p| self.ranked[p].id == id)
+    }
+
+    /// How many candidates name an assignee.
+    pub fn assigned(&self) -> usize {
+        self.assigned
     }
 
     /// How many candidates are tagged unestimated.

@@ -98,7 +98,7 @@ impl Summary {
         let debts = self.watched.values();
         let plan = sprint_plan_of(ws, sprint, planned, debts, fallbacks, today);
         let mut text = Vec::new();
-        self.split_report = match write_text(&plan.sprint, &plan.capacity, &plan.split, &plan.guardrails, &mut text) {
+        self.split_report = match write_text(&plan, &mut text) {
             Ok(()) => String::from_utf8_lossy(&text).lines().map(str::to_string).collect(),
             Err(e) => vec![format!("could not render the split: {e}")],
         };

@@ -4,6 +4,7 @@ mod debt;
 mod history;
 mod plan;
 mod plan_marks;
+mod plan_people;
 mod projection;
 mod split;
 mod team;

@@ -97,21 +97,24 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
     }
     title.push_str(&format!(" · {} · by {} ", list.filter.label(), list.sort.label()));
     title.push_str(&super::plan_marks::title_note(app));
+    let with_who = area.width >= super::plan_people::WHO_COLUMN_FROM && list.assigned() > 0;
+    let mut header = vec!["In", "Key", "Kind", "Title", "Est", "Score"];
+    let mut widths = vec![
+        Constraint::Length(2),
+        Constraint::Length(9),
+        Constraint::Length(6),
+        Constraint::Min(8),
+        Constraint::Length(4),
+        Constraint::Length(5),
+    ];
+    if with_who {
+        header.insert(4, "Who");
+        widths.insert(4, Constraint::Length(super::plan_people::WHO_WIDTH));
+    }
     table::render(
         frame,
         area,
-        TableSpec {
-            title,
-            header: &["In", "Key", "Kind", "Title", "Est", "Score"],
-            widths: &[
-                Constraint::Length(2),
-                Constraint::Length(9),
-                Constraint::Length(6),
-                Constraint::Min(8),
-                Constraint::Length(4),
-                Constraint::Length(5),
-            ],
-        },
+        TableSpec { title, header: &header, widths: &widths },
         list.len(),
         Some(app.selected[Tab::Plan.index()]),
         palette,
@@ -132,7 +135,7 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
                 Kind::Risk => "risk",
                 Kind::Debt => "debt",
             };
-            vec![
+            let mut cells = vec![
                 Cell::from(Span::styled(mark, style)),
                 Cell::from(super::plan_marks::key_cell(app, item)),
                 Cell::from(Span::styled(kind, palette.kind(item.kind))),
@@ -140,7 +143,11 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
                 Cell::from(item.estimate.to_string()),
                 // Unestimated items rank apart and have no score until they get an estimate.
                 Cell::from(if item.estimate.0 == 0 { "—".to_string() } else { format!("{:.2}", row.score) }),
-            ]
+            ];
+            if with_who {
+                cells.insert(4, Cell::from(Span::styled(super::plan_people::who(ws, item), palette.muted())));
+            }
+            cells
         },
     );
 }
@@ -165,9 +172,24 @@ fn render_search(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
+/// Rows the guardrails keep before the people box may take any: blocks must stay readable.
+const GUARDRAIL_ROWS: u16 = 6;
+const DETAIL_ROWS: u16 = 10;
+
 fn render_side(frame: &mut Frame, area: Rect, app: &App) {
-    let [guard_area, detail_area] = Layout::vertical([Constraint::Min(3), Constraint::Length(10)]).areas(area);
+    let load = app.summary.plan.as_ref().map(|p| &p.load);
+    // The people box gets what the guardrails and the score can spare, and at least one member
+    // line with the last line; below that it is left out (3 Split has the full table).
+    let spare = area.height.saturating_sub(GUARDRAIL_ROWS + DETAIL_ROWS);
+    let people_rows = load.and_then(super::plan_people::wanted_rows).map_or(0, |w| w.min(spare));
+    let people_rows = if people_rows >= 4 { people_rows } else { 0 };
+    let [guard_area, people_area, detail_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(people_rows), Constraint::Length(DETAIL_ROWS)])
+            .areas(area);
     render_guardrails(frame, guard_area, app);
+    if let (Some(load), true) = (load, people_rows > 0) {
+        super::plan_people::render(frame, people_area, app, load);
+    }
     render_detail(frame, detail_area, app);
 }
 
