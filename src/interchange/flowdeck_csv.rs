@@ -17,7 +17,7 @@ use super::record::{title_cut, Field, ImportError, ImportRecord, Notices, Parsed
 use super::table::Table;
 
 /// The columns, in the order they are written.
-pub const COLUMNS: [&str; 26] = [
+pub const COLUMNS: [&str; 28] = [
     "key",
     "title",
     "kind",
@@ -44,6 +44,9 @@ pub const COLUMNS: [&str; 26] = [
     "agreement_trigger_condition",
     "agreement_owner",
     "agreement_linked_key",
+    // Last, so files written before them keep their column positions.
+    "assignee",
+    "skills",
 ];
 
 fn needs_quote(cell: &str) -> bool {
@@ -127,6 +130,9 @@ fn row(ws: &Workspace, i: &WorkItem) -> Vec<String> {
         }
         None => cells.extend(std::iter::repeat_n(String::new(), 11)),
     }
+    let assignee = i.assignee.and_then(|a| ws.members.iter().find(|m| m.id == a)).map_or("", |m| m.name.as_str());
+    cells.push(text(assignee));
+    cells.push(text(&i.skills.join(", ")));
     cells
 }
 
@@ -284,6 +290,11 @@ impl<R: Read> Reader<'_, R> {
         }
         r.excluded = self.field("excluded", self.parse("excluded", cells::flag, "write true or false")?);
         r.pinned_in_file = self.parse("pinned", cells::flag, "write true or false")? == Some(true);
+        let assignee = sanitize_line(self.text("assignee")?);
+        if !assignee.is_empty() {
+            r.assignee.push(assignee);
+        }
+        r.skills = Field::Given(crate::domain::skills::skill_list([self.text("skills")?])).only_if(self.has("skills"));
         let debt = self.debt()?;
         match (&r.kind, debt) {
             (Field::Given(Kind::Debt), Some(d)) => r.debt = Field::Given(Box::new(d)),
