@@ -160,3 +160,28 @@ fn tracker_assignees_become_members_by_name_or_by_the_people_table() {
     ok(&sandbox, &db, &["import", jira.to_str().expect("utf-8")]);
     assert_eq!(who("PAY-3"), "Eli", "an empty Assignee cell keeps the one set in flowdeck");
 }
+
+#[test]
+fn auto_fill_can_propose_assignees_within_each_share_and_save_them() {
+    let sandbox = common::Sandbox::new();
+    let db = team(&sandbox);
+    // Small items a team of two can share out without anyone over; one needs iOS (Dana only).
+    for (key, points, skills) in [("S-1", "2", "ios"), ("S-2", "2", ""), ("S-3", "1", ""), ("S-4", "1", "")] {
+        ok(&sandbox, &db, &["item", "add", "--key", key, "--title", key, "--estimate", points, "--skills", skills]);
+    }
+    let proposal = json(&sandbox, &db, &["plan", "auto", "--assign", "--format", "json"]);
+    let assign = &proposal["assign"];
+    assert_eq!(assign["exact"], true);
+    assert_eq!(assign["over"].as_array().map(Vec::len), Some(0), "{assign}");
+    let proposed = assign["proposed"].as_array().expect("proposed");
+    assert_eq!(proposed.len(), 4, "{assign}");
+    let s1 = proposed.iter().find(|p| p["key"] == "S-1").expect("S-1");
+    assert_eq!(s1["assignee"], "Dana Scully", "only Dana has ios");
+    // Nothing saved without --apply; with it, plan and assignees both.
+    assert_eq!(json(&sandbox, &db, &["item", "show", "S-1", "--format", "json"])["assignee"], Value::Null);
+    ok(&sandbox, &db, &["plan", "auto", "--assign", "--apply"]);
+    assert_eq!(json(&sandbox, &db, &["item", "show", "S-1", "--format", "json"])["assignee"], "Dana Scully");
+    let split = json(&sandbox, &db, &["split", "--format", "json"]);
+    assert_eq!(split["people"]["unassigned"]["items"], 0, "{}", split["people"]);
+    assert!(!split["guardrails"].as_array().expect("list").iter().any(|g| g["rule"] == "person-over"));
+}

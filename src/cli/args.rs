@@ -407,6 +407,10 @@ pub enum PlanCommand {
         /// Save the proposal as the sprint's plan (otherwise nothing changes).
         #[arg(long)]
         apply: bool,
+        /// Also propose assignees for the chosen items nobody is assigned to, within each
+        /// member's share when possible (saved with --apply).
+        #[arg(long)]
+        assign: bool,
         #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
         format: PlanFormat,
     },

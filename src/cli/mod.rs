@@ -82,7 +82,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
         Some(Command::Debt { command: Some(DebtCommand::Defer { item, reason, until }), .. }) => {
             debt::defer(&ctx, &item, reason.as_deref().unwrap_or(""), until, out)
         }
-        Some(Command::Plan { command: PlanCommand::Auto { apply, format } }) => plan::auto(&ctx, apply, format, out),
+        Some(Command::Plan { command: PlanCommand::Auto { apply, assign, format } }) => {
+            plan::auto(&ctx, apply, assign, format, out)
+        }
         Some(Command::Sprint { command }) => sprint::run(&ctx, command, out),
         Some(Command::Project { invest, horizon, seed, trials, alpha, rho, format, svg }) => {
             let overrides = crate::service::projection::Overrides {

@@ -3,6 +3,7 @@
 //! Nothing in here touches a terminal, a database, the file system or the clock:
 //! `today` is always a parameter. Every other layer builds on these types.
 
+pub mod assign;
 pub mod availability;
 pub mod bulk;
 pub mod capacity;

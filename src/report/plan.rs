@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
+use crate::domain::assign::Assignment;
 use crate::domain::optimizer::{AutoFill, Relaxation};
 use crate::domain::scoring::benefit;
 use crate::domain::text::sanitize_line;
@@ -23,6 +24,8 @@ pub struct PlanView<'a> {
     pub result: &'a AutoFill,
     pub total_benefit: f64,
     pub applied: bool,
+    /// The "assign" step's proposal, when asked for (`plan auto --assign`).
+    pub assign: Option<&'a Assignment<ItemId>>,
 }
 
 /// The proposal without the closing line (the TUI shows it in its preview).
@@ -104,12 +107,40 @@ fn write_planned_first(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()>
     Ok(())
 }
 
+fn member_name(ws: &Workspace, id: crate::domain::MemberId) -> String {
+    ws.members.iter().find(|m| m.id == id).map_or_else(|| format!("#{}", id.0), |m| sanitize_line(&m.name))
+}
+
+fn write_assignment(ws: &Workspace, a: &Assignment<ItemId>, out: &mut impl Write) -> io::Result<()> {
+    let how = if a.exact { "every assignment tried" } else { "largest first, to whoever has most room" };
+    writeln!(out, "\nAssignees for the unassigned chosen items ({how}):")?;
+    if a.proposed.is_empty() {
+        writeln!(out, "  every chosen item already has an assignee")?;
+    }
+    for (item, member) in &a.proposed {
+        let who =
+            member.map_or_else(|| "nobody: no member has the skills it needs".to_string(), |m| member_name(ws, m));
+        writeln!(out, "  {:<12} → {who}", label(ws, *item))?;
+    }
+    if a.over.is_empty() {
+        writeln!(out, "  nobody ends over their share")?;
+    }
+    for (_, name, halves) in &a.over {
+        writeln!(out, "  {} ends {} points over their share", sanitize_line(name), points(f64::from(*halves) / 2.0))?;
+    }
+    Ok(())
+}
+
 pub fn write_text(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
     write_body(v, out)?;
+    if let Some(a) = v.assign {
+        write_assignment(v.ws, a, out)?;
+    }
     if v.applied {
         writeln!(out, "\nSaved as the plan of {}.", sanitize_line(v.sprint))?;
     } else {
-        writeln!(out, "\nNothing was changed. Run `flowdeck plan auto --apply` to save this plan.")?;
+        let flags = if v.assign.is_some() { "--apply --assign" } else { "--apply" };
+        writeln!(out, "\nNothing was changed. Run `flowdeck plan auto {flags}` to save this plan.")?;
     }
     Ok(())
 }
@@ -150,5 +181,13 @@ pub fn to_json(v: &PlanView<'_>) -> Value {
             "id": c.id.0, "key": v.ws.item(c.id).and_then(|i| i.key.clone()), "reason": c.reason.describe(),
         })).collect::<Vec<_>>(),
         "applied": v.applied,
+        "assign": v.assign.map(|a| json!({
+            "exact": a.exact,
+            "proposed": a.proposed.iter().map(|(item, member)| json!({
+                "key": label(v.ws, *item),
+                "assignee": member.map(|m| member_name(v.ws, m)),
+            })).collect::<Vec<_>>(),
+            "over": a.over.iter().map(|(_, name, halves)| json!({ "name": name, "points": f64::from(*halves) / 2.0 })).collect::<Vec<_>>(),
+        })),
     })
 }

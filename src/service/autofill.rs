@@ -2,12 +2,15 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::assign::{assign, seats, Assignment, OpenItem};
 use crate::domain::capacity::{capacity, CapacityBreakdown, Fallbacks};
+use crate::domain::change::{Change, ChangeSet};
 use crate::domain::debt::cadence_days;
 use crate::domain::debt::deferral::window_start;
 use crate::domain::debt::first::overdue_high_risk;
 use crate::domain::guardrails::band;
 use crate::domain::optimizer::{auto_fill, AutoFill, Bounds, Candidate};
+use crate::domain::person_load::team_load;
 use crate::domain::scoring::benefit;
 use crate::domain::{ItemId, Kind, KindMap, Sprint, SprintState, WorkItem, Workspace};
 
@@ -99,6 +102,38 @@ pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today: Na
     let w = &ws.policy.weights;
     chosen.sort_by(|a, b| benefit(b, w).total_cmp(&benefit(a, w)).then(a.id.cmp(&b.id)));
     Ok(Proposal { sprint: sprint.clone(), capacity, result, chosen })
+}
+
+/// The "assign" step over a proposal: assignees for its chosen items that nobody is assigned
+/// to, within each member's share when possible (see `domain::assign`).
+pub fn propose_assignees(ws: &Workspace, proposal: &Proposal) -> Assignment<ItemId> {
+    let c = &proposal.capacity;
+    let load = team_load(&c.members, c.plannable, &proposal.chosen, &ws.members);
+    let open: Vec<OpenItem<ItemId>> = proposal
+        .chosen
+        .iter()
+        .filter(|i| i.assignee.is_none())
+        .map(|i| OpenItem { id: i.id, halves: i.estimate.0, skills: i.skills.clone() })
+        .collect();
+    assign(&open, &seats(&load, &ws.members))
+}
+
+/// The proposed assignees as one change set over `ws` (items already assigned are left).
+pub fn assignment_changes(ws: &Workspace, a: &Assignment<ItemId>) -> ChangeSet {
+    let changes = a
+        .proposed
+        .iter()
+        .filter_map(|(id, member)| {
+            let before = ws.item(*id)?;
+            let member = (*member)?;
+            (before.assignee.is_none()).then(|| {
+                let mut after = before.clone();
+                after.assignee = Some(member);
+                Change::item(Some(before.clone()), Some(after))
+            })
+        })
+        .collect();
+    ChangeSet::new("auto-fill: assignees", changes)
 }
 
 #[cfg(test)]

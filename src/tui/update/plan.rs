@@ -147,6 +147,7 @@ fn auto_fill(app: &mut App) -> Result<Vec<Effect>, String> {
         return Ok(Vec::new());
     }
     let view = PlanView {
+        assign: None,
         ws,
         sprint: &proposal.sprint.name,
         plannable: proposal.capacity.plannable,
