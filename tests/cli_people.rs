@@ -84,6 +84,10 @@ fn split_shows_each_members_share_and_who_is_over() {
     assert!(text.contains("Who does what") && text.contains("unassigned"), "{text}");
     let md = ok(&sandbox, &db, &["split", "--format", "md"]);
     assert!(md.contains("### Who does what") && md.contains("| Dana Scully |"), "{md}");
+    // The brief: who does each planned item, and the same load table under the split.
+    let brief = ok(&sandbox, &db, &["export", "--format", "md"]);
+    assert!(brief.contains("| Item | Kind | Who |") && brief.contains("| Eli |"), "{brief}");
+    assert!(brief.contains("### Who does what"), "{brief}");
 }
 
 #[test]

@@ -139,16 +139,24 @@ fn chosen(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
         "Best score first. Benefit = {}×impact + {}×risk + {}×time-to-value (each 1–5); score = {model}.\n",
         b.policy.weights.impact, b.policy.weights.risk, b.policy.weights.time_to_value
     )?;
-    writeln!(out, "| Item | Kind | Points | Impact | Risk | Time to value | Score |")?;
-    writeln!(out, "| --- | --- | ---: | ---: | ---: | ---: | --- |")?;
+    writeln!(out, "| Item | Kind | Who | Points | Impact | Risk | Time to value | Score |")?;
+    writeln!(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |")?;
+    // The sprint's load names every assignee of its items.
+    let who = |c: &Chosen| {
+        c.item
+            .assignee
+            .and_then(|a| b.plan.load.people.iter().find(|p| p.member == a))
+            .map_or_else(|| "—".to_string(), |p| cell(&p.name))
+    };
     for c in &b.chosen {
         let pinned = if c.item.pinned { " (pinned)" } else { "" };
         writeln!(
             out,
-            "| **{}** {}{pinned} | {} | {} | {} | {} | {} | {} |",
+            "| **{}** {}{pinned} | {} | {} | {} | {} | {} | {} | {} |",
             item_key(c),
             cell(&c.item.title),
             c.item.kind.as_str(),
+            who(c),
             c.item.estimate,
             c.item.impact,
             c.item.risk,
@@ -163,6 +171,7 @@ fn split(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
     let sp = &b.plan.split;
     writeln!(out, "## Split against the capacity policy\n")?;
     write_split_table(sp, out)?;
+    super::people::write_markdown(&b.plan.load, out)?;
     writeln!(out, "### Guardrails\n")?;
     if b.plan.guardrails.is_empty() {
         return writeln!(out, "All clear: the sprint respects the policy.\n");
