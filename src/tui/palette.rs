@@ -107,7 +107,9 @@ pub fn parse(line: &str) -> Result<Command, String> {
     match verb {
         "import" => {
             let format = value("--from")
-                .map(|f| Format::parse(f).ok_or(format!("\"{f}\" is not a format: jira, github, csv or json")))
+                .map(|f| {
+                    Format::parse(f).ok_or(format!("\"{f}\" is not a format: {}", crate::interchange::detect::FORMATS))
+                })
                 .transpose()?;
             Ok(Command::Import(ImportRequest {
                 path: file,
