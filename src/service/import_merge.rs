@@ -182,6 +182,7 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
     let mut keyless = false;
     let mut unestimated = 0;
     let mut zero = 0;
+    let mut undated = 0;
     for (r, existing) in records.into_iter().zip(matches) {
         match existing {
             Some(before) => {
@@ -202,6 +203,7 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
                 keyless |= r.key.is_none();
                 planning_notices(&r, None, &mut m.notices);
                 let place = r.key.is_none().then(|| r.place.short());
+                undated += usize::from(matches!(r.created, Field::Absent));
                 next_id += 1;
                 let item = create(ItemId(next_id), r, now);
                 unestimated += usize::from(is_unestimated(&item));
@@ -228,6 +230,17 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
                 "{zero} new item{} with an explicit 0 estimate: tagged {ZERO_POINTS} and excluded from auto-fill \
                  until estimated",
                 if zero == 1 { "" } else { "s" }
+            ),
+            None,
+        );
+    }
+    if undated > 0 {
+        // Whatever the format: a created date flowdeck made up is always said, with the date.
+        m.notices.add(
+            format!(
+                "{undated} new item{} had no created date: dated today ({})",
+                if undated == 1 { "" } else { "s" },
+                now.date_naive()
             ),
             None,
         );
