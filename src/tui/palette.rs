@@ -1,7 +1,7 @@
 //! The command palette (`:`): one line to import or export a file without leaving the TUI.
 //!
 //! ```text
-//! import PATH [--from jira|github|csv|json] [--dry-run] [--include-closed] [--repo NAME]
+//! import PATH [--from jira|azure|github|csv|json] [--dry-run] [--include-closed] [--repo NAME]
 //! export PATH [--format csv|json|md] [--sprint NAME]
 //! ```
 //!
@@ -39,7 +39,7 @@ impl Command {
     }
 }
 
-pub const USAGE: &str = "commands: import FILE [--from jira|github|csv|json] [--dry-run] [--include-closed] \
+pub const USAGE: &str = "commands: import FILE [--from jira|azure|github|csv|json] [--dry-run] [--include-closed] \
 [--repo NAME] · export FILE [--format csv|json|md] [--sprint NAME]";
 
 /// Splits a command line into words; double or single quotes keep spaces in a word.
