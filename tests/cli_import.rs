@@ -166,7 +166,7 @@ fn a_broken_file_imports_nothing_and_says_exactly_why() {
         ("github-no-url.json", &["entry 1 (#5), field \"url\"", "--repo OWNER/NAME"]),
         ("flowdeck-bad-kind.csv", &["row 3, column \"kind\"", "unknown kind 'story'"]),
         ("flowdeck-bad-item.json", &["items[0] (J-1): title is empty", "fix the document"]),
-        ("unknown-format.txt", &["cannot tell its format", "--from jira, github, csv or json"]),
+        ("unknown-format.txt", &["cannot tell its format", "--from jira, azure, github, csv or json"]),
     ];
     let sandbox = Sandbox::new();
     let db = sandbox.demo_db("demo.sqlite");
@@ -304,7 +304,7 @@ fn the_format_is_told_from_the_contents_or_named() {
         .args(["import", "--from", "excel", "x"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("jira, github, csv or json"));
+        .stderr(predicate::str::contains("jira, azure, github, csv or json"));
     import(&sandbox, &db, &sandbox.path("missing.csv")).code(5).stderr(predicate::str::contains("cannot open it"));
     import(&sandbox, &db, &fixture("header-only.csv")).success().stdout(predicate::str::contains("holds no rows"));
 }

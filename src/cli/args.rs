@@ -167,7 +167,7 @@ pub enum Command {
     Import {
         /// The file to import.
         file: PathBuf,
-        /// Its format: jira, github, csv or json (default: told from the file's contents).
+        /// Its format: jira, azure, github, csv or json (default: told from the file's contents).
         #[arg(long, value_name = "FORMAT", value_parser = super::import::parse_format)]
         from: Option<crate::interchange::detect::Format>,
         /// Show what would be created and updated, and save nothing.

@@ -15,7 +15,7 @@ use super::context::Context;
 use super::exit::{code, Failure};
 
 pub fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s).ok_or_else(|| format!("{s:?} is not an import format: jira, github, csv or json"))
+    Format::parse(s).ok_or_else(|| format!("{s:?} is not an import format: {}", crate::interchange::detect::FORMATS))
 }
 
 pub struct ImportArgs<'a> {

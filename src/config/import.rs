@@ -8,6 +8,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
 use crate::domain::{Kind, Status};
+use crate::interchange::jira_locale;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -21,6 +22,7 @@ pub struct ImportSettings {
     /// name, for when they differ (`"octocat" = "Dana Scully"`). Names that are the same need
     /// no entry.
     pub people: BTreeMap<String, String>,
+    pub azure: AzureSettings,
 }
 
 impl Default for ImportSettings {
@@ -30,6 +32,7 @@ impl Default for ImportSettings {
             jira: JiraSettings::default(),
             github: GithubSettings::default(),
             people: BTreeMap::new(),
+            azure: AzureSettings::default(),
         }
     }
 }
@@ -55,10 +58,10 @@ pub struct JiraSettings {
 impl Default for JiraSettings {
     fn default() -> Self {
         JiraSettings {
-            kinds: table(DEFAULT_JIRA_KINDS),
-            statuses: table(DEFAULT_JIRA_STATUSES),
-            resolutions: table(DEFAULT_JIRA_RESOLUTIONS),
-            impact: table(DEFAULT_JIRA_IMPACT),
+            kinds: table(&jira_kinds_defaults()),
+            statuses: table(&jira_statuses_defaults()),
+            resolutions: table(&jira_resolutions_defaults()),
+            impact: table(&with_locale(DEFAULT_JIRA_IMPACT, jira_locale::IMPACT)),
         }
     }
 }
@@ -76,6 +79,61 @@ impl Default for GithubSettings {
         GithubSettings { labels: table(DEFAULT_GITHUB_LABELS) }
     }
 }
+
+/// `[import.azure]`: Azure DevOps (Boards) work items exported with "Export to CSV".
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AzureSettings {
+    /// Work Item Type → kind.
+    #[serde(deserialize_with = "azure_kinds")]
+    pub kinds: BTreeMap<String, Kind>,
+    /// State → backlog, done or dropped; states not listed are backlog, with a note.
+    #[serde(deserialize_with = "azure_states")]
+    pub states: BTreeMap<String, Status>,
+}
+
+impl Default for AzureSettings {
+    fn default() -> Self {
+        AzureSettings { kinds: table(DEFAULT_AZURE_KINDS), states: table(DEFAULT_AZURE_STATES) }
+    }
+}
+
+/// The work item types of Azure Boards' Agile, Scrum, CMMI and Basic processes.
+pub const DEFAULT_AZURE_KINDS: &[(&str, Kind)] = &[
+    ("Bug", Kind::Defect),
+    ("Issue", Kind::Risk),
+    ("Risk", Kind::Risk),
+    ("Impediment", Kind::Risk),
+    ("User Story", Kind::Feature),
+    ("Product Backlog Item", Kind::Feature),
+    ("Requirement", Kind::Feature),
+    ("Feature", Kind::Feature),
+    ("Epic", Kind::Feature),
+    ("Task", Kind::Feature),
+    ("Change Request", Kind::Feature),
+    ("Review", Kind::Feature),
+    ("Tech Debt", Kind::Debt),
+    ("Technical Debt", Kind::Debt),
+];
+
+/// The states of the same processes. Work under way (Active, Committed, In Progress,
+/// Resolved) is backlog: imports never plan items into a sprint.
+pub const DEFAULT_AZURE_STATES: &[(&str, Status)] = &[
+    ("New", Status::Backlog),
+    ("Proposed", Status::Backlog),
+    ("Approved", Status::Backlog),
+    ("To Do", Status::Backlog),
+    ("Active", Status::Backlog),
+    ("Committed", Status::Backlog),
+    ("In Progress", Status::Backlog),
+    ("Doing", Status::Backlog),
+    ("Resolved", Status::Backlog),
+    ("Done", Status::Done),
+    ("Closed", Status::Done),
+    ("Completed", Status::Done),
+    ("Removed", Status::Dropped),
+    ("Cut", Status::Dropped),
+];
 
 pub const DEFAULT_JIRA_KINDS: &[(&str, Kind)] = &[
     ("Bug", Kind::Defect),
@@ -153,6 +211,24 @@ pub const DEFAULT_GITHUB_LABELS: &[(&str, Kind)] = &[
     ("dependencies", Kind::Debt),
 ];
 
+/// The English defaults, then the stock names of the other languages Jira exports in
+/// (`interchange::jira_locale`).
+fn with_locale<T: Copy>(english: &[(&'static str, T)], localised: &[(&'static str, T)]) -> Vec<(&'static str, T)> {
+    english.iter().chain(localised).copied().collect()
+}
+
+fn jira_kinds_defaults() -> Vec<(&'static str, Kind)> {
+    with_locale(DEFAULT_JIRA_KINDS, jira_locale::KINDS)
+}
+
+fn jira_statuses_defaults() -> Vec<(&'static str, Status)> {
+    with_locale(DEFAULT_JIRA_STATUSES, jira_locale::STATUSES)
+}
+
+fn jira_resolutions_defaults() -> Vec<(&'static str, Status)> {
+    with_locale(DEFAULT_JIRA_RESOLUTIONS, jira_locale::RESOLUTIONS)
+}
+
 fn table<T: Copy>(pairs: &[(&str, T)]) -> BTreeMap<String, T> {
     pairs.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect()
 }
@@ -185,11 +261,19 @@ fn parse_kind(s: String) -> Result<Kind, String> {
 }
 
 fn jira_kinds<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Kind>, D::Error> {
-    merged(d, DEFAULT_JIRA_KINDS, parse_kind)
+    merged(d, &jira_kinds_defaults(), parse_kind)
 }
 
 fn github_labels<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Kind>, D::Error> {
     merged(d, DEFAULT_GITHUB_LABELS, parse_kind)
+}
+
+fn azure_kinds<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Kind>, D::Error> {
+    merged(d, DEFAULT_AZURE_KINDS, parse_kind)
+}
+
+fn azure_states<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Status>, D::Error> {
+    merged(d, DEFAULT_AZURE_STATES, import_status)
 }
 
 fn import_status(s: String) -> Result<Status, String> {
@@ -201,15 +285,15 @@ fn import_status(s: String) -> Result<Status, String> {
 }
 
 fn jira_statuses<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Status>, D::Error> {
-    merged(d, DEFAULT_JIRA_STATUSES, import_status)
+    merged(d, &jira_statuses_defaults(), import_status)
 }
 
 fn jira_resolutions<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Status>, D::Error> {
-    merged(d, DEFAULT_JIRA_RESOLUTIONS, import_status)
+    merged(d, &jira_resolutions_defaults(), import_status)
 }
 
 fn jira_impact<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, u8>, D::Error> {
-    merged(d, DEFAULT_JIRA_IMPACT, |v: i64| match u8::try_from(v) {
+    merged(d, &with_locale(DEFAULT_JIRA_IMPACT, jira_locale::IMPACT), |v: i64| match u8::try_from(v) {
         Ok(n @ 1..=5) => Ok(n),
         _ => Err(format!("impact {v} is outside 1–5")),
     })
@@ -237,6 +321,9 @@ mod tests {
         let s = parse("[import.jira.resolutions]\n\"Won't Do\" = \"backlog\"\n").expect("parses");
         assert_eq!(s.jira.resolutions.get("won't do"), Some(&Status::Backlog), "overridden");
         assert_eq!(s.jira.resolutions.get("duplicate"), Some(&Status::Dropped), "defaults kept");
+        let s = parse("[import.azure.kinds]\nTask = \"debt\"\n").expect("parses");
+        assert_eq!(s.azure.kinds.get("task"), Some(&Kind::Debt), "overridden");
+        assert_eq!(s.azure.kinds.get("user story"), Some(&Kind::Feature), "defaults kept");
     }
 
     #[test]
@@ -247,6 +334,8 @@ mod tests {
         assert!(e.contains("never plan"), "{e}");
         let e = parse("[import.jira.resolutions]\nShipped = \"planned\"\n").expect_err("planned");
         assert!(e.contains("\"Shipped\"") && e.contains("never plan"), "{e}");
+        let e = parse("[import.azure.states]\nActive = \"planned\"\n").expect_err("planned");
+        assert!(e.contains("\"Active\"") && e.contains("never plan"), "{e}");
         let e = parse("[import.jira.impact]\nP0 = 9\n").expect_err("impact 9");
         assert!(e.contains("outside 1–5"), "{e}");
         let e = parse("[import]\ndefault_kinds = \"debt\"\n").expect_err("typo");

@@ -8,7 +8,7 @@ mod settings;
 mod triage;
 
 pub use error::ConfigError;
-pub use import::{GithubSettings, ImportSettings, JiraSettings};
+pub use import::{AzureSettings, GithubSettings, ImportSettings, JiraSettings};
 pub use paths::{default_config_path, default_data_dir, default_db_path, demo_db_path};
 pub use projection::ProjectionSettings;
 pub use settings::{CapacitySettings, DebtSettings, Settings, StorageSettings, Theme, UiSettings, DEFAULT_CONFIG_TOML};

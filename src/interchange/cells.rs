@@ -90,9 +90,14 @@ const DATE_TIME_FORMATS: &[&str] = &[
     "%d.%m.%Y %H:%M",
     "%m/%d/%Y %I:%M %p",
     "%m/%d/%y %I:%M %p",
+    // Azure DevOps writes the US spelling with seconds (`11/3/2026 2:15:07 PM`), or the
+    // exporting user's locale (`03.11.2026 14:15:07`).
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M:%S",
 ];
 
-const DATE_FORMATS: &[&str] = &["%Y-%m-%d", "%d/%b/%y", "%d/%b/%Y"];
+const DATE_FORMATS: &[&str] = &["%Y-%m-%d", "%d/%b/%y", "%d/%b/%Y", "%m/%d/%Y", "%d.%m.%Y"];
 
 /// Reads timestamps in any of the spellings above, RFC 3339, or a bare date. A file uses one
 /// spelling throughout, so the formats are parsed once and the last one that worked is tried
@@ -115,12 +120,17 @@ impl Default for Timestamps {
 }
 
 impl Timestamps {
-    /// `None` when empty or not understood (the caller decides whether that matters).
+    /// `None` when empty or not understood (the caller decides whether that matters). A month
+    /// in another language Jira writes (`21/июл/26`) is read as its English one.
     pub fn read(&mut self, text: &str) -> Option<DateTime<Utc>> {
         let t = text.trim();
         if t.is_empty() {
             return None;
         }
+        self.read_english(t).or_else(|| super::jira_locale::english_date(t).and_then(|e| self.read_english(&e)))
+    }
+
+    fn read_english(&mut self, t: &str) -> Option<DateTime<Utc>> {
         if let Some(found) = self.last.and_then(|i| self.try_format(i, t)) {
             return Some(found);
         }
@@ -216,11 +226,23 @@ mod tests {
         assert_eq!(pm.hour(), 16);
         assert!(timestamp("2026-10-21T08:30:00Z").is_some());
         assert!(timestamp("2026-10-21").is_some());
-        assert_eq!(timestamp("01/Okt/26 09:10"), None, "a localised month is not guessed");
+        let okt = timestamp("01/Okt/26 09:10").expect("a German month");
+        assert_eq!((okt.month(), okt.day()), (10, 1));
+        assert_eq!(timestamp("21/июл/26 10:15 AM").map(|t| (t.month(), t.hour())), Some((7, 10)));
+        assert_eq!(timestamp("01/Xyz/26 09:10"), None, "an unknown month is not guessed");
         let mut reader = Timestamps::default();
         assert!(reader.read("01/Oct/26 09:10 AM").is_some());
         assert_eq!(reader.read("2026-10-21"), timestamp("2026-10-21"), "another spelling after the first");
         assert_eq!(reader.read("02/Oct/26 09:10 AM").map(|t| t.day()), Some(2));
+    }
+
+    #[test]
+    fn azure_devops_dates_parse_with_single_digit_days_and_seconds() {
+        let t = timestamp("11/3/2026 2:15:07 PM").expect("azure us");
+        assert_eq!((t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second()), (2026, 11, 3, 14, 15, 7));
+        let t = timestamp("03.11.2026 14:15:07").expect("azure de");
+        assert_eq!((t.month(), t.day(), t.hour()), (11, 3, 14));
+        assert_eq!(timestamp("11/3/2026").map(|t| t.day()), Some(3));
     }
 
     #[test]

@@ -4,8 +4,10 @@ use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// Jira's "Export CSV (all fields)".
+    /// Jira's "Export CSV (all fields)", in any language `jira_locale` knows.
     Jira,
+    /// Azure DevOps' "Export to CSV" of a work item query.
+    Azure,
     /// `gh issue list --json …`.
     Github,
     /// flowdeck's own CSV.
@@ -14,12 +16,16 @@ pub enum Format {
     Json,
 }
 
+/// The formats' names as messages list them.
+pub const FORMATS: &str = "jira, azure, github, csv or json";
+
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Jira, Format::Github, Format::Csv, Format::Json];
+    pub const ALL: [Format; 5] = [Format::Jira, Format::Azure, Format::Github, Format::Csv, Format::Json];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Jira => "jira",
+            Format::Azure => "azure",
             Format::Github => "github",
             Format::Csv => "csv",
             Format::Json => "json",
@@ -40,7 +46,9 @@ impl fmt::Display for Format {
 /// The format of a file starting with `start` (a few kilobytes are plenty), or `None`.
 ///
 /// A JSON array is GitHub's issue list; a JSON object is a flowdeck document; a CSV whose
-/// header names an `Issue key` column is Jira's; one with a `title` column is flowdeck's.
+/// header names an `Issue key` column (in any language `jira_locale` knows) is Jira's; one
+/// with `ID` and `Work Item Type` columns is Azure DevOps'; one with a `title` column is
+/// flowdeck's (tried last: Azure's export has a `Title` too).
 pub fn sniff(start: &[u8]) -> Option<Format> {
     let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
     let first = start.iter().position(|b| !b.is_ascii_whitespace())?;
@@ -50,13 +58,22 @@ pub fn sniff(start: &[u8]) -> Option<Format> {
         _ => {}
     }
     let header = header_names(&start[first..]);
-    if header.iter().any(|n| n == "issue key") {
+    if header.iter().any(|n| super::jira_locale::is_key_header(n)) {
         Some(Format::Jira)
+    } else if super::azure_csv::is_azure_header(&header) {
+        Some(Format::Azure)
     } else if header.iter().any(|n| n == "title") {
         Some(Format::Csv)
     } else {
         None
     }
+}
+
+/// True when the start of a file is a CSV header (two names or more) that names no format
+/// flowdeck knows: a tracker export, perhaps in a language flowdeck does not read.
+pub fn is_csv_header(start: &[u8]) -> bool {
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+    header_names(start).len() >= 2
 }
 
 /// The names in the first CSV record, lower-case (quotes handled, so a quoted newline or
@@ -85,6 +102,9 @@ mod tests {
         assert_eq!(sniff(b"{\"format\": \"flowdeck\"}"), Some(Format::Json));
         assert_eq!(sniff(b"key,title,kind\n"), Some(Format::Csv));
         assert_eq!(sniff(b"Issue key;Summary\n"), Some(Format::Jira));
+        assert_eq!(sniff("Тема,Ключ проблемы,Тип задачи\n".as_bytes()), Some(Format::Jira));
+        assert_eq!(sniff(b"ID,Work Item Type,Title,State\n"), Some(Format::Azure));
+        assert_eq!(sniff(b"\"ID\",\"Work Item Type\",\"Title 1\"\n"), Some(Format::Azure));
         assert_eq!(sniff(b"a,b,c\n"), None);
         assert_eq!(sniff(b""), None);
     }

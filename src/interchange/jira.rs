@@ -18,19 +18,7 @@ use super::table::Table;
 /// Keys longer than this are not tracker keys (a shifted column, most likely).
 pub const MAX_KEY_CHARS: usize = 100;
 
-const KEY: &[&str] = &["Issue key", "Key"];
-const SUMMARY: &[&str] = &["Summary", "Title"];
-const TYPE: &[&str] = &["Issue Type", "Type"];
-const STATUS: &[&str] = &["Status"];
-const STATUS_CATEGORY: &[&str] = &["Status Category"];
-const RESOLUTION: &[&str] = &["Resolution"];
-const PRIORITY: &[&str] = &["Priority"];
-const CREATED: &[&str] = &["Created"];
-const ASSIGNEE: &[&str] = &["Assignee"];
-/// Tried in this order; the first non-empty cell counts (company-managed projects use the
-/// first, team-managed ones the second, and some exports drop the wrapper).
-const ESTIMATES: &[&str] =
-    &["Custom field (Story Points)", "Custom field (Story point estimate)", "Story Points", "Story point estimate"];
+use super::jira_locale::{self, ASSIGNEE, CREATED, KEY, PRIORITY, RESOLUTION, STATUS, STATUS_CATEGORY, SUMMARY, TYPE};
 
 struct Columns {
     key: usize,
@@ -49,11 +37,21 @@ struct Columns {
 fn missing_column(names: &[&str], header: &[String]) -> ImportError {
     let shown: Vec<&str> = header.iter().take(12).map(String::as_str).collect();
     let more = if header.len() > 12 { ", …" } else { "" };
+    // Names outside ASCII and none flowdeck knows: an export in a language it does not read.
+    let fix = if header.iter().any(|n| !n.is_ascii()) {
+        jira_locale::SWITCH_TO_ENGLISH.to_string()
+    } else {
+        format!(
+            "export from Jira with \"Export CSV (all fields)\", or name the format with --from (csv for flowdeck's own \
+             columns); if the export is in another language: {}",
+            jira_locale::SWITCH_TO_ENGLISH
+        )
+    };
     ImportError::new(
         Place::Row { row: 1, line: 1 },
         None,
         format!("the header has no \"{}\" column (it has: {}{more})", names[0], shown.join(", ")),
-        "export from Jira with \"Export CSV (all fields)\", or name the format with --from (csv for flowdeck's own columns)",
+        fix,
     )
 }
 
@@ -70,10 +68,18 @@ fn columns<R: Read>(t: &Table<R>) -> Result<Columns, ImportError> {
         resolution: h.find(RESOLUTION),
         priority: h.find(PRIORITY),
         created: h.find(CREATED),
-        estimates: ESTIMATES.iter().filter_map(|n| h.find(&[n])).collect(),
-        labels: h.all("Labels"),
+        estimates: jira_locale::estimate_names().iter().filter_map(|n| h.find(&[n.as_str()])).collect(),
+        labels: labels(h),
         assignee: h.find(ASSIGNEE),
     })
+}
+
+/// Every label column, whatever language names it, in the file's order.
+fn labels(h: &super::table::Header) -> Vec<usize> {
+    let mut columns: Vec<usize> = jira_locale::LABELS.iter().flat_map(|n| h.all(n)).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    columns
 }
 
 /// Reads a Jira CSV export. The first bad row stops the reading with an error naming it.
@@ -197,9 +203,9 @@ fn row<R: Read>(
 /// Jira's three status categories; only Done means finished (To Do and In Progress are backlog:
 /// imports never plan).
 fn category_status(category: &str) -> Option<Status> {
-    match category.trim().to_ascii_lowercase().as_str() {
+    match category.trim() {
         "" => None,
-        "done" | "complete" => Some(Status::Done),
+        c if jira_locale::is_done_category(c) => Some(Status::Done),
         _ => Some(Status::Backlog),
     }
 }
@@ -220,7 +226,7 @@ fn status_of(
         return Some(decided);
     }
     // Jira's UI says "Unresolved" where the export usually leaves the cell empty.
-    if !resolution.is_empty() && !resolution.eq_ignore_ascii_case("unresolved") {
+    if !resolution.is_empty() && !jira_locale::is_unresolved(resolution) {
         notices.add(
             format!(
                 "resolution \"{}\" is not in [import.jira.resolutions]: the status decides \

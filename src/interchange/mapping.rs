@@ -1,5 +1,5 @@
 //! The tables that turn a tracker's words into flowdeck's: Jira issue types, statuses and
-//! priorities, GitHub labels. Plain data: the service builds it from the config file
+//! priorities, GitHub labels, Azure DevOps work item types and states. Plain data: the service builds it from the config file
 //! (`[import]`, see `config::import`), tests build it by hand.
 
 use std::collections::BTreeMap;
@@ -22,6 +22,10 @@ pub struct Mappings {
     pub jira_impact: BTreeMap<String, u8>,
     /// GitHub label → kind (keys lower-case).
     pub github_labels: BTreeMap<String, Kind>,
+    /// Azure DevOps work item type → kind (keys lower-case).
+    pub azure_kinds: BTreeMap<String, Kind>,
+    /// Azure DevOps state → flowdeck status (keys lower-case).
+    pub azure_states: BTreeMap<String, Status>,
 }
 
 /// When an issue's labels map to different kinds, the first of these wins: the kind that
@@ -56,6 +60,14 @@ impl Mappings {
 
     pub fn jira_impact(&self, priority: &str) -> Option<u8> {
         lookup(&self.jira_impact, priority)
+    }
+
+    pub fn azure_kind(&self, work_item_type: &str) -> Option<Kind> {
+        lookup(&self.azure_kinds, work_item_type)
+    }
+
+    pub fn azure_state(&self, state: &str) -> Option<Status> {
+        lookup(&self.azure_states, state)
     }
 
     /// The kind the labels say, by [`KIND_PRECEDENCE`]; `None` when no label is in the table.
@@ -101,6 +113,24 @@ pub(crate) mod tests {
                 ("tech-debt", Kind::Debt),
                 ("dependencies", Kind::Debt),
             ]),
+            azure_kinds: kinds(&[
+                ("Bug", Kind::Defect),
+                ("User Story", Kind::Feature),
+                ("Product Backlog Item", Kind::Feature),
+                ("Task", Kind::Feature),
+                ("Risk", Kind::Risk),
+                ("Impediment", Kind::Risk),
+            ]),
+            azure_states: [
+                ("new", Status::Backlog),
+                ("active", Status::Backlog),
+                ("closed", Status::Done),
+                ("done", Status::Done),
+                ("removed", Status::Dropped),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod from_workspace;
 pub mod to_workspace;
 
 // Imports and flowdeck's CSV: every reader yields `record::ImportRecord`s or an `ImportError`.
+pub mod azure_csv;
 pub mod cells;
 pub mod detect;
 pub mod document_records;
@@ -17,6 +18,7 @@ pub mod gh_script;
 pub mod github;
 pub mod jira;
 pub mod jira_csv;
+pub mod jira_locale;
 pub mod mapping;
 pub mod progress;
 pub mod record;

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use super::detect::sniff;
 use super::mapping::tests::mappings;
 use super::record::{Field, Parsed};
-use super::{flowdeck_csv, github, jira};
+use super::{azure_csv, cells, flowdeck_csv, github, jira};
 use crate::domain::text::MAX_TITLE_CHARS;
 use crate::domain::Kind;
 
@@ -25,6 +25,12 @@ fn csvish() -> impl Strategy<Value = Vec<u8>> {
         Just("支払い🚀".as_bytes().to_vec()),
         Just(b"Issue key,Summary,Issue Type,Custom field (Story Points),Labels,Labels\n".to_vec()),
         Just(b"key,title,kind,estimate,impact,tags,created,debt_drag\n".to_vec()),
+        Just(b"ID,Work Item Type,Title,State,Effort,Story Points,Tags,Created Date,Priority\n".to_vec()),
+        Just("Тема,Ключ проблемы,Тип задачи,Создано,Метки\n".as_bytes().to_vec()),
+        Just("21/июл/26 10:15 AM".as_bytes().to_vec()),
+        Just(b"11/3/2026 2:15:07 PM".to_vec()),
+        Just(b"Bug; ops".to_vec()),
+        Just(b"1201".to_vec()),
         Just(b"NaN".to_vec()),
         Just(b"2.5".to_vec()),
         Just(b"-1".to_vec()),
@@ -78,10 +84,24 @@ proptest! {
             Ok(parsed) => assert_clean(&parsed)?,
             Err(e) => prop_assert!(!e.reason.is_empty() && !e.fix.is_empty()),
         }
+        match azure_csv::read(&bytes[..], &mappings()) {
+            Ok(parsed) => {
+                assert_clean(&parsed)?;
+                prop_assert!(parsed.records.iter().all(|r| r.key.as_deref().is_some_and(|k| k.starts_with(azure_csv::KEY_PREFIX))));
+            }
+            Err(e) => prop_assert!(!e.reason.is_empty() && !e.fix.is_empty()),
+        }
         match flowdeck_csv::read(&bytes[..], Kind::Feature) {
             Ok(parsed) => assert_clean(&parsed)?,
             Err(e) => prop_assert!(!e.reason.is_empty() && !e.fix.is_empty()),
         }
+    }
+
+    /// Dates in any spelling, localised months included, never panic the reader.
+    #[test]
+    fn timestamps_never_panic(text in "[0-9]{0,2}/(\\PC{0,5})/[0-9]{0,4}( [0-9]{1,2}:[0-9]{2}( \\PC{0,3})?)?|\\PC{0,30}") {
+        let _ = cells::timestamp(&text);
+        let _ = super::jira_locale::english_date(&text);
     }
 
     #[test]

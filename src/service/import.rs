@@ -11,12 +11,12 @@ use chrono::{DateTime, Utc};
 use crate::config::ImportSettings;
 use crate::domain::change::ChangeSet;
 use crate::domain::Workspace;
-use crate::interchange::detect::{sniff, Format};
+use crate::interchange::detect::{is_csv_header, sniff, Format, FORMATS};
 use crate::interchange::github::GithubOptions;
 use crate::interchange::mapping::Mappings;
 use crate::interchange::progress::Counted;
 use crate::interchange::record::{ImportError, Notices, Parsed, Place};
-use crate::interchange::{document_records, flowdeck_csv, github, jira, json, Document};
+use crate::interchange::{azure_csv, document_records, flowdeck_csv, github, jira, jira_locale, json, Document};
 use crate::storage::StoreError;
 
 use super::import_merge::{merge, Merge};
@@ -82,6 +82,8 @@ pub fn mappings(s: &ImportSettings) -> Mappings {
         jira_resolutions: s.jira.resolutions.clone(),
         jira_impact: s.jira.impact.clone(),
         github_labels: s.github.labels.clone(),
+        azure_kinds: s.azure.kinds.clone(),
+        azure_states: s.azure.states.clone(),
     }
 }
 
@@ -114,17 +116,28 @@ fn read_source(
                 return Err(file_error("the file is empty".into(), "export the issues again"));
             }
             sniff(start).ok_or_else(|| {
+                let fix = if is_csv_header(start) {
+                    // A CSV header no reader knows is most often Jira's in another language.
+                    format!(
+                        "name the format with --from {FORMATS}; if it is a Jira export in another language: {}",
+                        jira_locale::SWITCH_TO_ENGLISH
+                    )
+                } else {
+                    format!("name the format with --from {FORMATS}")
+                };
                 file_error(
-                    "cannot tell its format: not a Jira CSV export (no \"Issue key\" column), GitHub issues \
-                     (a JSON array), flowdeck CSV (no \"title\" column) or a flowdeck document (a JSON object)"
+                    "cannot tell its format: not a Jira CSV export (no \"Issue key\" column), an Azure DevOps \
+                     CSV (no \"ID\" and \"Work Item Type\" columns), GitHub issues (a JSON array), flowdeck CSV \
+                     (no \"title\" column) or a flowdeck document (a JSON object)"
                         .into(),
-                    "name the format with --from jira, github, csv or json",
+                    &fix,
                 )
             })?
         }
     };
     let source = match format {
         Format::Jira => Source::Records(jira::read(input, m)?),
+        Format::Azure => Source::Records(azure_csv::read(input, m)?),
         Format::Csv => Source::Records(flowdeck_csv::read(input, m.default_kind)?),
         Format::Github => Source::Records(github::read(&read_all(input)?, m, gh)?),
         Format::Json => {

@@ -183,6 +183,7 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
     let mut unestimated = 0;
     let mut zero = 0;
     let mut strangers = Strangers::default();
+    let mut undated = 0;
     for (r, existing) in records.into_iter().zip(matches) {
         let assignee = assignee_of(ws, &r.assignee, &mut strangers);
         match existing {
@@ -209,6 +210,7 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
                 keyless |= r.key.is_none();
                 planning_notices(&r, None, &mut m.notices);
                 let place = r.key.is_none().then(|| r.place.short());
+                undated += usize::from(matches!(r.created, Field::Absent));
                 next_id += 1;
                 let mut item = create(ItemId(next_id), r, now);
                 item.assignee = assignee;
@@ -241,6 +243,17 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
         );
     }
     strangers.notice(&mut m.notices);
+    if undated > 0 {
+        // Whatever the format: a created date flowdeck made up is always said, with the date.
+        m.notices.add(
+            format!(
+                "{undated} new item{} had no created date: dated today ({})",
+                if undated == 1 { "" } else { "s" },
+                now.date_naive()
+            ),
+            None,
+        );
+    }
     if keyless {
         m.notices
             .add("rows without a key are always created anew: importing the file again would add them again", None);

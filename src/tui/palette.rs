@@ -1,7 +1,7 @@
 //! The command palette (`:`): one line to import or export a file without leaving the TUI.
 //!
 //! ```text
-//! import PATH [--from jira|github|csv|json] [--dry-run] [--include-closed] [--repo NAME]
+//! import PATH [--from jira|azure|github|csv|json] [--dry-run] [--include-closed] [--repo NAME]
 //! export PATH [--format csv|json|md] [--sprint NAME]
 //! ```
 //!
@@ -39,7 +39,7 @@ impl Command {
     }
 }
 
-pub const USAGE: &str = "commands: import FILE [--from jira|github|csv|json] [--dry-run] [--include-closed] \
+pub const USAGE: &str = "commands: import FILE [--from jira|azure|github|csv|json] [--dry-run] [--include-closed] \
 [--repo NAME] · export FILE [--format csv|json|md] [--sprint NAME]";
 
 /// Splits a command line into words; double or single quotes keep spaces in a word.
@@ -107,7 +107,9 @@ pub fn parse(line: &str) -> Result<Command, String> {
     match verb {
         "import" => {
             let format = value("--from")
-                .map(|f| Format::parse(f).ok_or(format!("\"{f}\" is not a format: jira, github, csv or json")))
+                .map(|f| {
+                    Format::parse(f).ok_or(format!("\"{f}\" is not a format: {}", crate::interchange::detect::FORMATS))
+                })
                 .transpose()?;
             Ok(Command::Import(ImportRequest {
                 path: file,
