@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::report::split::{to_json, write_markdown, write_text};
+use crate::service::finish::Odds;
 use crate::service::planning::{fallbacks, find_sprint, sprint_plan};
 
 use super::args::ReportFormat;
@@ -21,7 +22,11 @@ pub fn run(
     let session = ctx.open_session(&settings)?;
     let ws = session.workspace();
     let sprint = find_sprint(ws, sprint).map_err(|m| Failure::new(code::ERROR, m))?;
-    let plan = sprint_plan(ws, sprint, &fallbacks(&settings), ctx.today);
+    let mut plan = sprint_plan(ws, sprint, &fallbacks(&settings), ctx.today);
+    // A closed sprint's outcome is known: no chance to give.
+    if sprint.state != crate::domain::SprintState::Closed {
+        plan.finish = Odds::of(ws, &settings).finish(plan.split.load, plan.capacity.plannable);
+    }
     match format {
         ReportFormat::Text => write_text(&plan, out)?,
         ReportFormat::Md => write_markdown(&plan, out)?,

@@ -174,6 +174,9 @@ pub fn write_text(plan: &SprintPlan, out: &mut impl Write) -> io::Result<()> {
     }
 
     writeln!(out, "\nSplit ({} of {} plannable points planned)", points(split.load), points(c.plannable))?;
+    if let Some(line) = finish_line(plan) {
+        writeln!(out, "  {line}")?;
+    }
     writeln!(out, "  kind        planned  share  target  band")?;
     for k in &split.kinds {
         writeln!(
@@ -216,6 +219,9 @@ pub fn write_markdown(plan: &SprintPlan, out: &mut impl Write) -> io::Result<()>
     writeln!(out, "### Capacity\n")?;
     write_capacity_tables(c, out)?;
     writeln!(out, "### Split ({} of {} points planned)\n", points(split.load), points(c.plannable))?;
+    if let Some(line) = finish_line(plan) {
+        writeln!(out, "{line}\n")?;
+    }
     write_split_table(split, out)?;
     super::people::write_markdown(&plan.load, out)?;
     writeln!(out, "### Guardrails\n")?;
@@ -233,6 +239,17 @@ fn source_json(source: &Source) -> Value {
         Source::History(names) => json!({ "kind": "history", "sprints": names }),
         Source::Configured => json!({ "kind": "configured" }),
     }
+}
+
+/// "P(finish) 62%: the chance of finishing the 30 planned points, from 6 past sprints' say/do".
+fn finish_line(plan: &SprintPlan) -> Option<String> {
+    let f = plan.finish?;
+    let sprints = crate::domain::text::count(f.history, "past sprint", "past sprints");
+    Some(format!(
+        "P(finish) {}: the chance of finishing the {} planned points, from {sprints}' say/do (see `flowdeck forecast`)",
+        percent(f.chance),
+        points(plan.split.load)
+    ))
 }
 
 pub fn to_json(plan: &SprintPlan) -> Value {
@@ -276,6 +293,7 @@ pub fn to_json(plan: &SprintPlan) -> Value {
         "kinds": kinds,
         "investment": { "planned": round3(split.investment), "share": round3(split.investment_share), "floor": round3(split.floor) },
         "people": super::people::to_json(&plan.load),
+        "p_finish": plan.finish.map(|f| round3(f.chance)),
         "guardrails": guardrails.iter().map(|g| json!({
             "id": g.id, "rule": g.rule.as_str(), "severity": g.severity.as_str(), "message": g.message,
         })).collect::<Vec<_>>(),

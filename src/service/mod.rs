@@ -6,6 +6,7 @@ pub mod debt;
 pub mod demo;
 pub mod doctor;
 pub mod export;
+pub mod finish;
 pub mod forecast;
 pub mod generate;
 pub mod history;

@@ -28,6 +28,9 @@ pub struct SprintPlan {
     pub guardrails: Vec<Guardrail>,
     /// Each member's assigned points against their share.
     pub load: TeamLoad,
+    /// The chance of finishing the planned load; filled in by callers that have the history
+    /// (`super::finish::Odds`), `None` without it.
+    pub finish: Option<super::finish::Finish>,
 }
 
 /// Finds the sprint by name, or the current one (active, else the first in planning).
@@ -80,7 +83,7 @@ pub fn sprint_plan_of<'a>(
     let load = team_load(&capacity.members, capacity.plannable, &planned, &ws.members);
     guardrails.extend(person_load::guardrails(&load, &planned, &ws.members, &ws.policy));
     blocking_first(&mut guardrails);
-    SprintPlan { sprint: sprint.clone(), capacity, planned, split, guardrails, load }
+    SprintPlan { sprint: sprint.clone(), capacity, planned, split, guardrails, load, finish: None }
 }
 
 /// The best `limit` candidates (optionally of one kind) straight from the store: only the

@@ -136,7 +136,7 @@ impl App {
     ) -> App {
         let fallbacks = crate::service::planning::fallbacks(settings);
         let plan = PlanList::new(&workspace);
-        let summary = Summary::compute(&workspace, &fallbacks, today);
+        let summary = Summary::compute(&workspace, &fallbacks, settings, today);
         let mut debt = DebtList::new(settings.debt, today);
         debt.rebuild(&workspace, today, summary.plan.as_ref().map(|p| p.capacity.plannable));
         // History opens on the latest closed sprint: its snapshot against what happened.
@@ -232,7 +232,7 @@ impl App {
     pub fn saved(&mut self, committed: ChangeSet, step: Step) {
         let keep = self.selected_item();
         change::apply(&mut self.workspace, &committed);
-        self.summary.changed(&self.workspace, &committed, &self.fallbacks, self.today);
+        self.summary.changed(&self.workspace, &committed, &self.fallbacks, &self.settings, self.today);
         let rerank = committed.changes.iter().any(Change::touches_ranking);
         let focus = committed.changes.iter().find_map(Change::item_id);
         let verb = match step {
@@ -276,7 +276,7 @@ impl App {
         let keep = self.selected_item();
         self.workspace = workspace;
         self.plan.rebuild(&self.workspace);
-        self.summary = Summary::compute(&self.workspace, &self.fallbacks, self.today);
+        self.summary = Summary::compute(&self.workspace, &self.fallbacks, &self.settings, self.today);
         self.debt.mark_stale();
         self.sprint_history.mark_stale();
         self.projection.mark_stale();

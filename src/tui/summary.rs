@@ -8,11 +8,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
+use crate::config::Settings;
 use crate::domain::capacity::Fallbacks;
 use crate::domain::change::{Change, ChangeSet};
 use crate::domain::workspace::is_open_debt;
 use crate::domain::{ItemId, SprintId, Status, WorkItem, Workspace};
 use crate::report::split::write_text;
+use crate::service::finish::Odds;
 use crate::service::planning::{sprint_plan_of, SprintPlan};
 
 #[derive(Debug, Clone, Default)]
@@ -29,6 +31,8 @@ pub struct Summary {
     /// lookups into 100,000 items cost more (cache misses) than the copies do.
     watched: BTreeMap<ItemId, WorkItem>,
     today: NaiveDate,
+    /// The history P(finish) draws from: read once, redrawn on each change.
+    odds: Odds,
 }
 
 fn is_watched(item: &WorkItem, today: NaiveDate) -> bool {
@@ -42,9 +46,10 @@ fn planned_in(item: &WorkItem, sprint: Option<SprintId>) -> bool {
 
 impl Summary {
     /// From scratch: after opening or reloading.
-    pub fn compute(ws: &Workspace, fallbacks: &Fallbacks, today: NaiveDate) -> Summary {
+    pub fn compute(ws: &Workspace, fallbacks: &Fallbacks, settings: &Settings, today: NaiveDate) -> Summary {
         let sprint = ws.current_sprint().map(|s| s.id);
         let mut summary = Summary {
+            odds: Odds::of(ws, settings),
             sprint,
             planned: ws.items.iter().filter(|i| planned_in(i, sprint)).map(|i| i.id).collect(),
             open_debts: ws.open_debts().map(|i| i.id).collect(),
@@ -57,9 +62,16 @@ impl Summary {
     }
 
     /// After `set` was applied to `ws`: adjusts the id sets from the items it touched.
-    pub fn changed(&mut self, ws: &Workspace, set: &ChangeSet, fallbacks: &Fallbacks, today: NaiveDate) {
+    pub fn changed(
+        &mut self,
+        ws: &Workspace,
+        set: &ChangeSet,
+        fallbacks: &Fallbacks,
+        settings: &Settings,
+        today: NaiveDate,
+    ) {
         if ws.current_sprint().map(|s| s.id) != self.sprint || today != self.today {
-            *self = Summary::compute(ws, fallbacks, today);
+            *self = Summary::compute(ws, fallbacks, settings, today);
             return;
         }
         for change in &set.changes {
@@ -96,7 +108,8 @@ impl Summary {
         };
         let planned: Vec<WorkItem> = self.planned.iter().filter_map(|id| ws.item(*id)).cloned().collect();
         let debts = self.watched.values();
-        let plan = sprint_plan_of(ws, sprint, planned, debts, fallbacks, today);
+        let mut plan = sprint_plan_of(ws, sprint, planned, debts, fallbacks, today);
+        plan.finish = self.odds.finish(plan.split.load, plan.capacity.plannable);
         let mut text = Vec::new();
         self.split_report = match write_text(&plan, &mut text) {
             Ok(()) => String::from_utf8_lossy(&text).lines().map(str::to_string).collect(),
@@ -121,16 +134,17 @@ mod tests {
     fn kept_up_to_date_by_changes_equals_computed_from_scratch() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default();
         let mut ws = demo_workspace(today).expect("demo");
-        let fallbacks = crate::service::planning::fallbacks(&crate::config::Settings::default());
-        let mut summary = Summary::compute(&ws, &fallbacks, today);
+        let settings = crate::config::Settings::default();
+        let fallbacks = crate::service::planning::fallbacks(&settings);
+        let mut summary = Summary::compute(&ws, &fallbacks, &settings, today);
         let sprint = ws.current_sprint().cloned().expect("sprint");
         let ids: Vec<ItemId> = ws.candidates().take(6).map(|i| i.id).collect();
         for id in ids {
             let set = edits::toggle_planned(&ws, &sprint, id).expect("toggle");
             crate::domain::change::apply(&mut ws, &set);
-            summary.changed(&ws, &set, &fallbacks, today);
+            summary.changed(&ws, &set, &fallbacks, &settings, today);
         }
-        let fresh = Summary::compute(&ws, &fallbacks, today);
+        let fresh = Summary::compute(&ws, &fallbacks, &settings, today);
         assert_eq!(summary.plan, fresh.plan);
         assert_eq!(summary.split_report, fresh.split_report);
     }

@@ -60,12 +60,24 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
     let wide = area.width >= 100;
     let state = if wide { format!("({}) ", plan.sprint.state.word()) } else { String::new() };
     let load_bar = if wide { format!(" {}", bar(ratio, 10)) } else { String::new() };
-    let first = Line::from(vec![
+    let mut first = vec![
         Span::styled(format!("{} ", plan.sprint.name), palette.title()),
         Span::raw(format!("{state}· plannable {} · load ", format_points(plannable))),
         Span::styled(format!("{}{load_bar} ({:.0}%) {load_mark}", format_points(load), ratio * 100.0), load_style),
         Span::raw(format!(" · {}", crate::domain::text::count(plan.planned.len(), "item", "items"))),
-    ]);
+    ];
+    // The chance of finishing what is planned, from the team's past say/do (3 Split says how);
+    // below 90 columns the line has no room for it.
+    if let (Some(f), true) = (plan.finish, area.width >= 90) {
+        let style = match f.chance {
+            c if c >= 0.85 => palette.ok(),
+            c if c >= 0.5 => palette.warn(),
+            _ => palette.error(),
+        };
+        first.push(Span::raw(" · "));
+        first.push(Span::styled(format!("P(finish) {:.0}%", f.chance * 100.0), style));
+    }
+    let first = Line::from(first);
     let gauge = |kind: Kind| -> Vec<Span<'static>> {
         let share = plan.split.kinds.iter().find(|k| k.kind == kind).map_or(0.0, |k| k.share);
         let (lo, hi) = band(&app.workspace.policy, kind);
