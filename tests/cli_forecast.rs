@@ -72,3 +72,23 @@ fn named_keys_are_forecast_and_unknown_ones_refused() {
         .failure()
         .stderr(predicates::str::contains("no item with key 'NOPE-1'"));
 }
+
+#[test]
+fn a_holiday_week_in_a_future_sprint_pushes_its_work_later() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("demo.sqlite");
+    let before = forecast_json(&sandbox, &db, &["--top", "30"]);
+    // The whole first week of the sprint after Sprint 48 (Mon 7 → Fri 11 Dec 2026) off.
+    for day in 7..=11 {
+        let date = format!("2026-12-{day:02}");
+        sandbox.on(&db).args(["holiday", "add", &date, "Company week"]).assert().success();
+    }
+    let after = forecast_json(&sandbox, &db, &["--top", "30"]);
+    let p50 = |f: &Value| -> Vec<String> {
+        f["items"].as_array().expect("items").iter().map(|i| start(&i["done"]["p50"])).collect()
+    };
+    let (b, a) = (p50(&before), p50(&after));
+    assert!(b.iter().zip(&a).all(|(b, a)| a >= b), "a lower capacity never brings work earlier:\n{b:?}\n{a:?}");
+    assert!(b.iter().zip(&a).any(|(b, a)| a > b), "some item slips past the shortened sprint:\n{b:?}\n{a:?}");
+    assert_eq!(after["sprint"]["plannable"], before["sprint"]["plannable"], "the current sprint keeps its capacity");
+}

@@ -58,8 +58,7 @@ pub fn write_text(f: &Forecast, out: &mut impl Write) -> io::Result<()> {
     if f.p_finish.is_some() && !f.items.is_empty() {
         writeln!(
             out,
-            "\nWhen done (the sprint's plan first, then the backlog by rank, {} points a sprint):",
-            points(f.plannable)
+            "\nWhen done (the sprint's plan first, then the backlog by rank; each sprint its own capacity):"
         )?;
         writeln!(out, "  all {} item(s): {}", f.items.len(), dates_text(&f.all))?;
         for i in &f.items {

@@ -3,7 +3,9 @@
 
 use crate::config::Settings;
 use crate::domain::capacity::capacity;
-use crate::domain::forecast::{future_sprints, p_finish, warnings, when_done, FutureSprint, Warning, WhenDone};
+use crate::domain::forecast::{
+    capacities, future_sprints, p_finish, warnings, when_done, FutureSprint, Warning, WhenDone,
+};
 use crate::domain::forecast::{usable, MAX_HORIZON};
 use crate::domain::history::completion_ratios;
 use crate::domain::{SprintState, Status, WorkItem, Workspace};
@@ -91,9 +93,11 @@ pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed:
     let ratios = usable(&completion_ratios(ws, settings.projection.history_sprints));
     let trials = settings.projection.trials;
     let points: Vec<f64> = queue.iter().map(|i| i.estimate.points()).collect();
-    let done = when_done(&points, &vec![plannable; MAX_HORIZON], &ratios, trials, seed).unwrap_or_default();
     let later: Vec<_> = ws.sprints.iter().filter(|s| s.state == SprintState::Planning && s.id != current.id).collect();
     let calendar = future_sprints(current, &later, MAX_HORIZON);
+    // Each sprint its own capacity: its holidays, days off and members (the first is `plannable`).
+    let sprint_capacities = capacities(ws, &calendar, &fallbacks(settings));
+    let done = when_done(&points, &sprint_capacities, &ratios, trials, seed).unwrap_or_default();
     let dates = |w: Option<&WhenDone>| -> Dates {
         let at = |s: Option<usize>| s.and_then(|s| calendar.get(s).cloned());
         w.map_or([None, None, None], |w| [at(w.p50), at(w.p85), at(w.p95)])

@@ -6,9 +6,11 @@
 //! clock or the store; the caller passes the ratios, capacities and seed.
 
 mod calendar;
+mod capacities;
 mod simulate;
 
 pub use calendar::{future_sprints, FutureSprint};
+pub use capacities::capacities;
 pub use simulate::{p_finish, when_done, WhenDone, MAX_HORIZON};
 
 /// Fewer closed sprints than this and the forecast says its history is too short.
