@@ -92,3 +92,50 @@ fn a_holiday_week_in_a_future_sprint_pushes_its_work_later() {
     assert!(b.iter().zip(&a).any(|(b, a)| a > b), "some item slips past the shortened sprint:\n{b:?}\n{a:?}");
     assert_eq!(after["sprint"]["plannable"], before["sprint"]["plannable"], "the current sprint keeps its capacity");
 }
+
+#[test]
+fn tag_and_kind_select_the_open_work_in_rank_order() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("demo.sqlite");
+    let all = forecast_json(&sandbox, &db, &["--top", "200"]);
+    let defects = forecast_json(&sandbox, &db, &["--kind", "defect"]);
+    let keys: Vec<&str> =
+        defects["items"].as_array().expect("items").iter().filter_map(|i| i["key"].as_str()).collect();
+    assert!(!keys.is_empty());
+    let rank = sandbox.on(&db).args(["rank", "--kind", "defect", "--format", "json"]).output().expect("runs");
+    let rank: Value = serde_json::from_slice(&rank.stdout).expect("json");
+    let ranked: Vec<&str> = rank.as_array().expect("rank").iter().filter_map(|i| i["key"].as_str()).collect();
+    let backlog: Vec<&&str> = keys.iter().filter(|k| ranked.contains(k)).collect();
+    assert_eq!(backlog.len(), ranked.len(), "every open defect in the backlog is selected: {keys:?} {ranked:?}");
+    // Each is dated where it stands in the whole rank, as in an unfiltered forecast.
+    for i in defects["items"].as_array().expect("items") {
+        if let Some(same) = all["items"].as_array().expect("items").iter().find(|a| a["key"] == i["key"]) {
+            assert_eq!(same["done"], i["done"], "{}", i["key"]);
+        }
+    }
+    let two = forecast_json(&sandbox, &db, &["--kind", "defect", "--top", "2"]);
+    assert_eq!(two["items"].as_array().map(Vec::len), Some(2));
+    assert_eq!(two["items"][0]["key"], defects["items"][0]["key"]);
+    sandbox
+        .on(&db)
+        .args(["forecast", "--tag", "no-such-tag"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no open work tagged 'no-such-tag'"));
+}
+
+#[test]
+fn a_tag_selects_exactly_the_items_carrying_it() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("demo.sqlite");
+    let top = forecast_json(&sandbox, &db, &["--top", "8"]);
+    let key = |n: usize| top["items"][n]["key"].as_str().expect("key").to_string();
+    for n in [6, 2] {
+        sandbox.on(&db).args(["item", "edit", &key(n), "--tag", "q4-launch"]).assert().success();
+    }
+    let f = forecast_json(&sandbox, &db, &["--tag", "Q4-Launch"]);
+    let keys: Vec<&str> = f["items"].as_array().expect("items").iter().filter_map(|i| i["key"].as_str()).collect();
+    assert_eq!(keys, vec![key(2), key(6)], "in rank order, any case");
+    assert_eq!(f["items"][1]["done"], top["items"][6]["done"]);
+    assert_eq!(f["all"], top["items"][6]["done"], "all of them: when the lower-ranked one is done");
+}

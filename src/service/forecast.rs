@@ -8,7 +8,7 @@ use crate::domain::forecast::{
 };
 use crate::domain::forecast::{usable, MAX_HORIZON};
 use crate::domain::history::completion_ratios;
-use crate::domain::{SprintState, Status, WorkItem, Workspace};
+use crate::domain::{Kind, SprintState, Status, WorkItem, Workspace};
 
 use super::planning::{fallbacks, ranking};
 
@@ -17,10 +17,12 @@ pub const DEFAULT_TOP: usize = 10;
 /// The default seed, so two runs over the same data print the same percentages.
 pub const DEFAULT_SEED: u64 = 42;
 
-/// What to forecast: named items, or the best `n` not yet planned.
+/// What to forecast: named items, the best `n` not yet planned, or the open work (sprint plan
+/// and backlog, in rank order) with a tag and/or of a kind, at most `top` of it.
 pub enum Selection<'a> {
     Keys(&'a [String]),
     Top(usize),
+    Matching { tag: Option<&'a str>, kind: Option<Kind>, top: Option<usize> },
 }
 
 /// The sprint by which work is done at P50, P85 and P95; `None`: beyond the horizon.
@@ -63,6 +65,17 @@ fn not_forecastable(ws: &Workspace, key: &str) -> String {
     }
 }
 
+/// Why a tag/kind selection is empty, in words that say what to do.
+fn nothing_matches(tag: Option<&str>, kind: Option<Kind>) -> String {
+    let what = match (tag, kind) {
+        (Some(t), Some(k)) => format!("tagged '{t}' of kind {}", k.as_str()),
+        (Some(t), None) => format!("tagged '{t}'"),
+        (None, Some(k)) => format!("of kind {}", k.as_str()),
+        (None, None) => String::new(),
+    };
+    format!("no open work {what} in the sprint or the backlog (`flowdeck rank` lists the open items)")
+}
+
 pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed: u64) -> Result<Forecast, String> {
     let current = ws.current_sprint().ok_or_else(|| {
         "no sprint in planning or running to forecast from (`flowdeck sprint new` creates one)".to_string()
@@ -85,6 +98,21 @@ pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed:
                     .ok_or_else(|| not_forecastable(ws, k.trim()))
             })
             .collect::<Result<_, _>>()?,
+        Selection::Matching { tag, kind, top } => {
+            let tag = tag.map(str::trim);
+            let matching: Vec<usize> = (0..queue.len())
+                .filter(|&at| {
+                    let item = queue[at];
+                    kind.is_none_or(|k| item.kind == k)
+                        && tag.is_none_or(|t| item.tags.iter().any(|x| x.eq_ignore_ascii_case(t)))
+                })
+                .take(top.unwrap_or(usize::MAX))
+                .collect();
+            if matching.is_empty() {
+                return Err(nothing_matches(tag, kind));
+            }
+            matching
+        }
     };
     // A key named twice is forecast once, where it was first named.
     let mut seen = std::collections::HashSet::new();
