@@ -91,6 +91,8 @@ fn a_holiday_week_in_a_future_sprint_pushes_its_work_later() {
     assert!(b.iter().zip(&a).all(|(b, a)| a >= b), "a lower capacity never brings work earlier:\n{b:?}\n{a:?}");
     assert!(b.iter().zip(&a).any(|(b, a)| a > b), "some item slips past the shortened sprint:\n{b:?}\n{a:?}");
     assert_eq!(after["sprint"]["plannable"], before["sprint"]["plannable"], "the current sprint keeps its capacity");
+    let capacity = |f: &Value, n: usize| f["roadmap"][n]["capacity"].as_f64().expect("capacity");
+    assert!((capacity(&after, 1) - capacity(&before, 1) / 2.0).abs() < 0.01, "half its working days gone");
 }
 
 #[test]
@@ -138,4 +140,33 @@ fn a_tag_selects_exactly_the_items_carrying_it() {
     assert_eq!(keys, vec![key(2), key(6)], "in rank order, any case");
     assert_eq!(f["items"][1]["done"], top["items"][6]["done"]);
     assert_eq!(f["all"], top["items"][6]["done"], "all of them: when the lower-ranked one is done");
+}
+
+#[test]
+fn the_roadmap_lists_each_sprint_with_its_capacity_and_the_work_done_in_it_at_p50() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("demo.sqlite");
+    let f = forecast_json(&sandbox, &db, &["--top", "30"]);
+    let roadmap = f["roadmap"].as_array().expect("roadmap");
+    assert_eq!(roadmap[0]["sprint"]["name"], "Sprint 48");
+    assert_eq!(roadmap[0]["capacity"], f["sprint"]["plannable"], "the current sprint first, its own capacity");
+    assert_eq!(roadmap.last().map(|r| &r["sprint"]), Some(&f["all"]["p50"]), "up to when all are done at P50");
+    // Every selected item sits under the sprint its P50 names, in rank order.
+    let placed: Vec<(&Value, &Value)> = roadmap
+        .iter()
+        .flat_map(|r| r["items"].as_array().expect("items").iter().map(move |i| (i, &r["sprint"])))
+        .filter(|(i, _)| i["selected"] == true)
+        .collect();
+    let items = f["items"].as_array().expect("items");
+    assert_eq!(placed.len(), items.len());
+    for ((i, sprint), item) in placed.iter().zip(items) {
+        assert_eq!(i["key"], item["key"]);
+        assert_eq!(*sprint, &item["done"]["p50"]);
+    }
+    // The sprint's own plan (not selected) is on the roadmap too, in Sprint 48 or later.
+    assert!(roadmap.iter().flat_map(|r| r["items"].as_array().expect("items")).any(|i| i["selected"] == false));
+    let text = sandbox.on(&db).args(["forecast", "--top", "30"]).assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(text).expect("utf-8");
+    assert!(text.contains("Roadmap at P50"), "{text}");
+    assert!(text.contains("  Sprint 48 (2026-11-23 → 2026-12-04) — 34.5 plannable, "), "{text}");
 }

@@ -67,6 +67,29 @@ pub fn write_text(f: &Forecast, out: &mut impl Write) -> io::Result<()> {
             writeln!(out, "      {}", dates_text(&i.done))?;
         }
     }
+    if f.p_finish.is_some() && !f.roadmap.is_empty() {
+        writeln!(out, "\nRoadmap at P50 (the sprint a median run finishes each item in; * selected):")?;
+        for r in &f.roadmap {
+            let done: f64 = r.items.iter().map(|i| i.points).sum();
+            writeln!(
+                out,
+                "  {} — {} plannable, {} pts done",
+                sprint_text(&Some(r.sprint.clone())),
+                points(r.capacity),
+                points(done)
+            )?;
+            for i in &r.items {
+                let mark = if i.selected { "*" } else { " " };
+                writeln!(
+                    out,
+                    "    {mark} {} {} pts {}",
+                    sanitize_line(&i.key),
+                    points(i.points),
+                    sanitize_line(&i.title)
+                )?;
+            }
+        }
+    }
     for w in &f.warnings {
         writeln!(out, "warning: {}", warning_text(w))?;
     }
@@ -102,6 +125,16 @@ pub fn to_json(f: &Forecast) -> Value {
             "points": round3(i.points),
             "in_sprint": i.in_sprint,
             "done": dates_json(&i.done),
+        })).collect::<Vec<_>>(),
+        "roadmap": f.roadmap.iter().map(|r| json!({
+            "sprint": sprint_json(&Some(r.sprint.clone())),
+            "capacity": round3(r.capacity),
+            "items": r.items.iter().map(|i| json!({
+                "key": i.key,
+                "title": i.title,
+                "points": round3(i.points),
+                "selected": i.selected,
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "warnings": f.warnings.iter().map(warning_text).collect::<Vec<_>>(),
     })

@@ -37,6 +37,22 @@ pub struct ItemForecast {
     pub done: Dates,
 }
 
+/// One sprint of the roadmap at P50: the work a median run finishes in it.
+pub struct RoadmapSprint {
+    pub sprint: FutureSprint,
+    /// Its own plannable points.
+    pub capacity: f64,
+    /// Queue items (rank order) whose P50 is this sprint; `selected`: asked for.
+    pub items: Vec<RoadmapItem>,
+}
+
+pub struct RoadmapItem {
+    pub key: String,
+    pub title: String,
+    pub points: f64,
+    pub selected: bool,
+}
+
 pub struct Forecast {
     pub sprint: String,
     pub load: f64,
@@ -49,6 +65,8 @@ pub struct Forecast {
     pub items: Vec<ItemForecast>,
     /// When all the selected items are done (the last of them in rank order).
     pub all: Dates,
+    /// From the current sprint to the last one a selected item's P50 reaches.
+    pub roadmap: Vec<RoadmapSprint>,
     pub trials: usize,
     pub seed: u64,
 }
@@ -140,6 +158,7 @@ pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed:
             done: dates(done.get(at)),
         })
         .collect();
+    let roadmap = roadmap(&queue, &selected, &done, &calendar, &sprint_capacities);
     Ok(Forecast {
         sprint: current.name.clone(),
         load,
@@ -149,7 +168,40 @@ pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed:
         warnings: warnings(&ratios, plannable),
         all: dates(selected.iter().max().and_then(|m| done.get(*m))),
         items,
+        roadmap,
         trials,
         seed,
     })
+}
+
+/// The plan per sprint at P50: every queued item (the selected ones and the work ranked above
+/// them) under the sprint its median run finishes it in, up to the last sprint that has one.
+fn roadmap(
+    queue: &[&WorkItem],
+    selected: &[usize],
+    done: &[WhenDone],
+    calendar: &[FutureSprint],
+    capacities: &[f64],
+) -> Vec<RoadmapSprint> {
+    let last = done.iter().filter_map(|d| d.p50).max();
+    let Some(last) = last else { return Vec::new() };
+    let mut out: Vec<RoadmapSprint> = calendar
+        .iter()
+        .zip(capacities)
+        .take(last + 1)
+        .map(|(s, c)| RoadmapSprint { sprint: s.clone(), capacity: *c, items: Vec::new() })
+        .collect();
+    for (at, d) in done.iter().enumerate() {
+        if let (Some(k), Some(item)) = (d.p50, queue.get(at)) {
+            if let Some(sprint) = out.get_mut(k) {
+                sprint.items.push(RoadmapItem {
+                    key: key_of(item),
+                    title: item.title.clone(),
+                    points: item.estimate.points(),
+                    selected: selected.contains(&at),
+                });
+            }
+        }
+    }
+    out
 }
