@@ -170,3 +170,28 @@ fn the_roadmap_lists_each_sprint_with_its_capacity_and_the_work_done_in_it_at_p5
     assert!(text.contains("Roadmap at P50"), "{text}");
     assert!(text.contains("  Sprint 48 (2026-11-23 → 2026-12-04) — 34.5 plannable, "), "{text}");
 }
+
+#[test]
+fn forecast_as_markdown_has_the_chance_the_dates_and_the_roadmap() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("demo.sqlite");
+    let f = forecast_json(&sandbox, &db, &["--top", "5"]);
+    let md = sandbox
+        .on(&db)
+        .args(["forecast", "--top", "5", "--format", "md"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md = String::from_utf8(md).expect("utf-8");
+    assert!(md.starts_with("## Forecast · Sprint 48\n"), "{md}");
+    let chance = format!("**P(finish) {:.0}%**", f["sprint"]["p_finish"].as_f64().expect("p") * 100.0);
+    assert!(md.contains(&chance), "{chance} in {md}");
+    assert!(md.contains("| Item | Points | P50 | P85 | P95 |"), "{md}");
+    let first = f["items"][0]["key"].as_str().expect("key");
+    let p50 = f["items"][0]["done"]["p50"]["name"].as_str().expect("p50");
+    assert!(md.lines().any(|l| l.starts_with(&format!("| {first} ")) && l.contains(p50)), "{md}");
+    assert!(md.contains("### Roadmap at P50"), "{md}");
+    assert!(md.contains("| Sprint 48 (2026-11-23 → 2026-12-04) | 34.5 |"), "{md}");
+}

@@ -90,8 +90,8 @@ pub enum Command {
         /// Seed of the simulation (default 42: the same data gives the same figures).
         #[arg(long)]
         seed: Option<u64>,
-        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
-        format: PlanFormat,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
     },
     /// Candidates ranked by score, best first.
     Rank {

@@ -4,12 +4,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::report::forecast::{to_json, write_text};
+use crate::report::forecast::{to_json, write_md, write_text};
 use crate::service::forecast::{forecast, Selection, DEFAULT_SEED, DEFAULT_TOP};
 
 use crate::domain::Kind;
 
-use super::args::PlanFormat;
+use super::args::ReportFormat;
 use super::context::Context;
 use super::exit::{code, Failure};
 
@@ -25,7 +25,7 @@ pub fn run(
     keys: &[String],
     pick: Pick,
     seed: Option<u64>,
-    format: PlanFormat,
+    format: ReportFormat,
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     let settings = ctx.settings()?;
@@ -40,8 +40,9 @@ pub fn run(
     let f = forecast(session.workspace(), &settings, selection, seed.unwrap_or(DEFAULT_SEED))
         .map_err(|m| Failure::new(code::ERROR, m))?;
     match format {
-        PlanFormat::Text => write_text(&f, out)?,
-        PlanFormat::Json => {
+        ReportFormat::Text => write_text(&f, out)?,
+        ReportFormat::Md => write_md(&f, out)?,
+        ReportFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &to_json(&f)).map_err(std::io::Error::from)?;
             writeln!(out)?;
         }

@@ -8,6 +8,7 @@ use crate::domain::forecast::{FutureSprint, Warning, MAX_HORIZON, MIN_HISTORY};
 use crate::domain::text::sanitize_line;
 use crate::service::forecast::{Dates, Forecast};
 
+use super::markdown::cell;
 use super::numbers::{percent, points, round3};
 
 /// A warning in plain words.
@@ -92,6 +93,80 @@ pub fn write_text(f: &Forecast, out: &mut impl Write) -> io::Result<()> {
     }
     for w in &f.warnings {
         writeln!(out, "warning: {}", warning_text(w))?;
+    }
+    Ok(())
+}
+
+fn sprint_md(s: &Option<FutureSprint>) -> String {
+    cell(&sprint_text(s))
+}
+
+/// The forecast as Markdown: a paragraph for the sprint, a table of when-done, the roadmap.
+pub fn write_md(f: &Forecast, out: &mut impl Write) -> io::Result<()> {
+    let chance = f.p_finish.map_or_else(|| "unknown".to_string(), percent);
+    writeln!(
+        out,
+        "## Forecast · {}
+",
+        cell(&f.sprint)
+    )?;
+    writeln!(
+        out,
+        "{} of {} plannable points planned — **P(finish) {chance}** (from {} closed sprint(s) of say/do, {} trials, seed {}).\n",
+        points(f.load),
+        points(f.plannable),
+        f.history,
+        f.trials,
+        f.seed
+    )?;
+    if f.p_finish.is_some() && !f.items.is_empty() {
+        writeln!(out, "### When done\n")?;
+        writeln!(out, "| Item | Points | P50 | P85 | P95 |")?;
+        writeln!(out, "| --- | ---: | --- | --- | --- |")?;
+        for i in &f.items {
+            let mark = if i.in_sprint { " (in sprint)" } else { "" };
+            writeln!(
+                out,
+                "| {} {}{mark} | {} | {} | {} | {} |",
+                cell(&i.key),
+                cell(&i.title),
+                points(i.points),
+                sprint_md(&i.done[0]),
+                sprint_md(&i.done[1]),
+                sprint_md(&i.done[2])
+            )?;
+        }
+        writeln!(
+            out,
+            "| **all {} item(s)** | | {} | {} | {} |\n",
+            f.items.len(),
+            sprint_md(&f.all[0]),
+            sprint_md(&f.all[1]),
+            sprint_md(&f.all[2])
+        )?;
+    }
+    if f.p_finish.is_some() && !f.roadmap.is_empty() {
+        writeln!(out, "### Roadmap at P50\n")?;
+        writeln!(out, "| Sprint | Plannable | Done at P50 (* selected) |")?;
+        writeln!(out, "| --- | ---: | --- |")?;
+        for r in &f.roadmap {
+            let items: Vec<String> = r
+                .items
+                .iter()
+                .map(|i| format!("{}{} ({} pts)", if i.selected { "*" } else { "" }, cell(&i.key), points(i.points)))
+                .collect();
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                sprint_md(&Some(r.sprint.clone())),
+                points(r.capacity),
+                items.join(", ")
+            )?;
+        }
+        writeln!(out)?;
+    }
+    for w in &f.warnings {
+        writeln!(out, "> warning: {}", cell(&warning_text(w)))?;
     }
     Ok(())
 }
