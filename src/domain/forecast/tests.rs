@@ -100,17 +100,18 @@ fn future_sprints_follow_the_known_ones_then_the_rhythm() {
 
 fn one_member_team() -> Workspace {
     // One full-time member at focus 1, 1 point a person-day, no reserve: plannable = working days.
-    let mut ws = Workspace::default();
-    ws.members = vec![Member {
-        id: MemberId(1),
-        name: "ana".into(),
-        allocation: 1.0,
-        focus: Some(1.0),
-        joined_on: None,
-        left_on: None,
-        version: 1,
-    }];
-    ws
+    Workspace {
+        members: vec![Member {
+            id: MemberId(1),
+            name: "ana".into(),
+            allocation: 1.0,
+            focus: Some(1.0),
+            joined_on: None,
+            left_on: None,
+            version: 1,
+        }],
+        ..Workspace::default()
+    }
 }
 
 const FLAT: Fallbacks = Fallbacks { points_per_person_day: 1.0, unplanned_reserve: 0.0, history_window: 12 };
