@@ -195,3 +195,29 @@ fn forecast_as_markdown_has_the_chance_the_dates_and_the_roadmap() {
     assert!(md.contains("### Roadmap at P50"), "{md}");
     assert!(md.contains("| Sprint 48 (2026-11-23 → 2026-12-04) | 34.5 |"), "{md}");
 }
+
+#[test]
+fn by_a_date_gives_points_and_items_of_each_kind_done_in_whole_sprints() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("demo.sqlite");
+    let near = forecast_json(&sandbox, &db, &["--by", "2026-12-31"]);
+    let far = forecast_json(&sandbox, &db, &["--by", "2027-01-31"]);
+    let by = &far["by"];
+    assert_eq!(by["date"], "2027-01-31");
+    assert!(by["last_sprint"]["end"].as_str().expect("end") <= "2027-01-31", "a whole sprint: {by}");
+    let total = |v: &Value, q: &str| v["by"]["total"]["points"][q].as_f64().expect("points");
+    assert!(total(&far, "p95") <= total(&far, "p85") && total(&far, "p85") <= total(&far, "p50"), "{by}");
+    assert!(total(&near, "p50") < total(&far, "p50"), "more sprints, more done");
+    let kinds: f64 = ["feature", "defect", "risk", "debt"]
+        .iter()
+        .map(|k| by["kinds"][k]["points"]["p50"].as_f64().expect("kind"))
+        .sum();
+    assert!(kinds > 0.0);
+    let none = forecast_json(&sandbox, &db, &["--by", "2026-11-30"]);
+    assert_eq!(none["by"]["last_sprint"], Value::Null, "Sprint 48 ends after that day");
+    assert_eq!(none["by"]["total"]["items"]["p50"], 0);
+    let text = sandbox.on(&db).args(["forecast", "--by", "2027-01-31"]).assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(text).expect("utf-8");
+    assert!(text.contains("Done by 2027-01-31 (whole sprints through "), "{text}");
+    assert!(text.contains("  feature  P50 "), "{text}");
+}

@@ -87,6 +87,9 @@ pub enum Command {
         /// Forecast the open work of this kind: feature, defect, risk or debt.
         #[arg(long, value_parser = parse_kind, conflicts_with = "keys")]
         kind: Option<Kind>,
+        /// Also: points and items of each kind done by this date (whole sprints ending by it).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        by: Option<NaiveDate>,
         /// Seed of the simulation (default 42: the same data gives the same figures).
         #[arg(long)]
         seed: Option<u64>,

@@ -18,6 +18,7 @@ pub struct Pick<'a> {
     pub top: Option<usize>,
     pub tag: Option<&'a str>,
     pub kind: Option<Kind>,
+    pub by: Option<chrono::NaiveDate>,
 }
 
 pub fn run(
@@ -37,7 +38,7 @@ pub fn run(
     } else {
         Selection::Top(pick.top.unwrap_or(DEFAULT_TOP))
     };
-    let f = forecast(session.workspace(), &settings, selection, seed.unwrap_or(DEFAULT_SEED))
+    let f = forecast(session.workspace(), &settings, selection, pick.by, seed.unwrap_or(DEFAULT_SEED))
         .map_err(|m| Failure::new(code::ERROR, m))?;
     match format {
         ReportFormat::Text => write_text(&f, out)?,

@@ -4,9 +4,10 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
+use crate::domain::forecast::Amounts;
 use crate::domain::forecast::{FutureSprint, Warning, MAX_HORIZON, MIN_HISTORY};
 use crate::domain::text::sanitize_line;
-use crate::service::forecast::{Dates, Forecast};
+use crate::service::forecast::{ByDate, Dates, Forecast};
 
 use super::markdown::cell;
 use super::numbers::{percent, points, round3};
@@ -91,10 +92,75 @@ pub fn write_text(f: &Forecast, out: &mut impl Write) -> io::Result<()> {
             }
         }
     }
+    if let Some(b) = &f.by {
+        write_by_text(b, out)?;
+    }
     for w in &f.warnings {
         writeln!(out, "warning: {}", warning_text(w))?;
     }
     Ok(())
+}
+
+fn by_heading(b: &ByDate) -> String {
+    match &b.last {
+        Some(s) => format!("Done by {} (whole sprints through {})", b.date, sprint_text(&Some(s.clone()))),
+        None => format!("Done by {} (no sprint ends by then: nothing counted)", b.date),
+    }
+}
+
+fn amounts_text(a: &Amounts) -> String {
+    format!(
+        "P50 {} pts / {} items · P85 {} pts / {} items · P95 {} pts / {} items",
+        points(a.points[0]),
+        a.items[0],
+        points(a.points[1]),
+        a.items[1],
+        points(a.points[2]),
+        a.items[2]
+    )
+}
+
+fn write_by_text(b: &ByDate, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "\n{} — done in at least 50/85/95% of runs:", by_heading(b))?;
+    for (kind, a) in &b.kinds {
+        writeln!(out, "  {:<8} {}", kind.as_str(), amounts_text(a))?;
+    }
+    writeln!(out, "  {:<8} {}", "all", amounts_text(&b.total))
+}
+
+fn write_by_md(b: &ByDate, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "### {}\n", cell(&by_heading(b)))?;
+    writeln!(out, "| Kind | P50 pts | P50 items | P85 pts | P85 items | P95 pts | P95 items |")?;
+    writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |")?;
+    let rows = b.kinds.iter().map(|(k, a)| (k.as_str(), a)).chain(std::iter::once(("**all**", &b.total)));
+    for (name, a) in rows {
+        writeln!(
+            out,
+            "| {name} | {} | {} | {} | {} | {} | {} |",
+            points(a.points[0]),
+            a.items[0],
+            points(a.points[1]),
+            a.items[1],
+            points(a.points[2]),
+            a.items[2]
+        )?;
+    }
+    writeln!(out)
+}
+
+fn amounts_json(a: &Amounts) -> Value {
+    json!({
+        "points": {"p50": round3(a.points[0]), "p85": round3(a.points[1]), "p95": round3(a.points[2])},
+        "items": {"p50": a.items[0], "p85": a.items[1], "p95": a.items[2]},
+    })
+}
+
+fn by_json(b: &ByDate) -> Value {
+    let mut kinds = serde_json::Map::new();
+    for (k, a) in &b.kinds {
+        kinds.insert(k.as_str().to_string(), amounts_json(a));
+    }
+    json!({"date": b.date.to_string(), "last_sprint": sprint_json(&b.last), "kinds": kinds, "total": amounts_json(&b.total)})
 }
 
 fn sprint_md(s: &Option<FutureSprint>) -> String {
@@ -165,6 +231,9 @@ pub fn write_md(f: &Forecast, out: &mut impl Write) -> io::Result<()> {
         }
         writeln!(out)?;
     }
+    if let Some(b) = &f.by {
+        write_by_md(b, out)?;
+    }
     for w in &f.warnings {
         writeln!(out, "> warning: {}", cell(&warning_text(w)))?;
     }
@@ -211,6 +280,7 @@ pub fn to_json(f: &Forecast) -> Value {
                 "selected": i.selected,
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+        "by": f.by.as_ref().map_or(Value::Null, by_json),
         "warnings": f.warnings.iter().map(warning_text).collect::<Vec<_>>(),
     })
 }

@@ -6,9 +6,10 @@ use crate::domain::capacity::capacity;
 use crate::domain::forecast::{
     capacities, future_sprints, p_finish, warnings, when_done, FutureSprint, Warning, WhenDone,
 };
-use crate::domain::forecast::{usable, MAX_HORIZON};
+use crate::domain::forecast::{done_by, usable, Amounts, MAX_HORIZON};
 use crate::domain::history::completion_ratios;
 use crate::domain::{Kind, SprintState, Status, WorkItem, Workspace};
+use chrono::NaiveDate;
 
 use super::planning::{fallbacks, ranking};
 
@@ -53,6 +54,15 @@ pub struct RoadmapItem {
     pub selected: bool,
 }
 
+/// What the team has done by a date: whole sprints ending on or before it count.
+pub struct ByDate {
+    pub date: NaiveDate,
+    /// The last sprint that counts; `None` when none ends by the date.
+    pub last: Option<FutureSprint>,
+    pub kinds: Vec<(Kind, Amounts)>,
+    pub total: Amounts,
+}
+
 pub struct Forecast {
     pub sprint: String,
     pub load: f64,
@@ -67,6 +77,8 @@ pub struct Forecast {
     pub all: Dates,
     /// From the current sprint to the last one a selected item's P50 reaches.
     pub roadmap: Vec<RoadmapSprint>,
+    /// With `--by`: how much is done by that date.
+    pub by: Option<ByDate>,
     pub trials: usize,
     pub seed: u64,
 }
@@ -94,7 +106,13 @@ fn nothing_matches(tag: Option<&str>, kind: Option<Kind>) -> String {
     format!("no open work {what} in the sprint or the backlog (`flowdeck rank` lists the open items)")
 }
 
-pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed: u64) -> Result<Forecast, String> {
+pub fn forecast(
+    ws: &Workspace,
+    settings: &Settings,
+    selection: Selection,
+    by: Option<NaiveDate>,
+    seed: u64,
+) -> Result<Forecast, String> {
     let current = ws.current_sprint().ok_or_else(|| {
         "no sprint in planning or running to forecast from (`flowdeck sprint new` creates one)".to_string()
     })?;
@@ -135,6 +153,7 @@ pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed:
     // A key named twice is forecast once, where it was first named.
     let mut seen = std::collections::HashSet::new();
     let selected: Vec<usize> = selected.into_iter().filter(|at| seen.insert(*at)).collect();
+    let whole: Vec<(Kind, f64)> = queue.iter().map(|i| (i.kind, i.estimate.points())).collect();
     queue.truncate(selected.iter().max().map_or(0, |m| m + 1));
     let ratios = usable(&completion_ratios(ws, settings.projection.history_sprints));
     let trials = settings.projection.trials;
@@ -158,6 +177,11 @@ pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed:
             done: dates(done.get(at)),
         })
         .collect();
+    let by = by.and_then(|date| {
+        let counted = calendar.iter().take_while(|s| s.end <= date).count();
+        let (kinds, total) = done_by(&whole, &sprint_capacities[..counted], &ratios, trials, seed)?;
+        Some(ByDate { date, last: counted.checked_sub(1).map(|i| calendar[i].clone()), kinds, total })
+    });
     let roadmap = roadmap(&queue, &selected, &done, &calendar, &sprint_capacities);
     Ok(Forecast {
         sprint: current.name.clone(),
@@ -169,6 +193,7 @@ pub fn forecast(ws: &Workspace, settings: &Settings, selection: Selection, seed:
         all: dates(selected.iter().max().and_then(|m| done.get(*m))),
         items,
         roadmap,
+        by,
         trials,
         seed,
     })

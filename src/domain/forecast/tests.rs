@@ -165,6 +165,24 @@ fn unfinished_sprint_work_carries_over_into_the_next_sprint_first() {
     assert_eq!(alone[1].p50, Some(1));
 }
 
+#[test]
+fn how_many_by_a_date_counts_whole_sprints_per_kind() {
+    use crate::domain::Kind::{Defect, Feature};
+    let queue = [(Feature, 5.0), (Defect, 3.0), (Feature, 4.0), (Defect, 8.0)];
+    // A steady team, two whole sprints of 6: 12 points, the first three items (9 + 3).
+    let (kinds, total) = done_by(&queue, &[6.0, 6.0], &[1.0], TRIALS, 1).expect("history");
+    assert_eq!(total, Amounts { points: [12.0; 3], items: [3; 3] });
+    assert_eq!(kinds[0], (Feature, Amounts { points: [9.0; 3], items: [2; 3] }));
+    assert_eq!(kinds[1], (Defect, Amounts { points: [3.0; 3], items: [1; 3] }));
+    // Say/do 0.5 or 1.5 (even odds), one sprint of 10: 5 or 15 points delivered. Half the runs
+    // finish only the first item, half the first three; "in at least 85% of runs" is the low one.
+    let (_, total) = done_by(&queue, &[10.0], &[0.5, 1.5], TRIALS, 3).expect("history");
+    assert_eq!(total.points[1..], [5.0, 5.0]);
+    assert_eq!(total.items[1..], [1, 1]);
+    assert!(total.points[0] == 5.0 || total.points[0] == 12.0, "{total:?}");
+    assert_eq!(done_by(&queue, &[10.0], &[], TRIALS, 3), None);
+}
+
 proptest! {
     #[test]
     fn p_finish_never_rises_when_the_load_rises(
