@@ -221,3 +221,23 @@ fn by_a_date_gives_points_and_items_of_each_kind_done_in_whole_sprints() {
     assert!(text.contains("Done by 2027-01-31 (whole sprints through "), "{text}");
     assert!(text.contains("  feature  P50 "), "{text}");
 }
+
+#[test]
+fn the_brief_has_a_forecast_section_with_the_chance_and_the_next_items() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.demo_db("demo.sqlite");
+    let f = forecast_json(&sandbox, &db, &["--top", "5"]);
+    let brief = sandbox.path("brief.md");
+    sandbox.on(&db).args(["export", "--format", "md", "--out"]).arg(&brief).assert().success();
+    let text = std::fs::read_to_string(&brief).expect("the brief");
+    let section = text.split("## Forecast\n").nth(1).expect("a Forecast section");
+    let chance = format!("**P(finish) {:.0}%**", f["sprint"]["p_finish"].as_f64().expect("p") * 100.0);
+    assert!(section.contains(&chance), "{chance} in {section}");
+    assert!(section.contains("| Next item | P50 | P85 |"), "{section}");
+    for i in f["items"].as_array().expect("items") {
+        let key = i["key"].as_str().expect("key");
+        let p85 = i["done"]["p85"]["name"].as_str().expect("p85");
+        assert!(section.lines().any(|l| l.starts_with(&format!("| {key} ")) && l.contains(p85)), "{key} in {section}");
+    }
+    assert!(text.find("## Forecast").expect("forecast") < text.find("## How to read").expect("how to read"));
+}

@@ -30,7 +30,7 @@ pub fn warning_text(w: &Warning) -> String {
     }
 }
 
-fn sprint_text(s: &Option<FutureSprint>) -> String {
+pub fn sprint_text(s: &Option<FutureSprint>) -> String {
     match s {
         Some(s) => format!(
             "{} ({} → {}{})",
