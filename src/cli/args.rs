@@ -78,14 +78,23 @@ pub enum Command {
     Forecast {
         /// Item keys to forecast (default: the best-ranked items not yet planned).
         keys: Vec<String>,
-        /// Forecast the best N items not yet planned.
+        /// Forecast the best N items not yet planned (with --tag/--kind: at most N of those).
         #[arg(long, value_name = "N", conflicts_with = "keys")]
         top: Option<usize>,
+        /// Forecast the open work (sprint plan and backlog) with this tag.
+        #[arg(long, value_name = "T", conflicts_with = "keys")]
+        tag: Option<String>,
+        /// Forecast the open work of this kind: feature, defect, risk or debt.
+        #[arg(long, value_parser = parse_kind, conflicts_with = "keys")]
+        kind: Option<Kind>,
+        /// Also: points and items of each kind done by this date (whole sprints ending by it).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        by: Option<NaiveDate>,
         /// Seed of the simulation (default 42: the same data gives the same figures).
         #[arg(long)]
         seed: Option<u64>,
-        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
-        format: PlanFormat,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
     },
     /// Candidates ranked by score, best first.
     Rank {

@@ -4,29 +4,46 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::report::forecast::{to_json, write_text};
+use crate::report::forecast::{to_json, write_md, write_text};
 use crate::service::forecast::{forecast, Selection, DEFAULT_SEED, DEFAULT_TOP};
 
-use super::args::PlanFormat;
+use crate::domain::Kind;
+
+use super::args::ReportFormat;
 use super::context::Context;
 use super::exit::{code, Failure};
+
+/// The selection flags besides the keys.
+pub struct Pick<'a> {
+    pub top: Option<usize>,
+    pub tag: Option<&'a str>,
+    pub kind: Option<Kind>,
+    pub by: Option<chrono::NaiveDate>,
+}
 
 pub fn run(
     ctx: &Context,
     keys: &[String],
-    top: Option<usize>,
+    pick: Pick,
     seed: Option<u64>,
-    format: PlanFormat,
+    format: ReportFormat,
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     let settings = ctx.settings()?;
     let session = ctx.open_session(&settings)?;
-    let selection = if keys.is_empty() { Selection::Top(top.unwrap_or(DEFAULT_TOP)) } else { Selection::Keys(keys) };
-    let f = forecast(session.workspace(), &settings, selection, seed.unwrap_or(DEFAULT_SEED))
+    let selection = if !keys.is_empty() {
+        Selection::Keys(keys)
+    } else if pick.tag.is_some() || pick.kind.is_some() {
+        Selection::Matching { tag: pick.tag, kind: pick.kind, top: pick.top }
+    } else {
+        Selection::Top(pick.top.unwrap_or(DEFAULT_TOP))
+    };
+    let f = forecast(session.workspace(), &settings, selection, pick.by, seed.unwrap_or(DEFAULT_SEED))
         .map_err(|m| Failure::new(code::ERROR, m))?;
     match format {
-        PlanFormat::Text => write_text(&f, out)?,
-        PlanFormat::Json => {
+        ReportFormat::Text => write_text(&f, out)?,
+        ReportFormat::Md => write_md(&f, out)?,
+        ReportFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &to_json(&f)).map_err(std::io::Error::from)?;
             writeln!(out)?;
         }

@@ -76,7 +76,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
         Some(Command::Config { command }) => meta::config(&ctx, command, out),
         Some(Command::Doctor) => doctor::run(&ctx, out),
         Some(Command::Split { sprint, format, check }) => split::run(&ctx, sprint.as_deref(), format, check, out),
-        Some(Command::Forecast { keys, top, seed, format }) => forecast::run(&ctx, &keys, top, seed, format, out),
+        Some(Command::Forecast { keys, top, tag, kind, by, seed, format }) => {
+            forecast::run(&ctx, &keys, forecast::Pick { top, tag: tag.as_deref(), kind, by }, seed, format, out)
+        }
         Some(Command::Rank { kind, limit, format }) => rank::run(&ctx, kind, limit, format, out),
         Some(Command::Debt { command: None, view }) => debt::report(&ctx, &view, out),
         Some(Command::Debt { command: Some(DebtCommand::Defer { item, reason, until }), .. }) => {

@@ -24,7 +24,46 @@ pub fn write_markdown(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
     capacity(b, out)?;
     debt(b, out)?;
     investment(b, out)?;
+    forecast(b, out)?;
     how_to_read(b, out)
+}
+
+/// "Will we finish?" and when the top items are done, at P50 and P85, with the warnings.
+fn forecast(b: &Brief<'_>, out: &mut impl Write) -> io::Result<()> {
+    let Some(f) = &b.forecast else { return Ok(()) };
+    writeln!(out, "## Forecast\n")?;
+    let chance = f.p_finish.map_or_else(|| "unknown".to_string(), super::numbers::percent);
+    writeln!(
+        out,
+        "**P(finish) {chance}** of the {} planned points against {} plannable, from {} closed sprint(s) of say/do ({} trials, seed {}).\n",
+        super::numbers::points(f.load),
+        super::numbers::points(f.plannable),
+        f.history,
+        f.trials,
+        f.seed
+    )?;
+    if f.p_finish.is_some() && !f.items.is_empty() {
+        writeln!(out, "| Next item | P50 | P85 |")?;
+        writeln!(out, "| --- | --- | --- |")?;
+        for i in &f.items {
+            writeln!(
+                out,
+                "| {} {} | {} | {} |",
+                cell(&i.key),
+                cell(&i.title),
+                cell(&super::forecast::sprint_text(&i.done[0])),
+                cell(&super::forecast::sprint_text(&i.done[1]))
+            )?;
+        }
+        writeln!(out)?;
+    }
+    for w in &f.warnings {
+        writeln!(out, "> warning: {}", cell(&super::forecast::warning_text(w)))?;
+    }
+    if !f.warnings.is_empty() {
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

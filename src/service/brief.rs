@@ -9,6 +9,7 @@ use crate::domain::scoring::{score, ScoreBreakdown};
 use crate::domain::{Policy, WorkItem, Workspace};
 
 use super::debt::{register_report, RegisterReport};
+use super::forecast::{forecast, Forecast, Selection};
 use super::planning::{fallbacks, find_sprint, sprint_plan, SprintPlan};
 use super::projection::{project, Overrides, Projection, DEFAULT_SEED};
 
@@ -33,7 +34,13 @@ pub struct Brief<'a> {
     pub projection: Option<Projection>,
     /// Where the projection's SVG chart was written, to link from the brief.
     pub chart: Option<String>,
+    /// P(finish) and when the top items are done; only for the current sprint (the one a
+    /// forecast starts from), and `None` without one.
+    pub forecast: Option<Forecast>,
 }
+
+/// Items the brief's forecast dates: the best-ranked ones not yet planned.
+pub const FORECAST_TOP: usize = 5;
 
 /// The brief for the sprint named `sprint`, or the one being planned or run.
 pub fn brief<'a>(
@@ -52,6 +59,10 @@ pub fn brief<'a>(
     let mut debt = register_report(ws, today, &settings.debt, &fallbacks, Filter::default(), SortKey::Payback);
     debt.rows.truncate(settings.debt.top);
     let projection = project(ws, &fallbacks, &settings.projection, &Overrides::default(), DEFAULT_SEED).ok();
+    let current = ws.current_sprint().is_some_and(|c| c.id == sprint.id);
+    let forecast = current
+        .then(|| forecast(ws, settings, Selection::Top(FORECAST_TOP), None, super::forecast::DEFAULT_SEED).ok())
+        .flatten();
     Ok(Brief {
         prepared_on: today,
         plan,
@@ -60,5 +71,6 @@ pub fn brief<'a>(
         debt,
         projection,
         chart: chart.map(str::to_string),
+        forecast,
     })
 }

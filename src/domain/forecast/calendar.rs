@@ -4,10 +4,12 @@
 use chrono::{Duration, NaiveDate};
 
 use crate::domain::sprint_lifecycle::{next_name, next_weekday_from};
-use crate::domain::Sprint;
+use crate::domain::{Sprint, SprintId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FutureSprint {
+    /// The stored sprint; `None` when it is only proposed.
+    pub id: Option<SprintId>,
     pub name: String,
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -23,7 +25,7 @@ pub fn future_sprints(current: &Sprint, later: &[&Sprint], count: usize) -> Vec<
     let mut out: Vec<FutureSprint> = std::iter::once(current)
         .chain(known)
         .take(count)
-        .map(|s| FutureSprint { name: s.name.clone(), start: s.start, end: s.end, proposed: false })
+        .map(|s| FutureSprint { id: Some(s.id), name: s.name.clone(), start: s.start, end: s.end, proposed: false })
         .collect();
     let length = current.end - current.start;
     let mut number = out.len();
@@ -32,7 +34,7 @@ pub fn future_sprints(current: &Sprint, later: &[&Sprint], count: usize) -> Vec<
         let start = next_weekday_from(last.end + Duration::days(1), false);
         number += 1;
         let name = next_name(&last.name, number);
-        out.push(FutureSprint { name, start, end: start + length, proposed: true });
+        out.push(FutureSprint { id: None, name, start, end: start + length, proposed: true });
     }
     out
 }

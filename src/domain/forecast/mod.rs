@@ -5,10 +5,14 @@
 //! capacity scaled by one past say/do ratio drawn with replacement. Nothing here reads the
 //! clock or the store; the caller passes the ratios, capacities and seed.
 
+mod by_date;
 mod calendar;
+mod capacities;
 mod simulate;
 
+pub use by_date::{done_by, Amounts};
 pub use calendar::{future_sprints, FutureSprint};
+pub use capacities::capacities;
 pub use simulate::{p_finish, when_done, WhenDone, MAX_HORIZON};
 
 /// Fewer closed sprints than this and the forecast says its history is too short.

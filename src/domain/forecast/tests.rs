@@ -2,8 +2,10 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
+use crate::domain::capacity::Fallbacks;
+use crate::domain::team::{DayOff, Holiday, Member, MemberId};
 use crate::domain::test_support::sprint;
-use crate::domain::SprintState;
+use crate::domain::{SprintState, Workspace};
 
 const TRIALS: usize = 10_000;
 
@@ -94,6 +96,91 @@ fn future_sprints_follow_the_known_ones_then_the_rhythm() {
         ]
     );
     assert_eq!(all[2].end, date(2027, 1, 1));
+}
+
+fn one_member_team() -> Workspace {
+    // One full-time member at focus 1, 1 point a person-day, no reserve: plannable = working days.
+    Workspace {
+        members: vec![Member {
+            id: MemberId(1),
+            name: "ana".into(),
+            allocation: 1.0,
+            focus: Some(1.0),
+            joined_on: None,
+            left_on: None,
+            version: 1,
+        }],
+        ..Workspace::default()
+    }
+}
+
+const FLAT: Fallbacks = Fallbacks { points_per_person_day: 1.0, unplanned_reserve: 0.0, history_window: 12 };
+
+#[test]
+fn each_future_sprint_has_its_own_capacity_from_holidays_and_days_off() {
+    let mut ws = one_member_team();
+    let current = sprint(5, date(2026, 11, 23), SprintState::Planning); // 10 working days
+    let next = sprint(6, date(2026, 12, 7), SprintState::Planning);
+    ws.sprints = vec![current.clone(), next.clone()];
+    let calendar = future_sprints(&current, &[&next], 4);
+    assert_eq!(capacities(&ws, &calendar, &FLAT), vec![10.0; 4], "no holiday, no day off");
+    // A day off in the created Sprint 6; Christmas and New Year (both Fridays) in the proposed Sprint 7.
+    ws.days_off = vec![DayOff { member: MemberId(1), sprint: next.id, date: date(2026, 12, 9) }];
+    ws.holidays = vec![
+        Holiday { date: date(2026, 12, 25), name: "Christmas".into() },
+        Holiday { date: date(2027, 1, 1), name: "New Year".into() },
+    ];
+    let caps = capacities(&ws, &calendar, &FLAT);
+    assert_eq!(caps, vec![10.0, 9.0, 8.0, 10.0]);
+    assert_eq!(caps[0], crate::domain::capacity::capacity(&ws, &current, &FLAT).plannable, "as the split computes it");
+    // Two 10-point items, a team that always does what it says: with a flat 10 a sprint the
+    // second is done in Sprint 6; the day off leaves 19 points by then, so it slips to Sprint 7.
+    let flat = when_done(&[10.0, 10.0], &[10.0; 4], &[1.0], TRIALS, 1).expect("history");
+    assert_eq!(flat[1].p50, Some(1));
+    let own = when_done(&[10.0, 10.0], &caps, &[1.0], TRIALS, 1).expect("history");
+    assert_eq!(own[1], WhenDone { p50: Some(2), p85: Some(2), p95: Some(2) });
+}
+
+#[test]
+fn a_member_who_joins_later_counts_from_the_sprint_they_join() {
+    let mut ws = one_member_team();
+    ws.members[0].joined_on = Some(date(2026, 12, 10));
+    let current = sprint(5, date(2026, 11, 23), SprintState::Planning);
+    ws.sprints = vec![current.clone()];
+    let calendar = future_sprints(&current, &[], 2);
+    // Counted from the sprint they join (as `Member::works_in` counts a sprint in planning).
+    assert_eq!(capacities(&ws, &calendar, &FLAT), vec![0.0, 10.0]);
+}
+
+#[test]
+fn unfinished_sprint_work_carries_over_into_the_next_sprint_first() {
+    // The current sprint plans 16 points against 10 of capacity (items of 8 and 8); the second
+    // 8 does not fit and is finished in the next sprint before any backlog item starts, so the
+    // 5-point backlog item needs 21 points delivered: the third sprint, not the second.
+    let done = when_done(&[8.0, 8.0, 5.0], &[10.0; 4], &[1.0], TRIALS, 1).expect("history");
+    let p50: Vec<_> = done.iter().map(|d| d.p50).collect();
+    assert_eq!(p50, vec![Some(0), Some(1), Some(2)]);
+    // Without the carried 6 points the same item would have been done in the second sprint.
+    let alone = when_done(&[8.0, 5.0], &[10.0; 4], &[1.0], TRIALS, 1).expect("history");
+    assert_eq!(alone[1].p50, Some(1));
+}
+
+#[test]
+fn how_many_by_a_date_counts_whole_sprints_per_kind() {
+    use crate::domain::Kind::{Defect, Feature};
+    let queue = [(Feature, 5.0), (Defect, 3.0), (Feature, 4.0), (Defect, 8.0)];
+    // A steady team, two whole sprints of 6: 12 points, the first three items (9 + 3).
+    let (kinds, total) = done_by(&queue, &[6.0, 6.0], &[1.0], TRIALS, 1).expect("history");
+    assert_eq!(total, Amounts { points: [12.0; 3], items: [3; 3] });
+    assert_eq!(kinds[0], (Feature, Amounts { points: [9.0; 3], items: [2; 3] }));
+    assert_eq!(kinds[1], (Defect, Amounts { points: [3.0; 3], items: [1; 3] }));
+    // Say/do 0.5 or 1.5 (even odds), one sprint of 10: 5 or 15 points delivered. Half the runs
+    // finish only the first item, half the first three; "in at least 85% of runs" is the low one.
+    let (_, total) = done_by(&queue, &[10.0], &[0.5, 1.5], TRIALS, 3).expect("history");
+    assert_eq!(total.points[1..], [5.0, 5.0]);
+    assert_eq!(total.items[1..], [1, 1]);
+    assert!(total.points[0] == 5.0 || total.points[0] == 12.0, "{total:?}");
+    assert_eq!(done_by(&queue, &[10.0], &[], TRIALS, 3), None);
 }
 
 proptest! {
