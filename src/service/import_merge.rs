@@ -261,22 +261,36 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
     Ok(m)
 }
 
-/// Names in the file that are nobody on the team, with how many items each was given.
+/// Names in the file that are nobody on the team, with how many items each was given, in the
+/// order first seen (indexed, so a 100,000-row file with many such names stays linear).
 #[derive(Default)]
-struct Strangers(Vec<(String, usize)>);
+struct Strangers {
+    seen: Vec<(String, usize)>,
+    at: HashMap<String, usize>,
+}
 
 impl Strangers {
+    fn count(&mut self, name: &str) {
+        match self.at.get(name) {
+            Some(&i) => self.seen[i].1 += 1,
+            None => {
+                self.at.insert(name.to_string(), self.seen.len());
+                self.seen.push((name.to_string(), 1));
+            }
+        }
+    }
+
     fn notice(&self, notices: &mut Notices) {
-        if self.0.is_empty() {
+        if self.seen.is_empty() {
             return;
         }
         let named: Vec<String> = self
-            .0
+            .seen
             .iter()
             .take(8)
             .map(|(n, c)| format!("{n} ({})", crate::domain::text::count(*c, "item", "items")))
             .collect();
-        let more = if self.0.len() > 8 { format!(" and {} more", self.0.len() - 8) } else { String::new() };
+        let more = if self.seen.len() > 8 { format!(" and {} more", self.seen.len() - 8) } else { String::new() };
         notices.add(
             format!(
                 "assignees not on the team, left unassigned: {}{more}. Add them (flowdeck team add NAME) or map a \
@@ -295,10 +309,7 @@ fn assignee_of(ws: &Workspace, names: &[String], strangers: &mut Strangers) -> O
         ws.members.iter().find(|m| m.is_current() && m.name.trim().eq_ignore_ascii_case(n.trim())).map(|m| m.id)
     });
     if found.is_none() {
-        match strangers.0.iter_mut().find(|(n, _)| n == first) {
-            Some((_, count)) => *count += 1,
-            None => strangers.0.push((first.clone(), 1)),
-        }
+        strangers.count(first);
     }
     found
 }

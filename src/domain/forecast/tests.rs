@@ -108,6 +108,7 @@ fn one_member_team() -> Workspace {
             focus: Some(1.0),
             joined_on: None,
             left_on: None,
+            skills: vec![],
             version: 1,
         }],
         ..Workspace::default()
