@@ -51,6 +51,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Ok(Vec::new())
         }
         Action::AutoFill => auto_fill(app),
+        Action::Forecast => forecast_view(app),
         Action::CycleFilter => {
             app.plan.filter = app.plan.filter.next();
             relist(app);
@@ -133,6 +134,27 @@ pub(super) fn open_item_form(app: &mut App, id: Option<ItemId>, kind: Kind) -> R
     let mut form = item::form(existing, kind, &app.workspace.members);
     form.focus = form.index_of("Title");
     app.open_form(form);
+    Ok(Vec::new())
+}
+
+/// `flowdeck forecast` for the marked items, or for the best ten not yet planned, to read
+/// and scroll (j/k); any of Enter, Esc, y or n closes it.
+fn forecast_view(app: &mut App) -> Result<Vec<Effect>, String> {
+    use crate::service::forecast::{forecast, Selection};
+    let mut marked: Vec<&crate::domain::WorkItem> = app.marks.iter().filter_map(|id| app.workspace.item(*id)).collect();
+    marked.sort_by_key(|i| i.id);
+    let keys: Vec<String> = marked.iter().map(|i| i.key.clone().unwrap_or_else(|| format!("#{}", i.id.0))).collect();
+    let (selection, what) = if keys.is_empty() {
+        (Selection::Top(10), "the best 10 not yet planned".to_string())
+    } else {
+        (Selection::Keys(&keys), crate::domain::text::count(keys.len(), "marked item", "marked items"))
+    };
+    let f = forecast(&app.workspace, &app.settings, selection, None, crate::service::finish::DEFAULT_SEED)?;
+    let mut text = Vec::new();
+    crate::report::forecast::write_text(&f, &mut text).map_err(|e| format!("could not show the forecast: {e}"))?;
+    let lines = String::from_utf8_lossy(&text).lines().map(str::to_string).collect();
+    app.overlay =
+        Some(Overlay::Notes { title: format!("Forecast · {what} · as `flowdeck forecast`"), lines, scroll: 0 });
     Ok(Vec::new())
 }
 
