@@ -343,7 +343,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('p')], A::TogglePinned, S::Plan, "pin: puts it in the sprint and keeps it there"),
     bind(&[ch('x')], A::ToggleExcluded, S::Plan, "exclude: auto-fill never picks it"),
     bind(&[ch('a')], A::AutoFill, S::Plan, "auto-fill: preview the best sprint under the policy"),
-    bind(&[ch('F')], A::Forecast, S::Plan, "forecast: when the marked items (or the best ten) are done, P50/P85/P95"),
+    bind(&[ch('F')], A::Forecast, S::Plan, "forecast: when the marked (or top ten) are done"),
     bind(&[ch('C')], A::ClearSprint, S::Plan, "clear the sprint (pinned items stay; asks first)"),
     bind(&[ch('f')], A::CycleFilter, S::Plan, "filter: all, in sprint, feature, defect, risk, debt"),
     bind(&[ch('/')], A::StartSearch, S::Plan, "search keys and titles as you type"),
