@@ -10,8 +10,8 @@ use crate::domain::forecast::{p_finish, usable};
 use crate::domain::history::completion_ratios;
 use crate::domain::Workspace;
 
-/// The seed `flowdeck forecast` uses without `--seed`.
-pub const DEFAULT_SEED: u64 = 42;
+/// The seed `flowdeck forecast` uses without `--seed`: the same draws, the same figure.
+pub use super::forecast::DEFAULT_SEED;
 
 /// What the chance is drawn from: the past sprints' say/do ratios and the trial count.
 #[derive(Debug, Clone, PartialEq, Default)]
