@@ -25,6 +25,10 @@ fn split_gives_the_chance_of_finishing_and_it_falls_as_the_sprint_fills() {
     assert!(out.status.success());
     let full = json(&sandbox, &db, &["split", "--format", "json"])["p_finish"].as_f64().expect("a chance");
     assert!(full < light, "a full sprint is less sure than a light one: {full} vs {light}");
+    // The demo team finishes 82–94% of its plans, and plannable capacity is calibrated on what
+    // it delivered: a sprint auto-filled to capacity is a coin toss or better, not hopeless
+    // (drawing raw say/do charged the shortfall twice and gave 0%).
+    assert!(full > 0.3, "a sprint at capacity: {full}");
     assert_eq!(full, json(&sandbox, &db, &["forecast", "--format", "json"])["sprint"]["p_finish"].as_f64().expect("p"));
 
     let text = String::from_utf8(sandbox.on(&db).arg("split").output().expect("run").stdout).expect("utf-8");

@@ -6,7 +6,7 @@
 //! which keeps Plan within its keystroke budget at 100,000 items.
 
 use crate::config::Settings;
-use crate::domain::forecast::{p_finish, usable};
+use crate::domain::forecast::{p_finish, relative};
 use crate::domain::history::completion_ratios;
 use crate::domain::Workspace;
 
@@ -16,6 +16,7 @@ pub use super::forecast::DEFAULT_SEED;
 /// What the chance is drawn from: the past sprints' say/do ratios and the trial count.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Odds {
+    /// Say/do relative to its average (`domain::forecast::relative`).
     pub ratios: Vec<f64>,
     pub trials: usize,
 }
@@ -30,7 +31,7 @@ pub struct Finish {
 impl Odds {
     pub fn of(ws: &Workspace, settings: &Settings) -> Odds {
         Odds {
-            ratios: usable(&completion_ratios(ws, settings.projection.history_sprints)),
+            ratios: relative(&completion_ratios(ws, settings.projection.history_sprints)),
             trials: settings.projection.trials,
         }
     }

@@ -6,7 +6,7 @@ use crate::domain::capacity::capacity;
 use crate::domain::forecast::{
     capacities, future_sprints, p_finish, warnings, when_done, FutureSprint, Warning, WhenDone,
 };
-use crate::domain::forecast::{done_by, usable, Amounts, MAX_HORIZON};
+use crate::domain::forecast::{done_by, relative, usable, Amounts, MAX_HORIZON};
 use crate::domain::history::completion_ratios;
 use crate::domain::{Kind, SprintState, Status, WorkItem, Workspace};
 use chrono::NaiveDate;
@@ -156,13 +156,15 @@ pub fn forecast(
     let whole: Vec<(Kind, f64)> = queue.iter().map(|i| (i.kind, i.estimate.points())).collect();
     queue.truncate(selected.iter().max().map_or(0, |m| m + 1));
     let ratios = usable(&completion_ratios(ws, settings.projection.history_sprints));
+    // What the runs draw (see `relative`); the warnings judge the raw say/do.
+    let draws = relative(&ratios);
     let trials = settings.projection.trials;
     let points: Vec<f64> = queue.iter().map(|i| i.estimate.points()).collect();
     let later: Vec<_> = ws.sprints.iter().filter(|s| s.state == SprintState::Planning && s.id != current.id).collect();
     let calendar = future_sprints(current, &later, MAX_HORIZON);
     // Each sprint its own capacity: its holidays, days off and members (the first is `plannable`).
     let sprint_capacities = capacities(ws, &calendar, &fallbacks(settings));
-    let done = when_done(&points, &sprint_capacities, &ratios, trials, seed).unwrap_or_default();
+    let done = when_done(&points, &sprint_capacities, &draws, trials, seed).unwrap_or_default();
     let dates = |w: Option<&WhenDone>| -> Dates {
         let at = |s: Option<usize>| s.and_then(|s| calendar.get(s).cloned());
         w.map_or([None, None, None], |w| [at(w.p50), at(w.p85), at(w.p95)])
@@ -179,7 +181,7 @@ pub fn forecast(
         .collect();
     let by = by.and_then(|date| {
         let counted = calendar.iter().take_while(|s| s.end <= date).count();
-        let (kinds, total) = done_by(&whole, &sprint_capacities[..counted], &ratios, trials, seed)?;
+        let (kinds, total) = done_by(&whole, &sprint_capacities[..counted], &draws, trials, seed)?;
         Some(ByDate { date, last: counted.checked_sub(1).map(|i| calendar[i].clone()), kinds, total })
     });
     let roadmap = roadmap(&queue, &selected, &done, &calendar, &sprint_capacities);
@@ -187,7 +189,7 @@ pub fn forecast(
         sprint: current.name.clone(),
         load,
         plannable,
-        p_finish: p_finish(load, plannable, &ratios, trials, seed),
+        p_finish: p_finish(load, plannable, &draws, trials, seed),
         history: ratios.len(),
         warnings: warnings(&ratios, plannable),
         all: dates(selected.iter().max().and_then(|m| done.get(*m))),

@@ -39,6 +39,21 @@ pub fn usable(ratios: &[f64]) -> Vec<f64> {
     ratios.iter().copied().filter(|r| r.is_finite() && *r >= 0.0).collect()
 }
 
+/// Say/do relative to its own average, which is what the simulations draw. Plannable capacity
+/// is already calibrated on what the team delivered (points per person-day from past
+/// throughput), so drawing the raw ratios would charge the team's average shortfall twice: a
+/// team that always finishes 80% of its plans would never "finish" a sprint planned at its
+/// calibrated capacity. Drawn relative to the average, a plan at capacity finishes in the runs
+/// that did at least as well as usual. Ratios that are all zero are left as they are.
+pub fn relative(ratios: &[f64]) -> Vec<f64> {
+    let ratios = usable(ratios);
+    let mean = ratios.iter().sum::<f64>() / ratios.len().max(1) as f64;
+    if mean <= 0.0 {
+        return ratios;
+    }
+    ratios.iter().map(|r| r / mean).collect()
+}
+
 /// The warnings that go with a forecast over `ratios` against `plannable` points a sprint.
 pub fn warnings(ratios: &[f64], plannable: f64) -> Vec<Warning> {
     let ratios = usable(ratios);

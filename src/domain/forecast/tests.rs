@@ -215,3 +215,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn draws_are_relative_to_the_average_say_do() {
+    assert_eq!(super::relative(&[0.8, 0.8]), vec![1.0, 1.0], "a steady team's plan at capacity is a sure thing");
+    assert_eq!(super::relative(&[0.5, 1.5]), vec![0.5, 1.5]);
+    assert_eq!(super::relative(&[0.0, 0.0]), vec![0.0, 0.0]);
+    assert_eq!(super::relative(&[]), Vec::<f64>::new());
+    let r = super::relative(&[0.6, 0.9, 0.75]);
+    assert!((r.iter().sum::<f64>() / 3.0 - 1.0).abs() < 1e-12, "{r:?}");
+}
