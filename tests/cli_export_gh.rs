@@ -112,7 +112,9 @@ mod run {
     use std::process::{Command, Output};
 
     /// A fake `gh` in `dir`: logs its arguments, one call a line, each in brackets, to `log`,
-    /// and fails for issue 415 as gh does when GitHub refuses an edit.
+    /// and fails for issue 415 as gh does when GitHub refuses an edit. Asked for a milestone's
+    /// issues in example-org/example-app it names 412 (planned), 999 (taken out) and words that
+    /// must never run; in acme/api only the planned 5.
     fn fake_gh(dir: &Path, log: &Path) {
         let log = log.display().to_string().replace('\'', r"'\''");
         let script = format!(
@@ -120,6 +122,8 @@ mod run {
              for a in \"$@\"; do printf '[%s]' \"$a\"; done >> '{log}'\n\
              echo >> '{log}'\n\
              case \"$*\" in 'issue edit 415 '*) echo 'HTTP 422: cannot edit (fake)' >&2; exit 1;; esac\n\
+             case \"$*\" in 'issue list --repo example-org/example-app '*) printf '412\\n999\\n$(touch x) `touch y`\\n';; esac\n\
+             case \"$*\" in 'issue list --repo acme/api '*) printf '5\\n';; esac\n\
              exit 0\n"
         );
         let gh = dir.join("gh");
@@ -162,6 +166,12 @@ mod run {
 
         let m = format!("[--milestone][{milestone}][--add-label][from flowdeck]");
         let edit = |n: &str, repo: &str| format!("[issue][edit][{n}][--repo][{repo}]{m}");
+        let list = |repo: &str| {
+            format!(
+                "[issue][list][--repo][{repo}][--milestone][{milestone}][--state][all][--limit][10000]\
+                 [--json][number][--jq][.[].number]"
+            )
+        };
         let expected = [
             format!("[api][repos/example-org/example-app/milestones][-f][title={milestone}]"),
             format!("[api][repos/acme/api/milestones][-f][title={milestone}]"),
@@ -171,12 +181,18 @@ mod run {
             edit("415", "example-org/example-app"),
             edit("418", "example-org/example-app"),
             edit("5", "acme/api"),
+            list("example-org/example-app"),
+            "[issue][edit][999][--repo][example-org/example-app][--remove-milestone]".to_string(),
+            list("acme/api"),
         ];
         let logged = fs::read_to_string(&log).expect("gh was called");
         assert_eq!(logged.lines().collect::<Vec<_>>(), expected, "{}", text(&output.stderr));
 
         assert_eq!(output.status.code(), Some(1), "one edit failed");
-        assert_eq!(text(&output.stdout), "3 of 4 issues updated.\n");
+        assert_eq!(
+            text(&output.stdout),
+            "Taking example-org/example-app#999 out of the milestone.\n4 of 5 issues updated.\n"
+        );
         let stderr = text(&output.stderr);
         assert!(stderr.contains("HTTP 422: cannot edit (fake)"), "gh's own message is shown: {stderr}");
         assert!(stderr.contains("Not updated (gh said why above): example-org/example-app#415\n"), "{stderr}");

@@ -1,6 +1,7 @@
 //! The plan back to GitHub: a POSIX sh script of `gh` commands that puts each GitHub issue
-//! planned in the sprint into a milestone (and, if asked, adds a label). It is meant to be read
-//! before it is run, so it is plain and commented. Every value in a command is single-quoted,
+//! planned in the sprint into a milestone (and, if asked, adds a label), and takes the milestone
+//! off the issues in it that are no longer planned. It is meant to be read before it is run, so
+//! it is plain and commented. Every value in a command is single-quoted,
 //! so a milestone or label with quotes, `$` or backticks is passed to gh as written; titles
 //! only ever appear in comments, on one line. It does not use `set -e`: a failed edit is
 //! counted and named at the end, and the others still run.
@@ -84,6 +85,78 @@ fn name(item: &WorkItem) -> String {
     comment(&item.key.clone().unwrap_or_else(|| format!("item {}", item.id.0)))
 }
 
+/// The sprint's plan sorted by where each item is on GitHub: what the script writes and what
+/// `flowdeck push github` runs, computed once so the two never disagree.
+#[derive(Debug, Clone)]
+pub struct Targets<'a> {
+    /// The milestone the planned issues go in (`--milestone`, else the sprint's name).
+    pub milestone: String,
+    /// Planned GitHub issues as (item, `OWNER/REPO`, number), in plan order.
+    pub issues: Vec<(&'a WorkItem, String, String)>,
+    /// Planned items with no GitHub issue.
+    pub not_on_github: Vec<&'a WorkItem>,
+    /// Planned GitHub issues whose repository is unknown, with what to pass.
+    pub repo_unknown: Vec<(&'a WorkItem, String)>,
+    /// The repositories of `issues`, first seen first: where the milestone (and label) is
+    /// created and where issues taken out are looked for.
+    pub repos: Vec<String>,
+}
+
+impl Targets<'_> {
+    /// The planned issue numbers in `repo`.
+    pub fn numbers_in(&self, repo: &str) -> Vec<&str> {
+        self.issues.iter().filter(|(_, r, _)| r == repo).map(|(_, _, n)| n.as_str()).collect()
+    }
+}
+
+/// Sorts `items` (the sprint's plan) in `sprint` by where they are on GitHub.
+pub fn targets<'a>(items: impl IntoIterator<Item = &'a WorkItem>, sprint: &str, options: &GhOptions) -> Targets<'a> {
+    let mut t = Targets {
+        milestone: options.milestone.clone().unwrap_or_else(|| sprint.to_string()),
+        issues: Vec::new(),
+        not_on_github: Vec::new(),
+        repo_unknown: Vec::new(),
+        repos: Vec::new(),
+    };
+    for item in items {
+        match place(item.key.as_deref(), options.repo.as_deref()) {
+            Place::Issue { repo, number } => {
+                if !t.repos.contains(&repo) {
+                    t.repos.push(repo.clone());
+                }
+                t.issues.push((item, repo, number));
+            }
+            Place::NotOnGithub => t.not_on_github.push(item),
+            Place::RepoUnknown(why) => t.repo_unknown.push((item, why)),
+        }
+    }
+    t
+}
+
+/// The `gh` arguments that list the numbers of every issue, open or closed, in `milestone` of
+/// `repo`. gh stops at 30 unless told `--limit`: this many is "all" for any sprint's milestone.
+pub const MILESTONE_LIST_LIMIT: usize = 10_000;
+
+pub fn milestone_list_args(repo: &str, milestone: &str) -> Vec<String> {
+    [
+        "issue",
+        "list",
+        "--repo",
+        repo,
+        "--milestone",
+        milestone,
+        "--state",
+        "all",
+        "--limit",
+        &MILESTONE_LIST_LIMIT.to_string(),
+        "--json",
+        "number",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
 /// Writes the script for `items` (the sprint's plan) in `sprint`, written on `today`.
 pub fn write<'a>(
     items: impl IntoIterator<Item = &'a WorkItem>,
@@ -92,23 +165,9 @@ pub fn write<'a>(
     options: &GhOptions,
     mut out: impl Write,
 ) -> io::Result<()> {
-    let milestone = options.milestone.as_deref().unwrap_or(sprint);
-    let mut issues: Vec<(&WorkItem, String, String)> = Vec::new();
-    let mut not_on_github: Vec<&WorkItem> = Vec::new();
-    let mut repo_unknown: Vec<(&WorkItem, String)> = Vec::new();
-    for item in items {
-        match place(item.key.as_deref(), options.repo.as_deref()) {
-            Place::Issue { repo, number } => issues.push((item, repo, number)),
-            Place::NotOnGithub => not_on_github.push(item),
-            Place::RepoUnknown(why) => repo_unknown.push((item, why)),
-        }
-    }
-    let mut repos: Vec<&str> = Vec::new();
-    for (_, repo, _) in &issues {
-        if !repos.contains(&repo.as_str()) {
-            repos.push(repo);
-        }
-    }
+    let targets = targets(items, sprint, options);
+    let Targets { milestone, issues, not_on_github, repo_unknown, repos } = &targets;
+    let milestone = milestone.as_str();
 
     writeln!(out, "#!/bin/sh")?;
     writeln!(out, "# The plan of sprint {} onto GitHub, written by flowdeck on {today}.", comment(sprint))?;
@@ -120,18 +179,19 @@ pub fn write<'a>(
     writeln!(out, "# with GitHub's gh CLI (installed, and logged in with `gh auth login`).")?;
     writeln!(out, "# Read it, then run it:  sh plan.sh  (saved by flowdeck export --format gh-script --out plan.sh)")?;
     writeln!(out, "# A failed edit does not stop the others: the failures are named at the end and the")?;
-    writeln!(out, "# script exits 1. Issues taken out of the sprint keep their milestone: change those by hand.")?;
+    writeln!(out, "# script exits 1. Issues in the milestone that are not planned (taken out of the sprint)")?;
+    writeln!(out, "# have the milestone removed, in each repository with a planned issue.")?;
     if !not_on_github.is_empty() {
         writeln!(out, "#")?;
         writeln!(out, "# Not on GitHub, create them first (skipped):")?;
-        for item in &not_on_github {
+        for item in not_on_github {
             writeln!(out, "#   {}: {}", name(item), comment(&item.title))?;
         }
     }
     if !repo_unknown.is_empty() {
         writeln!(out, "#")?;
         writeln!(out, "# Repository unknown, the key names no owner (skipped):")?;
-        for (item, why) in &repo_unknown {
+        for (item, why) in repo_unknown {
             writeln!(out, "#   {} ({}): {}", name(item), comment(why), comment(&item.title))?;
         }
     }
@@ -157,7 +217,7 @@ pub fn write<'a>(
         writeln!(out)?;
         writeln!(out, "# gh issue edit does not create a milestone, so create it first. GitHub refuses a second")?;
         writeln!(out, "# milestone of the same title, so this fails, harmlessly and silently, where it exists.")?;
-        for repo in &repos {
+        for repo in repos {
             let path = sh_quote(&format!("repos/{repo}/milestones"));
             let title = sh_quote(&format!("title={milestone}"));
             writeln!(out, "gh api {path} -f {title} >/dev/null 2>&1 || true")?;
@@ -168,14 +228,14 @@ pub fn write<'a>(
         writeln!(out, "# --add-label refuses a label the repository lacks, so create it first; this fails,")?;
         writeln!(out, "# harmlessly and silently, where the label exists (its colour and text stay as they are).")?;
         writeln!(out, "# `--` lets a label start with '-'.")?;
-        for repo in &repos {
+        for repo in repos {
             writeln!(out, "gh label create --repo {} -- {} >/dev/null 2>&1 || true", sh_quote(repo), sh_quote(label))?;
         }
     }
 
     writeln!(out)?;
     let add_label = options.label.as_deref().map(|l| format!(" --add-label {}", sh_quote(l))).unwrap_or_default();
-    for (item, repo, number) in &issues {
+    for (item, repo, number) in issues {
         let key = format!("{repo}#{number}");
         writeln!(out, "# {key}: {}", comment(&item.title))?;
         writeln!(
@@ -187,13 +247,63 @@ pub fn write<'a>(
             sh_quote(&key)
         )?;
     }
-    let total = issues.len();
     writeln!(out)?;
-    writeln!(out, "echo \"$(({total} - failed)) of {total} issues updated.\"")?;
+    writeln!(out, "total={}", issues.len())?;
+    write_sweep(&targets, &mut out)?;
+    writeln!(out)?;
+    writeln!(out, "echo \"$((total - failed)) of $total issues updated.\"")?;
     writeln!(out, "if [ \"$failed\" -gt 0 ]; then")?;
     writeln!(out, "  echo \"Not updated (gh said why above):$failures\" >&2")?;
+    writeln!(out, "fi")?;
+    writeln!(out, "if [ -n \"$unlisted\" ]; then")?;
+    writeln!(out, "  echo \"Milestone not read, issues taken out there keep it:$unlisted\" >&2")?;
+    writeln!(out, "fi")?;
+    writeln!(out, "if [ \"$failed\" -gt 0 ] || [ -n \"$unlisted\" ]; then")?;
     writeln!(out, "  exit 1")?;
     writeln!(out, "fi")?;
+    Ok(())
+}
+
+/// The part that takes the milestone off issues taken out of the sprint: per repository, gh
+/// lists the milestone's issues (open and closed), and each one not planned loses it. gh
+/// prints bare numbers (`--jq`); anything else in its output is skipped, never run.
+fn write_sweep(targets: &Targets, mut out: impl Write) -> io::Result<()> {
+    writeln!(out, "unlisted=''")?;
+    if targets.repos.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "# Issues in the milestone that are not planned were taken out of the sprint: their milestone")?;
+    writeln!(out, "# is removed. gh lists the milestone's issues, open and closed; the planned ones are skipped.")?;
+    for repo in &targets.repos {
+        let planned = format!(" {} ", targets.numbers_in(repo).join(" "));
+        writeln!(out, "planned={}", sh_quote(&planned))?;
+        writeln!(
+            out,
+            "if numbers=$(gh issue list --repo {} --milestone {} --state all --limit {MILESTONE_LIST_LIMIT} \
+             --json number --jq '.[].number'); then",
+            sh_quote(repo),
+            sh_quote(&targets.milestone)
+        )?;
+        // Unquoted for word splitting, so globbing is off: gh's words are never file names.
+        writeln!(out, "  set -f")?;
+        writeln!(out, "  for n in $numbers; do")?;
+        writeln!(out, "    case $n in ''|*[!0-9]*) continue ;; esac")?;
+        writeln!(out, "    case $planned in *\" $n \"*) continue ;; esac")?;
+        writeln!(out, "    total=$((total+1))")?;
+        writeln!(out, "    echo {}\"$n\"' out of the milestone.'", sh_quote(&format!("Taking {repo}#")))?;
+        writeln!(
+            out,
+            "    gh issue edit \"$n\" --repo {} --remove-milestone || fail {}\"$n\"",
+            sh_quote(repo),
+            sh_quote(&format!("{repo}#"))
+        )?;
+        writeln!(out, "  done")?;
+        writeln!(out, "  set +f")?;
+        writeln!(out, "else")?;
+        writeln!(out, "  unlisted=\"$unlisted \"{}", sh_quote(repo))?;
+        writeln!(out, "fi")?;
+    }
     Ok(())
 }
 
