@@ -9,6 +9,8 @@ pub mod export;
 pub mod finish;
 pub mod forecast;
 pub mod generate;
+pub mod gh_cli;
+pub mod github_sync;
 pub mod history;
 pub mod import;
 pub mod import_merge;
