@@ -189,6 +189,20 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         repo: Option<String>,
     },
+    /// Import a tracker's issues live through its CLI, already logged in: `pull github --repo
+    /// OWNER/NAME` runs `gh issue list` (every page) and imports the result as `import` does.
+    /// Shows what it will create and update, then asks (or --yes).
+    Pull {
+        #[command(subcommand)]
+        source: PullSource,
+    },
+    /// Put the sprint's plan onto the tracker through its CLI: `push github` runs the plan of
+    /// `export --format gh-script` with `gh issue edit`. Shows what it will change, then asks
+    /// (or --yes); a failed edit does not stop the others, and the end names both.
+    Push {
+        #[command(subcommand)]
+        target: PushTarget,
+    },
     /// Export the items as CSV, the database as a JSON document, the sprint's planning brief
     /// as Markdown for stakeholders, or the sprint's plan back to Jira (CSV) or to GitHub (a sh
     /// script of `gh` commands: review it, then run it with `sh plan.sh`).
@@ -239,6 +253,60 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PullSource {
+    /// The issues of one GitHub repository, with `gh issue list --json` (gh logged in).
+    Github(PullGithubArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct PullGithubArgs {
+    /// The repository, OWNER/NAME (keys become OWNER/NAME#412).
+    #[arg(long, value_name = "OWNER/NAME")]
+    pub repo: String,
+    /// At most N issues (default 10000: every issue; gh fetches them page by page).
+    #[arg(long, value_name = "N", default_value_t = crate::service::github_sync::PULL_LIMIT as u32,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub limit: u32,
+    /// Closed issues too (as done, or dropped when closed as not planned).
+    #[arg(long)]
+    pub include_closed: bool,
+    /// Show what would be created and updated, and save nothing.
+    #[arg(long, conflicts_with = "yes")]
+    pub dry_run: bool,
+    /// Apply without asking (needed when stdin is not a terminal).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PushTarget {
+    /// The sprint's plan onto GitHub milestones, with `gh issue edit` (gh logged in).
+    Github(PushGithubArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct PushGithubArgs {
+    /// The sprint (default, or `current`: the one running or being planned).
+    #[arg(long, value_name = "NAME")]
+    pub sprint: Option<String>,
+    /// The milestone the planned issues are put in (default: the sprint's name).
+    #[arg(long, value_name = "NAME")]
+    pub milestone: Option<String>,
+    /// Also add this label to each planned issue (default: none).
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+    /// The repository of issues keyed without an owner (`app#12`, imported with --repo NAME).
+    #[arg(long, value_name = "OWNER/REPO")]
+    pub repo: Option<String>,
+    /// Show what would change on GitHub, and change nothing.
+    #[arg(long, conflicts_with = "yes")]
+    pub dry_run: bool,
+    /// Apply without asking (needed when stdin is not a terminal).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]

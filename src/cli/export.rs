@@ -66,7 +66,7 @@ pub fn run(
 
 /// The gh script's flags: only with its format, a repository as `OWNER/REPO`, and a
 /// milestone and label that are one line of text.
-fn check_gh(format: ExportFormat, gh: &GhOptions) -> Result<(), Failure> {
+pub(super) fn check_gh(format: ExportFormat, gh: &GhOptions) -> Result<(), Failure> {
     let usage = |m: String| Err(Failure::new(code::USAGE, m));
     let given = [("--milestone", &gh.milestone), ("--label", &gh.label), ("--repo", &gh.repo)];
     if format != ExportFormat::GhScript {

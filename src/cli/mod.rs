@@ -10,6 +10,7 @@ mod doctor;
 pub mod exit;
 mod export;
 mod forecast;
+mod github;
 mod history;
 mod holiday;
 mod import;
@@ -33,7 +34,7 @@ use clap::Parser;
 
 pub use args::{
     Cli, Command, ConfigCommand, DebtCommand, DebtView, DevCommand, HolidayCommand, InitArgs, KeysFormat, PlanCommand,
-    PlanFormat, ReportFormat, SprintCommand, TableFormat, TeamCommand, UnitArg,
+    PlanFormat, PullSource, PushTarget, ReportFormat, SprintCommand, TableFormat, TeamCommand, UnitArg,
 };
 use context::Context;
 use exit::{code, Failure};
@@ -110,6 +111,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
             let gh = crate::interchange::gh_script::GhOptions { milestone, label, repo };
             export::run(&ctx, format, file.as_deref(), sprint.as_deref(), svg.as_deref(), gh, out)
         }
+        Some(Command::Pull { source: PullSource::Github(args) }) => github::pull(&ctx, &args, out),
+        Some(Command::Push { target: PushTarget::Github(args) }) => github::push(&ctx, &args, out),
         Some(Command::Item { command }) => item::run(&ctx, *command, out),
         Some(Command::Triage) => tui::open_triage(&ctx),
         Some(Command::Keys { format }) => keys::run(format, out),

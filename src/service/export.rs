@@ -113,7 +113,7 @@ pub fn export(
 
 /// The sprint named `name`; `current` (unless a sprint is named so) or none: the one running
 /// or being planned.
-fn sprint_of<'a>(ws: &'a Workspace, name: Option<&str>) -> Result<&'a crate::domain::Sprint, ExportError> {
+pub fn sprint_of<'a>(ws: &'a Workspace, name: Option<&str>) -> Result<&'a crate::domain::Sprint, ExportError> {
     let name = name.filter(|n| {
         !n.trim().eq_ignore_ascii_case("current") || ws.sprints.iter().any(|s| s.name.eq_ignore_ascii_case(n.trim()))
     });
