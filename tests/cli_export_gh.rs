@@ -168,7 +168,7 @@ mod run {
         let edit = |n: &str, repo: &str| format!("[issue][edit][{n}][--repo][{repo}]{m}");
         let list = |repo: &str| {
             format!(
-                "[issue][list][--repo][{repo}][--milestone][{milestone}][--state][all][--limit][10000]\
+                "[issue][list][--repo][{repo}][--milestone][{milestone}][--state][open][--limit][10000]\
                  [--json][number][--jq][.[].number]"
             )
         };

@@ -216,7 +216,7 @@ fn push_puts_planned_issues_in_the_milestone_and_takes_it_off_one_taken_out() {
     assert!(preview.contains("  set     acme/app#7   milestone 'Sprint 48'"), "{preview}");
     assert!(preview.contains("  remove  acme/app#40  remove the milestone (taken out of the sprint)"), "{preview}");
     assert!(preview.contains("Already in the milestone (left alone): acme/app#3."), "{preview}");
-    let list = "[issue][list][--repo][acme/app][--milestone][Sprint 48][--state][all][--limit][10000][--json][number]";
+    let list = "[issue][list][--repo][acme/app][--milestone][Sprint 48][--state][open][--limit][10000][--json][number]";
     assert_eq!(fake.calls(), [list], "a dry run only looks");
 
     fake.on(&db, "issues-45.json")
@@ -252,7 +252,7 @@ fn a_failed_edit_does_not_stop_the_others_and_the_end_names_both() {
     assert_eq!(
         fake.calls(),
         [
-            "[issue][list][--repo][acme/app][--milestone][Sprint 48][--state][all][--limit][10000][--json][number]"
+            "[issue][list][--repo][acme/app][--milestone][Sprint 48][--state][open][--limit][10000][--json][number]"
                 .to_string(),
             "[label][create][--repo][acme/app][--][from flowdeck]".to_string(),
             format!("[issue][edit][3][--repo][acme/app]{m}"),
@@ -295,7 +295,7 @@ fn push_without_gh_says_so_and_a_missing_milestone_is_created() {
     assert_eq!(
         fake.calls(),
         [
-            "[issue][list][--repo][acme/app][--milestone][Q4][--state][all][--limit][10000][--json][number]",
+            "[issue][list][--repo][acme/app][--milestone][Q4][--state][open][--limit][10000][--json][number]",
             "[api][repos/acme/app/milestones][-f][title=Q4]",
             "[issue][edit][3][--repo][acme/app][--milestone][Q4]",
             "[issue][edit][7][--repo][acme/app][--milestone][Q4]",

@@ -133,8 +133,9 @@ pub fn targets<'a>(items: impl IntoIterator<Item = &'a WorkItem>, sprint: &str, 
     t
 }
 
-/// The `gh` arguments that list the numbers of every issue, open or closed, in `milestone` of
-/// `repo`. gh stops at 30 unless told `--limit`: this many is "all" for any sprint's milestone.
+/// The `gh` arguments that list the numbers of the open issues in `milestone` of `repo`.
+/// Closed ones are left alone: they are work done (often in this very sprint), and taking
+/// them out of the milestone would rewrite what the sprint delivered. gh stops at 30 unless told `--limit`: this many is "all" for any sprint's milestone.
 pub const MILESTONE_LIST_LIMIT: usize = 10_000;
 
 pub fn milestone_list_args(repo: &str, milestone: &str) -> Vec<String> {
@@ -146,7 +147,7 @@ pub fn milestone_list_args(repo: &str, milestone: &str) -> Vec<String> {
         "--milestone",
         milestone,
         "--state",
-        "all",
+        "open",
         "--limit",
         &MILESTONE_LIST_LIMIT.to_string(),
         "--json",
@@ -280,7 +281,7 @@ fn write_sweep(targets: &Targets, mut out: impl Write) -> io::Result<()> {
         writeln!(out, "planned={}", sh_quote(&planned))?;
         writeln!(
             out,
-            "if numbers=$(gh issue list --repo {} --milestone {} --state all --limit {MILESTONE_LIST_LIMIT} \
+            "if numbers=$(gh issue list --repo {} --milestone {} --state open --limit {MILESTONE_LIST_LIMIT} \
              --json number --jq '.[].number'); then",
             sh_quote(repo),
             sh_quote(&targets.milestone)
