@@ -83,6 +83,9 @@ pub struct WorkItem {
     pub assignee: Option<MemberId>,
     /// Skills the work needs (e.g. `ios`), matched against members' skills.
     pub skills: Vec<String>,
+    /// Items that must be done (or planned with it) before this one can be: `blocked by`.
+    /// Ids of items that no longer exist, or are done or dropped, block nothing.
+    pub blocked_by: Vec<ItemId>,
     /// Optimistic-concurrency counter, bumped by every update.
     pub version: i64,
 }

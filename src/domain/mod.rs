@@ -9,6 +9,7 @@ pub mod bulk;
 pub mod capacity;
 pub mod change;
 pub mod debt;
+pub mod dependencies;
 pub mod edits;
 pub mod estimate;
 pub mod forecast;

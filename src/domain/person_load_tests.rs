@@ -25,6 +25,7 @@ fn planned(id: i64, points: f64, assignee: Option<i64>, skills: &[&str]) -> Work
         status: Status::Planned,
         assignee: assignee.map(MemberId),
         skills: skills.iter().map(|s| s.to_string()).collect(),
+        blocked_by: vec![],
         ..test_support::item(id, Kind::Feature, points)
     }
 }

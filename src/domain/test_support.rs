@@ -29,6 +29,7 @@ pub fn item(id: i64, kind: Kind, estimate: f64) -> WorkItem {
         debt: None,
         assignee: None,
         skills: vec![],
+        blocked_by: vec![],
         version: 1,
     }
 }

@@ -268,6 +268,7 @@ fn item_from_doc(id: ItemId, d: &ItemDoc, sprints: &HashMap<String, SprintId>) -
         excluded: d.excluded,
         assignee: None,
         skills: skill_list(&d.skills),
+        blocked_by: Vec::new(),
         debt,
         version: 1,
     })

@@ -103,6 +103,7 @@ pub fn generated_workspace(n: usize, seed: u64) -> Workspace {
                 debt,
                 assignee: None,
                 skills: Vec::new(),
+                blocked_by: Vec::new(),
                 version: 1,
             }
         })

@@ -357,6 +357,7 @@ fn create(id: ItemId, r: ImportRecord, now: DateTime<Utc>) -> WorkItem {
         debt,
         assignee: None,
         skills: r.skills.for_new(Vec::new()),
+        blocked_by: Vec::new(),
         version: 1,
     }
 }

@@ -8,12 +8,12 @@ use crate::domain::{
     Agreement, DebtCategory, DebtDetails, Deferral, ItemId, Kind, MemberId, RiskArea, SprintId, Status, WorkItem,
 };
 
-use super::rows::{code, halves, small, split_list, timestamp};
+use super::rows::{code, halves, id_list, id_text, small, split_list, timestamp};
 
 pub(super) const ITEM_COLUMNS: &str = "i.id, i.external_key, i.title, i.kind, i.status, i.sprint_id, i.estimate_halves,
     i.impact, i.risk, i.time_to_value, i.outcome, i.tags, i.created_at, i.updated_at, i.pinned, i.excluded,
     i.version, d.interest, d.visibility, d.drag, d.category, d.risk_area, d.reason, d.impact, d.trigger_date,
-    d.trigger_condition, d.owner, d.linked_key, i.assignee_id, i.skills";
+    d.trigger_condition, d.owner, d.linked_key, i.assignee_id, i.skills, i.blocked_by";
 
 pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
     let tags: String = r.get(11)?;
@@ -59,6 +59,7 @@ pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
         debt,
         assignee: r.get::<_, Option<i64>>(28)?.map(MemberId),
         skills: split_list(&r.get::<_, String>(29)?),
+        blocked_by: id_list(&r.get::<_, String>(30)?),
     })
 }
 
@@ -127,8 +128,9 @@ pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
     // for each would cost more than the insert.
     conn.prepare_cached(
         "INSERT INTO items (id, external_key, title, kind, status, sprint_id, estimate_halves, impact, risk,
-             time_to_value, outcome, tags, created_at, updated_at, pinned, excluded, version, assignee_id, skills)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+             time_to_value, outcome, tags, created_at, updated_at, pinned, excluded, version, assignee_id, skills,
+             blocked_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
         i.id.0,
@@ -149,7 +151,8 @@ pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
         i.excluded,
         i.version,
         i.assignee.map(|m| m.0),
-        i.skills.join(",")
+        i.skills.join(","),
+        id_text(&i.blocked_by)
     ])?;
     insert_debt(conn, i)
 }
@@ -201,7 +204,7 @@ pub fn update_item(conn: &Connection, version: i64, after: &WorkItem) -> rusqlit
             "UPDATE items SET external_key = ?2, title = ?3, kind = ?4, status = ?5, sprint_id = ?6,
              estimate_halves = ?7, impact = ?8, risk = ?9, time_to_value = ?10, outcome = ?11, tags = ?12,
              updated_at = ?13, pinned = ?14, excluded = ?15, version = ?16, created_at = ?18,
-             assignee_id = ?19, skills = ?20
+             assignee_id = ?19, skills = ?20, blocked_by = ?21
          WHERE id = ?1 AND version = ?17",
         )?
         .execute(params![
@@ -225,7 +228,8 @@ pub fn update_item(conn: &Connection, version: i64, after: &WorkItem) -> rusqlit
             // The recorded date is editable (the debt form) and imported (Jira's Created).
             timestamp(&after.created),
             after.assignee.map(|m| m.0),
-            after.skills.join(",")
+            after.skills.join(","),
+            id_text(&after.blocked_by)
         ])?;
     if changed > 0 {
         conn.prepare_cached("DELETE FROM debts WHERE item_id = ?1")?.execute(params![after.id.0])?;

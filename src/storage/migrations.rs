@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0006_policy_debt_first.sql"),
     },
     Migration { version: 7, name: "assignees and skills", sql: include_str!("migrations/0007_assignees_skills.sql") },
+    Migration { version: 8, name: "dependencies", sql: include_str!("migrations/0008_blocked_by.sql") },
 ];
 
 /// The schema version this build writes.

@@ -21,6 +21,17 @@ pub fn split_list(text: &str) -> Vec<String> {
     text.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect()
 }
 
+/// A comma-separated list of item ids (an item's blockers); an entry that is not a number is
+/// skipped, as a blocker that no longer exists is.
+pub fn id_list(text: &str) -> Vec<crate::domain::ItemId> {
+    text.split(',').filter_map(|t| t.trim().parse().ok()).map(crate::domain::ItemId).collect()
+}
+
+/// The column text of an id list.
+pub fn id_text(ids: &[crate::domain::ItemId]) -> String {
+    ids.iter().map(|id| id.0.to_string()).collect::<Vec<_>>().join(",")
+}
+
 pub fn halves(idx: usize, value: i64) -> rusqlite::Result<crate::domain::HalfPoints> {
     u32::try_from(value).map(crate::domain::HalfPoints).map_err(|_| {
         rusqlite::Error::FromSqlConversionFailure(idx, Type::Integer, format!("{value} is out of range").into())

@@ -1,6 +1,6 @@
 //! Why each candidate was left out of the plan.
 
-use super::{floor_limit, kind_limits, Bounds, Candidate, Cut, Plan};
+use super::{floor_limit, kind_limits, Bounds, Candidate, Cut, Links, Plan};
 use crate::domain::item::ItemId;
 use crate::domain::kind::Kind;
 
@@ -24,11 +24,26 @@ pub enum CutReason {
     WouldBreakFloor,
     /// Fits every bound but adds no benefit.
     NoBenefit,
+    /// Waits for this item, which cannot be planned (not a candidate, excluded, or blocked
+    /// itself).
+    Blocked(ItemId),
+    /// Waits for this item, which is not in the plan.
+    WaitsFor(ItemId),
 }
 
 impl CutReason {
+    /// The reason in words, items named `#id`; see [`CutReason::describe_with`].
     pub fn describe(&self) -> String {
+        self.describe_with(&|id| format!("#{}", id.0))
+    }
+
+    /// The reason in words, items named by `label` (their tracker key, where there is one).
+    pub fn describe_with(&self, label: &dyn Fn(ItemId) -> String) -> String {
         match self {
+            CutReason::Blocked(b) => {
+                format!("blocked by {}, which cannot be planned now (done first elsewhere, or excluded)", label(*b))
+            }
+            CutReason::WaitsFor(b) => format!("waits for {}, which is not in the plan", label(*b)),
             CutReason::Excluded => "excluded from planning".into(),
             CutReason::Unestimated => "unestimated: estimate it to plan it".into(),
             CutReason::ForcedNoRoom => {
@@ -44,7 +59,14 @@ impl CutReason {
     }
 }
 
-fn reason(c: &Candidate, plan: &Plan, b: &Bounds, unfit: &[ItemId]) -> CutReason {
+/// What the links say about items left out.
+pub struct Waits<'a> {
+    pub links: &'a Links,
+    /// Dependants ruled out before the search, with the blocker that cannot be planned.
+    pub blocked: &'a [(ItemId, ItemId)],
+}
+
+fn reason(c: &Candidate, plan: &Plan, b: &Bounds, unfit: &[ItemId], links: &Links) -> CutReason {
     if c.excluded {
         return if c.unestimated { CutReason::Unestimated } else { CutReason::Excluded };
     }
@@ -53,6 +75,9 @@ fn reason(c: &Candidate, plan: &Plan, b: &Bounds, unfit: &[ItemId]) -> CutReason
     }
     if c.size > b.capacity {
         return CutReason::Oversized;
+    }
+    if let Some(&blocker) = links.blockers(c.id).iter().find(|x| plan.chosen.binary_search(x).is_err()) {
+        return CutReason::WaitsFor(blocker);
     }
     if c.size > b.capacity - plan.load.min(b.capacity) {
         return CutReason::NoRoom;
@@ -75,10 +100,18 @@ fn reason(c: &Candidate, plan: &Plan, b: &Bounds, unfit: &[ItemId]) -> CutReason
     CutReason::NoBenefit
 }
 
-pub fn cuts(candidates: &[Candidate], plan: &Plan, bounds: &Bounds, unfit: &[ItemId]) -> Vec<Cut> {
+pub fn cuts(candidates: &[Candidate], plan: &Plan, bounds: &Bounds, unfit: &[ItemId], waits: &Waits<'_>) -> Vec<Cut> {
+    // Indexed: at 100k candidates a scan of the list per cut would be quadratic.
+    let blocked: std::collections::HashMap<ItemId, ItemId> = waits.blocked.iter().copied().collect();
     candidates
         .iter()
         .filter(|c| plan.chosen.binary_search(&c.id).is_err())
-        .map(|c| Cut { id: c.id, reason: reason(c, plan, bounds, unfit) })
+        .map(|c| {
+            let reason = match blocked.get(&c.id) {
+                Some(b) if !c.excluded && !unfit.contains(&c.id) => CutReason::Blocked(*b),
+                _ => reason(c, plan, bounds, unfit, waits.links),
+            };
+            Cut { id: c.id, reason }
+        })
         .collect()
 }

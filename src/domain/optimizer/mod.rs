@@ -9,12 +9,20 @@
 //! every possible sprint load a max-plus combination of the kinds under that load's bands
 //! (`combine.rs`). Bounds a full sprint cannot meet are relaxed first (`relax.rs`), and every
 //! item left out gets a reason (`explain.rs`).
+//!
+//! Dependencies (`links.rs`): an item is never chosen without the blockers it waits for; a
+//! blocker may be chosen for its dependant's sake. The choice stays exact by branch and bound
+//! over the dependency-free optimum (`search.rs`).
 
 mod combine;
 mod explain;
 mod forced;
 mod knapsack;
+mod links;
+#[cfg(test)]
+mod links_tests;
 mod relax;
+mod search;
 #[cfg(test)]
 mod tests;
 
@@ -22,6 +30,7 @@ use super::item::ItemId;
 use super::kind::{Kind, KindMap};
 
 pub use explain::CutReason;
+pub use links::Links;
 pub use relax::Relaxation;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -78,6 +87,13 @@ pub struct AutoFill {
     pub forced: Vec<ItemId>,
     /// Forced items that did not fit the capacity left by pins and earlier forced items.
     pub forced_unfit: Vec<ItemId>,
+    /// Chosen blockers and the chosen items that wait for them (in for their sake, or both
+    /// worth it on their own: either way they go together).
+    pub unblocks: Vec<(ItemId, Vec<ItemId>)>,
+    /// Blockers pinned because a pinned item (or debt planned first) waits for them.
+    pub pulled_in: Vec<ItemId>,
+    /// Pinned items that wait for a blocker that cannot be planned, with that blocker.
+    pub pinned_waiting: Vec<(ItemId, ItemId)>,
 }
 
 /// Shares are compared with this slack so 0.15 × 20 is 3, not 2.9999999.
@@ -140,18 +156,90 @@ impl Tables {
     }
 }
 
+/// The exact solver for one capacity: the per-kind tables alone, or the search over them
+/// when items wait for others.
+pub(crate) enum Solver<'a> {
+    Plain(Tables),
+    Linked(search::Search<'a>),
+}
+
+impl<'a> Solver<'a> {
+    pub(crate) fn new(candidates: &[Candidate], links: &'a Links, capacity: u32) -> Solver<'a> {
+        if links.is_empty() {
+            Solver::Plain(Tables::new(candidates, capacity))
+        } else {
+            Solver::Linked(search::Search::new(candidates, links, capacity))
+        }
+    }
+
+    pub(crate) fn solve(&self, bounds: &Bounds) -> Option<Plan> {
+        match self {
+            Solver::Plain(tables) => tables.solve(bounds),
+            Solver::Linked(search) => search.solve(bounds),
+        }
+    }
+}
+
+/// The candidates the solver sees: dependants of blockers that cannot be planned ruled out,
+/// forced items admitted as far as they fit, and what pinned and admitted items wait for
+/// pinned too.
+struct Prepared {
+    candidates: Vec<Candidate>,
+    admitted: forced::Admitted,
+    settled: links::Settled,
+    pulled_in: Vec<ItemId>,
+}
+
+fn prepare(candidates: &[Candidate], links: &Links, capacity: u32) -> Prepared {
+    let settled = links::settle(candidates, links);
+    let mut admitted = forced::admit(&settled.candidates, capacity, links);
+    let mut pulled_in = settled.pulled_in.clone();
+    pulled_in.append(&mut admitted.pulled_in);
+    Prepared { candidates: std::mem::take(&mut admitted.candidates), admitted, settled, pulled_in }
+}
+
 /// The best plan under `bounds` exactly as given (forced items in as far as they fit), or
 /// `None` when no plan meets them.
 pub fn solve_exact(candidates: &[Candidate], bounds: &Bounds) -> Option<Plan> {
-    let admitted = forced::admit(candidates, bounds.capacity);
-    Tables::new(&admitted.candidates, bounds.capacity).solve(bounds)
+    solve_exact_linked(candidates, &Links::default(), bounds)
+}
+
+/// [`solve_exact`] where items wait for others: no item is chosen without its blockers.
+pub fn solve_exact_linked(candidates: &[Candidate], links: &Links, bounds: &Bounds) -> Option<Plan> {
+    let prepared = prepare(candidates, links, bounds.capacity);
+    Solver::new(&prepared.candidates, links, bounds.capacity).solve(bounds)
 }
 
 /// Always returns a plan: plans forced items first, relaxes bounds a full sprint cannot meet,
 /// and explains every cut.
 pub fn auto_fill(candidates: &[Candidate], bounds: &Bounds) -> AutoFill {
-    let admitted = forced::admit(candidates, bounds.capacity);
-    let (plan, used, relaxations) = relax::solve_relaxing(&admitted.candidates, bounds);
-    let cut = explain::cuts(candidates, &plan, &used, &admitted.unfit);
-    AutoFill { plan, bounds: used, relaxations, cut, forced: admitted.forced, forced_unfit: admitted.unfit }
+    auto_fill_linked(candidates, &Links::default(), bounds)
+}
+
+/// [`auto_fill`] where items wait for others.
+pub fn auto_fill_linked(candidates: &[Candidate], links: &Links, bounds: &Bounds) -> AutoFill {
+    let Prepared { candidates: solvable, admitted, settled, pulled_in } = prepare(candidates, links, bounds.capacity);
+    let (plan, used, relaxations) = relax::solve_relaxing(&solvable, bounds, links);
+    let waits = explain::Waits { links, blocked: &settled.blocked };
+    let cut = explain::cuts(candidates, &plan, &used, &admitted.unfit, &waits);
+    let unblocks = plan
+        .chosen
+        .iter()
+        .filter_map(|&b| {
+            let waiting: Vec<ItemId> =
+                links.dependants(b).iter().copied().filter(|d| plan.chosen.binary_search(d).is_ok()).collect();
+            (!waiting.is_empty()).then_some((b, waiting))
+        })
+        .collect();
+    AutoFill {
+        plan,
+        bounds: used,
+        relaxations,
+        cut,
+        forced: admitted.forced,
+        forced_unfit: admitted.unfit,
+        unblocks,
+        pulled_in,
+        pinned_waiting: settled.pinned_waiting,
+    }
 }

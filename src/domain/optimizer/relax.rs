@@ -1,6 +1,6 @@
 //! Relaxing bounds a full sprint cannot meet, and saying which and by how much.
 
-use super::{Bounds, Candidate, Plan, Tables};
+use super::{Bounds, Candidate, Links, Plan, Solver};
 use crate::domain::kind::{Kind, KindMap};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -148,7 +148,7 @@ fn empty_plan() -> Plan {
 /// Relaxes what a full sprint cannot meet, solves, and widens every band step by step if
 /// that is still not enough for a non-empty plan. Returns the plan, the bounds used and the
 /// relaxations (net change per bound).
-pub fn solve_relaxing(candidates: &[Candidate], original: &Bounds) -> (Plan, Bounds, Vec<Relaxation>) {
+pub fn solve_relaxing(candidates: &[Candidate], original: &Bounds, links: &Links) -> (Plan, Bounds, Vec<Relaxation>) {
     let mut b = *original;
     let usable = |c: &&Candidate| !c.excluded;
     let pinned: u32 = candidates.iter().filter(usable).filter(|c| c.pinned).map(|c| c.size).sum();
@@ -185,19 +185,24 @@ pub fn solve_relaxing(candidates: &[Candidate], original: &Bounds) -> (Plan, Bou
     }
 
     let fits = candidates.iter().any(|c| !c.excluded && c.size > 0 && c.size <= b.capacity);
-    let tables = Tables::new(candidates, b.capacity);
+    let solver = Solver::new(candidates, links, b.capacity);
+    let mut last = None;
     for _ in 0..=100 {
-        match tables.solve(&b) {
+        match solver.solve(&b) {
             Some(plan) if plan.load > 0 || !fits => {
                 let relaxations = as_delivered(differences(original, &b), &plan, candidates);
                 return (plan, b, relaxations);
             }
-            _ => b = widen(&b),
+            found => {
+                last = found.or(last);
+                b = widen(&b);
+            }
         }
     }
     // After 100 steps every band is 0–100% and the floor 0: only capacity binds, so the loop
-    // has returned unless nothing fits at all.
-    let plan = empty_plan();
+    // has returned unless nothing with a load can be planned (nothing fits, or what fits waits
+    // for what does not): then the best empty-load plan, pinned free items and all.
+    let plan = last.unwrap_or_else(empty_plan);
     let relaxations = as_delivered(differences(original, &b), &plan, candidates);
     (plan, b, relaxations)
 }

@@ -187,6 +187,7 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
         debt: None,
         assignee: None,
         skills: Vec::new(),
+        blocked_by: Vec::new(),
         version: 1,
     });
     item.key = key;

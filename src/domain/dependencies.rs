@@ -1,0 +1,122 @@
+//! `Blocked by` links between items: which blockers still hold an item back, and refusing a
+//! link that would close a cycle (an item that waits, through others, for itself can never
+//! be planned, so the edit that would make one is refused with the items named).
+
+use std::collections::HashMap;
+
+use super::item::{ItemId, Status, WorkItem};
+
+/// Whether `blocker` still holds its dependants back: it exists and is neither done nor
+/// dropped (a dropped blocker will never be done, and nothing should wait for it).
+pub fn holds_back(blocker: Option<&WorkItem>) -> bool {
+    blocker.is_some_and(|b| !matches!(b.status, Status::Done | Status::Dropped))
+}
+
+/// The blockers of `item` that still hold it back, by looking them up with `find`.
+pub fn open_blockers<'a>(item: &WorkItem, find: impl Fn(ItemId) -> Option<&'a WorkItem>) -> Vec<ItemId> {
+    item.blocked_by.iter().copied().filter(|b| holds_back(find(*b))).collect()
+}
+
+/// A cycle the links would form if `item`'s blockers were `blockers`: the items in order,
+/// starting and ending with `item` (`[a, b, a]`: a waits for b, which waits for a). Links of
+/// other items come from `links_of`.
+pub fn cycle_through<'a, F>(item: ItemId, blockers: &[ItemId], links_of: F) -> Option<Vec<ItemId>>
+where
+    F: Fn(ItemId) -> Option<&'a [ItemId]>,
+{
+    // Depth-first from each new blocker, following blocked-by links, looking for `item`.
+    // `parent` doubles as the visited set and gives the path back.
+    let mut parent: HashMap<ItemId, ItemId> = HashMap::new();
+    let mut stack: Vec<ItemId> = Vec::new();
+    for &b in blockers {
+        if b == item {
+            return Some(vec![item, item]);
+        }
+        if parent.insert(b, item).is_none() {
+            stack.push(b);
+        }
+    }
+    while let Some(at) = stack.pop() {
+        for &next in links_of(at).unwrap_or(&[]) {
+            if next == item {
+                // Back from `at` to the blocker `item` itself waits for, then turned round:
+                // item waits for the first, each for the next, and `at` for item.
+                let mut chain = vec![at];
+                let mut step = at;
+                while let Some(&p) = parent.get(&step).filter(|p| **p != item) {
+                    chain.push(p);
+                    step = p;
+                }
+                chain.reverse();
+                let mut path = vec![item];
+                path.extend(chain);
+                path.push(item);
+                return Some(path);
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(next) {
+                e.insert(at);
+                stack.push(next);
+            }
+        }
+    }
+    None
+}
+
+/// The first cycle among `items`' links, as [`cycle_through`] names it; `None` when the links
+/// form no cycle. Used to check a whole imported document.
+pub fn find_cycle(items: &[WorkItem]) -> Option<Vec<ItemId>> {
+    let index: HashMap<ItemId, &WorkItem> = items.iter().map(|i| (i.id, i)).collect();
+    let links_of = |id: ItemId| index.get(&id).map(|i| i.blocked_by.as_slice());
+    items.iter().filter(|i| !i.blocked_by.is_empty()).find_map(|i| cycle_through(i.id, &i.blocked_by, links_of))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::test_support::item;
+    use crate::domain::Kind;
+
+    fn linked(id: i64, blockers: &[i64]) -> WorkItem {
+        let mut i = item(id, Kind::Feature, 1.0);
+        i.blocked_by = blockers.iter().map(|b| ItemId(*b)).collect();
+        i
+    }
+
+    fn ids(v: &[i64]) -> Vec<ItemId> {
+        v.iter().map(|i| ItemId(*i)).collect()
+    }
+
+    #[test]
+    fn a_chain_is_no_cycle_and_closing_it_names_every_item_in_waiting_order() {
+        // 1 waits for 2, 2 for 3.
+        let items = vec![linked(1, &[2]), linked(2, &[3]), linked(3, &[])];
+        assert_eq!(find_cycle(&items), None);
+        let links_of = |id: ItemId| items.iter().find(|i| i.id == id).map(|i| i.blocked_by.as_slice());
+        // 3 waiting for 1 would close 3 → 1 → 2 → 3.
+        assert_eq!(cycle_through(ItemId(3), &ids(&[1]), links_of), Some(ids(&[3, 1, 2, 3])));
+        assert_eq!(cycle_through(ItemId(3), &ids(&[3]), links_of), Some(ids(&[3, 3])), "waits for itself");
+        assert_eq!(cycle_through(ItemId(1), &ids(&[3]), links_of), None, "a second path is no cycle");
+    }
+
+    #[test]
+    fn a_diamond_is_no_cycle_but_a_loop_in_a_document_is_found() {
+        let diamond = vec![linked(1, &[2, 3]), linked(2, &[4]), linked(3, &[4]), linked(4, &[])];
+        assert_eq!(find_cycle(&diamond), None);
+        let looped = vec![linked(1, &[2]), linked(2, &[3]), linked(3, &[1])];
+        let cycle = find_cycle(&looped).expect("a cycle");
+        assert_eq!(cycle.first(), cycle.last());
+        assert_eq!(cycle.len(), 4, "{cycle:?}");
+    }
+
+    #[test]
+    fn done_dropped_and_missing_blockers_hold_nothing_back() {
+        let mut done = linked(2, &[]);
+        done.status = Status::Done;
+        let mut dropped = linked(3, &[]);
+        dropped.status = Status::Dropped;
+        let open = linked(4, &[]);
+        let waiting = linked(1, &[2, 3, 4, 99]);
+        let all = [done, dropped, open];
+        assert_eq!(open_blockers(&waiting, |id| all.iter().find(|i| i.id == id)), ids(&[4]));
+    }
+}
