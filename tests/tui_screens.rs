@@ -79,7 +79,7 @@ fn overlay_for(app: &App, tab: Tab) -> Option<Overlay> {
     let debt = app.workspace.items.iter().find(|i| i.debt.is_some());
     match tab {
         Tab::Plan => Some(Overlay::Help { scroll: 0 }),
-        Tab::Debt => Some(Overlay::Form(flowdeck::tui::forms::item::form(debt, Kind::Debt, &app.workspace.members))),
+        Tab::Debt => Some(Overlay::Form(flowdeck::tui::forms::item::form(debt, Kind::Debt, &app.workspace))),
         Tab::Split => Some(Overlay::Confirm {
             question: "Delete PAY-1 “a long title”?".into(),
             set: ChangeSet::new("x", vec![]),

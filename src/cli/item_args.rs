@@ -91,6 +91,9 @@ pub struct ItemFields {
     /// Skills the work needs, comma-separated, e.g. ios,payments-db (replaces them; "" removes them).
     #[arg(long, value_name = "A,B")]
     pub skills: Option<String>,
+    /// Items that must be done first, by key or #number, comma-separated (replaces them; "" removes them).
+    #[arg(long, value_name = "KEYS")]
+    pub blocked_by: Option<String>,
     /// backlog, done or dropped (planning into a sprint is done on Plan or with `plan auto`).
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
@@ -141,7 +144,7 @@ pub struct ItemFields {
 impl ItemFields {
     /// (flag, form label, value) of every form field given.
     pub fn form_values(&self) -> Vec<(&'static str, &'static str, &str)> {
-        let all: [(&'static str, &'static str, &Option<String>); 22] = [
+        let all: [(&'static str, &'static str, &Option<String>); 23] = [
             ("--key", "Key", &self.key),
             ("--title", "Title", &self.title),
             ("--kind", "Kind", &self.kind),
@@ -153,6 +156,7 @@ impl ItemFields {
             ("--tags", "Tags", &self.tags),
             ("--assignee", "Assignee", &self.assignee),
             ("--skills", "Skills", &self.skills),
+            ("--blocked-by", "Blocked by", &self.blocked_by),
             ("--interest", "Interest", &self.interest),
             ("--visibility", "Visibility", &self.visibility),
             ("--drag", "Drag", &self.drag),

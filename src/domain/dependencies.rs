@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
+use super::edits::label;
 use super::item::{ItemId, Status, WorkItem};
+use super::workspace::Workspace;
 
 /// Whether `blocker` still holds its dependants back: it exists and is neither done nor
 /// dropped (a dropped blocker will never be done, and nothing should wait for it).
@@ -70,6 +72,54 @@ pub fn find_cycle(items: &[WorkItem]) -> Option<Vec<ItemId>> {
     items.iter().filter(|i| !i.blocked_by.is_empty()).find_map(|i| cycle_through(i.id, &i.blocked_by, links_of))
 }
 
+/// How an item names its blockers in a form or a list: keys, else `#id`, comma-separated.
+pub fn blockers_text(ws: &Workspace, item: &WorkItem) -> String {
+    item.blocked_by.iter().map(|b| ws.item(*b).map_or_else(|| format!("#{}", b.0), label)).collect::<Vec<_>>().join(", ")
+}
+
+/// The blockers typed for item `id` (`None` for a new item): keys or `#id`, separated by
+/// commas or spaces. Refused: an unknown reference, the item itself, or a link that would
+/// close a cycle (with the items named in order).
+pub fn parse_blockers(ws: &Workspace, typed: &str, id: Option<ItemId>) -> Result<Vec<ItemId>, String> {
+    let mut out: Vec<ItemId> = Vec::new();
+    for word in typed.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()) {
+        let found = match word.strip_prefix('#').map(str::parse::<i64>) {
+            Some(Ok(n)) => ws.item(ItemId(n)),
+            _ => ws.items.iter().find(|i| i.key.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(word))),
+        };
+        let Some(blocker) = found else {
+            return Err(format!("no item {word}: name blockers by key (PAY-12) or number (#12)"));
+        };
+        if Some(blocker.id) == id {
+            return Err(format!("{word} is this item: an item cannot wait for itself"));
+        }
+        if !out.contains(&blocker.id) {
+            out.push(blocker.id);
+        }
+    }
+    if let Some(id) = id {
+        let links_of = |at: ItemId| ws.item(at).map(|i| i.blocked_by.as_slice());
+        if let Some(cycle) = cycle_through(id, &out, links_of) {
+            return Err(format!("that would make a cycle, which nothing could ever start: {}", cycle_text(ws, &cycle)));
+        }
+    }
+    Ok(out)
+}
+
+/// `A waits for B, which waits for A`.
+pub fn cycle_text(ws: &Workspace, cycle: &[ItemId]) -> String {
+    let name = |id: &ItemId| ws.item(*id).map_or_else(|| format!("#{}", id.0), label);
+    let mut text = String::new();
+    for (n, id) in cycle.iter().enumerate() {
+        text.push_str(&match n {
+            0 => name(id),
+            1 => format!(" waits for {}", name(id)),
+            _ => format!(", which waits for {}", name(id)),
+        });
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +156,22 @@ mod tests {
         let cycle = find_cycle(&looped).expect("a cycle");
         assert_eq!(cycle.first(), cycle.last());
         assert_eq!(cycle.len(), 4, "{cycle:?}");
+    }
+
+    #[test]
+    fn typed_blockers_are_found_by_key_or_number_and_a_cycle_is_refused_with_its_items() {
+        let mut a = linked(1, &[]);
+        a.key = Some("PAY-1".into());
+        let mut b = linked(2, &[1]);
+        b.key = Some("PAY-2".into());
+        let ws = Workspace { items: vec![a, b, linked(3, &[])], ..Workspace::default() };
+        assert_eq!(parse_blockers(&ws, "pay-2, #3 #3", Some(ItemId(4))), Ok(ids(&[2, 3])));
+        assert_eq!(parse_blockers(&ws, "", Some(ItemId(1))), Ok(vec![]));
+        let cycle = parse_blockers(&ws, "PAY-2", Some(ItemId(1))).expect_err("a cycle");
+        assert!(cycle.ends_with("PAY-1 waits for PAY-2, which waits for PAY-1"), "{cycle}");
+        assert!(parse_blockers(&ws, "PAY-9", None).expect_err("unknown").starts_with("no item PAY-9"));
+        assert!(parse_blockers(&ws, "#1", Some(ItemId(1))).expect_err("itself").contains("itself"));
+        assert_eq!(blockers_text(&ws, &ws.items[1]), "PAY-1");
     }
 
     #[test]

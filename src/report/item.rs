@@ -41,6 +41,8 @@ pub fn write_text(ws: &Workspace, item: &WorkItem, standing: &Standing, out: &mu
     let assignee = item.assignee.and_then(|a| ws.members.iter().find(|m| m.id == a));
     row(out, "assignee", assignee.map_or("—".into(), |m| sanitize_line(&m.name)))?;
     row(out, "skills", if item.skills.is_empty() { "—".into() } else { item.skills.join(", ") })?;
+    let blockers = crate::domain::dependencies::blockers_text(ws, item);
+    row(out, "blocked by", if blockers.is_empty() { "—".into() } else { sanitize_line(&blockers) })?;
     row(out, "pinned", yes(item.pinned).into())?;
     row(out, "excluded", yes(item.excluded).into())?;
     row(out, "created", item.created.date_naive().to_string())?;

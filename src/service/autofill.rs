@@ -9,7 +9,8 @@ use crate::domain::debt::cadence_days;
 use crate::domain::debt::deferral::window_start;
 use crate::domain::debt::first::overdue_high_risk;
 use crate::domain::guardrails::band;
-use crate::domain::optimizer::{auto_fill, AutoFill, Bounds, Candidate};
+use crate::domain::dependencies::open_blockers;
+use crate::domain::optimizer::{auto_fill_linked, AutoFill, Bounds, Candidate, Links};
 use crate::domain::person_load::team_load;
 use crate::domain::scoring::benefit;
 use crate::domain::{ItemId, Kind, KindMap, Sprint, SprintState, WorkItem, Workspace};
@@ -46,6 +47,13 @@ pub fn candidates(ws: &Workspace) -> Vec<Candidate> {
             unestimated: i.is_unestimated(),
         })
         .collect()
+}
+
+/// Which candidates wait for which: their blockers that are neither done nor dropped.
+pub fn links(ws: &Workspace) -> Links {
+    Links::new(
+        ws.candidates().filter(|i| !i.blocked_by.is_empty()).map(|i| (i.id, open_blockers(i, |id| ws.item(id)))),
+    )
 }
 
 /// The candidates with `first` forced in, in that order (the optimizer admits forced items in
@@ -97,7 +105,7 @@ pub fn propose(ws: &Workspace, sprint: &Sprint, fallbacks: &Fallbacks, today: Na
     }
     let capacity = capacity(ws, sprint, fallbacks);
     let candidates = with_planned_first(candidates(ws), &planned_first(ws, sprint, today));
-    let result = auto_fill(&candidates, &bounds(ws, capacity.plannable));
+    let result = auto_fill_linked(&candidates, &links(ws), &bounds(ws, capacity.plannable));
     let mut chosen: Vec<WorkItem> = result.plan.chosen.iter().filter_map(|id| ws.item(*id)).cloned().collect();
     let w = &ws.policy.weights;
     chosen.sort_by(|a, b| benefit(b, w).total_cmp(&benefit(a, w)).then(a.id.cmp(&b.id)));

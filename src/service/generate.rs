@@ -114,6 +114,26 @@ pub fn generated_workspace(n: usize, seed: u64) -> Workspace {
     ws
 }
 
+/// Makes `percent` of the items wait for one or two others (earlier items nearby, as work in
+/// one area tends to be, so the links never form a cycle).
+pub fn add_dependencies(ws: &mut Workspace, percent: u64, seed: u64) {
+    let mut rng = Rng(seed.max(1) ^ 0x9E37_79B9_7F4A_7C15);
+    for n in 1..ws.items.len() {
+        if rng.below(100) >= percent {
+            continue;
+        }
+        let count = 1 + rng.below(2) as usize;
+        let blockers: Vec<ItemId> =
+            (0..count).map(|_| ws.items[n - 1 - rng.below(n.min(500) as u64) as usize].id).collect();
+        let item = &mut ws.items[n];
+        for b in blockers {
+            if !item.blocked_by.contains(&b) {
+                item.blocked_by.push(b);
+            }
+        }
+    }
+}
+
 /// Gives the six closed sprints a plan snapshot (about 40 points of the first items each,
 /// mostly done, some carried over or dropped) and actuals, so capacity calibration, history
 /// and the projection's bands have something real to work on.

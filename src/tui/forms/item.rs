@@ -15,9 +15,10 @@ const KINDS: &[&str] = &["feature", "defect", "risk", "debt"];
 const CATEGORIES: &[&str] = &["strategic", "tactical", "accidental"];
 const AREAS: &[&str] = &["none", "security", "performance", "compliance"];
 
-/// A form filled with `item`, or with sensible blanks for a new item of `kind`; `members`
-/// names the assignee.
-pub fn form(item: Option<&WorkItem>, kind: Kind, members: &[Member]) -> Form {
+/// A form filled with `item`, or with sensible blanks for a new item of `kind`; `ws` names
+/// the assignee and the blockers.
+pub fn form(item: Option<&WorkItem>, kind: Kind, ws: &Workspace) -> Form {
+    let members: &[Member] = &ws.members;
     let assignee = item
         .and_then(|i| i.assignee)
         .and_then(|a| members.iter().find(|m| m.id == a))
@@ -48,6 +49,11 @@ pub fn form(item: Option<&WorkItem>, kind: Kind, members: &[Member]) -> Form {
             "Skills",
             item.map_or(String::new(), |i| i.skills.join(", ")),
             "skills the work needs, comma-separated, e.g. ios (optional)",
+        ),
+        Field::text(
+            "Blocked by",
+            item.map_or(String::new(), |i| crate::domain::dependencies::blockers_text(ws, i)),
+            "keys (or #numbers) that must be done first (optional)",
         ),
         Field::text("Interest", debt.interest.to_string(), "1–5: what living with it costs each sprint")
             .shown_if("Kind", "debt"),
@@ -132,6 +138,7 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
     let before_assignee = id.and_then(|id| ws.item(id)).and_then(|i| i.assignee);
     let assignee = e.check("Assignee", assignee_of(ws, form.value("Assignee"), before_assignee, today));
     let skills = crate::domain::skills::skill_list([form.value("Skills")]);
+    let blocked_by = e.check("Blocked by", crate::domain::dependencies::parse_blockers(ws, form.value("Blocked by"), id));
 
     let mut debt = if kind == Kind::Debt { debt_fields(form, &mut e, id.and_then(|id| ws.item(id))) } else { None };
     if let Some(d) = debt.as_mut() {
@@ -157,8 +164,8 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
         let kept = id.and_then(|id| ws.item(id)).map(|i| i.created.date_naive());
         check_agreement(&mut e, ws, id, d, recorded.or(kept).unwrap_or(today));
     }
-    let (Some(title), Some(estimate), Some(impact), Some(risk), Some(ttv), Some(assignee)) =
-        (title, estimate, impact, risk, ttv, assignee)
+    let (Some(title), Some(estimate), Some(impact), Some(risk), Some(ttv), Some(assignee), Some(blocked_by)) =
+        (title, estimate, impact, risk, ttv, assignee, blocked_by)
     else {
         return Err(e.list);
     };
@@ -202,6 +209,7 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
     item.debt = debt;
     item.assignee = assignee;
     item.skills = skills;
+    item.blocked_by = blocked_by;
     // Only a changed day moves the timestamp, so an untouched form keeps the original time.
     if let Some(date) = recorded.filter(|d| *d != item.created.date_naive()) {
         item.created = Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default());

@@ -176,7 +176,7 @@ impl Form {
     /// The same form as it would open now on `ws` (another process's version of the row).
     fn fresh(&self, ws: &Workspace, today: chrono::NaiveDate) -> Option<Form> {
         match &self.target {
-            Target::Item(Some(id)) => ws.item(*id).map(|i| item::form(Some(i), i.kind, &ws.members)),
+            Target::Item(Some(id)) => ws.item(*id).map(|i| item::form(Some(i), i.kind, ws)),
             Target::Member(id) => team::member_form(ws, *id),
             Target::Sprint(id) => team::sprint_form(ws, *id),
             Target::Policy => Some(team::policy_form(ws)),

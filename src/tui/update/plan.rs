@@ -131,7 +131,7 @@ pub(super) fn open_item_form(app: &mut App, id: Option<ItemId>, kind: Kind) -> R
         return Ok(refusal);
     }
     let existing = id.and_then(|id| app.workspace.item(id));
-    let mut form = item::form(existing, kind, &app.workspace.members);
+    let mut form = item::form(existing, kind, &app.workspace);
     form.focus = form.index_of("Title");
     app.open_form(form);
     Ok(Vec::new())
