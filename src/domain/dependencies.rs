@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 
 use super::edits::label;
+use super::guardrails::{Guardrail, Rule, Severity};
+use super::policy::Policy;
 use super::item::{ItemId, Status, WorkItem};
 use super::workspace::Workspace;
 
@@ -70,6 +72,39 @@ pub fn find_cycle(items: &[WorkItem]) -> Option<Vec<ItemId>> {
     let index: HashMap<ItemId, &WorkItem> = items.iter().map(|i| (i.id, i)).collect();
     let links_of = |id: ItemId| index.get(&id).map(|i| i.blocked_by.as_slice());
     items.iter().filter(|i| !i.blocked_by.is_empty()).find_map(|i| cycle_through(i.id, &i.blocked_by, links_of))
+}
+
+/// `waits-for` for each planned item with a blocker that is neither done nor in the sprint
+/// (`in_sprint` says which are): it cannot be finished in the sprint as planned.
+pub fn guardrails<'a>(
+    planned: &[WorkItem],
+    in_sprint: impl Fn(ItemId) -> bool,
+    find: impl Fn(ItemId) -> Option<&'a WorkItem>,
+    policy: &Policy,
+) -> Vec<Guardrail> {
+    let severity = if policy.blocking.contains(&Rule::WaitsFor) { Severity::Block } else { Severity::Warn };
+    planned
+        .iter()
+        .filter(|i| !i.blocked_by.is_empty())
+        .filter_map(|item| {
+            let waiting: Vec<String> = open_blockers(item, &find)
+                .into_iter()
+                .filter(|b| !in_sprint(*b))
+                .filter_map(|b| find(b).map(label))
+                .collect();
+            (!waiting.is_empty()).then(|| Guardrail {
+                id: format!("waits-for:{}", label(item)),
+                rule: Rule::WaitsFor,
+                severity,
+                message: format!(
+                    "{} waits for {}, neither done nor in this sprint: plan {} too, or take it out.",
+                    label(item),
+                    waiting.join(", "),
+                    if waiting.len() == 1 { "it" } else { "them" }
+                ),
+            })
+        })
+        .collect()
 }
 
 /// How an item names its blockers in a form or a list: keys, else `#id`, comma-separated.
@@ -172,6 +207,25 @@ mod tests {
         assert!(parse_blockers(&ws, "PAY-9", None).expect_err("unknown").starts_with("no item PAY-9"));
         assert!(parse_blockers(&ws, "#1", Some(ItemId(1))).expect_err("itself").contains("itself"));
         assert_eq!(blockers_text(&ws, &ws.items[1]), "PAY-1");
+    }
+
+    #[test]
+    fn a_planned_item_waiting_for_work_outside_the_sprint_is_warned_about_and_can_block() {
+        let mut a = linked(1, &[2, 3, 4]);
+        a.key = Some("APP-1".into());
+        let mut done = linked(3, &[]);
+        done.status = Status::Done;
+        let all = vec![a.clone(), linked(2, &[]), done, linked(4, &[])];
+        let find = |id: ItemId| all.iter().find(|i| i.id == id);
+        let mut policy = Policy::default();
+        // 4 is planned alongside; 3 is done; 2 is neither.
+        let warned = guardrails(std::slice::from_ref(&a), |id| id == ItemId(4), find, &policy);
+        assert_eq!(warned.len(), 1);
+        assert_eq!(warned[0].message, "APP-1 waits for #2, neither done nor in this sprint: plan it too, or take it out.");
+        assert_eq!(warned[0].severity, Severity::Warn);
+        policy.blocking.push(Rule::WaitsFor);
+        assert_eq!(guardrails(std::slice::from_ref(&a), |_| false, find, &policy)[0].severity, Severity::Block);
+        assert!(guardrails(std::slice::from_ref(&a), |id| id != ItemId(3), find, &policy).is_empty());
     }
 
     #[test]

@@ -21,10 +21,12 @@ pub enum Rule {
     PersonOver,
     /// A planned item needs a skill its assignee lacks, or nobody with it has room.
     SkillGap,
+    /// A planned item waits for one that is neither done nor in the sprint.
+    WaitsFor,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::KindShare,
         Rule::InvestmentFloor,
         Rule::OverCommitment,
@@ -33,6 +35,7 @@ impl Rule {
         Rule::NoCapacity,
         Rule::PersonOver,
         Rule::SkillGap,
+        Rule::WaitsFor,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +48,7 @@ impl Rule {
             Rule::NoCapacity => "no-capacity",
             Rule::PersonOver => "person-over",
             Rule::SkillGap => "skill-gap",
+            Rule::WaitsFor => "waits-for",
         }
     }
 

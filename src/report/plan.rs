@@ -16,6 +16,16 @@ fn label(ws: &Workspace, id: ItemId) -> String {
     ws.item(id).and_then(|i| i.key.as_deref().map(sanitize_line)).unwrap_or_else(|| format!("#{}", id.0))
 }
 
+fn reason_text(ws: &Workspace, reason: &crate::domain::optimizer::CutReason) -> String {
+    reason.describe_with(&|id| label(ws, id))
+}
+
+/// The chosen items that wait for `id`, by label, when there are any.
+fn unblocks(v: &PlanView<'_>, id: ItemId) -> Option<String> {
+    let (_, waiting) = v.result.unblocks.iter().find(|(b, _)| *b == id)?;
+    Some(waiting.iter().map(|d| label(v.ws, *d)).collect::<Vec<_>>().join(", "))
+}
+
 pub struct PlanView<'a> {
     pub ws: &'a Workspace,
     pub sprint: &'a str,
@@ -42,24 +52,36 @@ pub fn write_body(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
     )?;
     writeln!(out, "Optimal: no other choice of items within these bounds has a higher total benefit.\n")?;
     for item in v.chosen {
+        let mut marks = String::new();
+        if item.pinned {
+            marks.push_str(" [pinned]");
+        } else if v.result.forced.contains(&item.id) {
+            marks.push_str(" [planned first]");
+        } else if v.result.pulled_in.contains(&item.id) {
+            marks.push_str(" [needed by a pinned item]");
+        }
+        if let Some(waiting) = unblocks(v, item.id) {
+            marks.push_str(&format!(" [unblocks {waiting}]"));
+        }
         writeln!(
             out,
-            "  {:<10} {:<7} {:>4}  benefit {:>5.2}  {}{}",
+            "  {:<10} {:<7} {:>4}  benefit {:>5.2}  {}{marks}",
             label(v.ws, item.id),
             item.kind.as_str(),
             item.estimate.to_string(),
             benefit(item, &v.ws.policy.weights),
             sanitize_line(&item.title),
-            if item.pinned {
-                " [pinned]"
-            } else if v.result.forced.contains(&item.id) {
-                " [planned first]"
-            } else {
-                ""
-            }
         )?;
     }
     write_planned_first(v, out)?;
+    for (pinned, blocker) in &v.result.pinned_waiting {
+        writeln!(
+            out,
+            "\nPinned but waiting: {} waits for {}, which cannot be planned now; it stays pinned.",
+            label(v.ws, *pinned),
+            label(v.ws, *blocker)
+        )?;
+    }
     writeln!(out, "\nBy kind")?;
     for (kind, halves) in v.result.plan.load_by_kind.iter() {
         let share = if v.result.plan.load > 0 { f64::from(halves) / f64::from(v.result.plan.load) } else { 0.0 };
@@ -74,12 +96,13 @@ pub fn write_body(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
     if !v.result.cut.is_empty() {
         writeln!(out, "\nLeft out ({}), by reason", v.result.cut.len())?;
         // Grouped: fifty lines of "no room left" would bury the interesting reasons.
-        let mut reasons: Vec<String> = v.result.cut.iter().map(|c| c.reason.describe()).collect();
+        let said: Vec<String> = v.result.cut.iter().map(|c| reason_text(v.ws, &c.reason)).collect();
+        let mut reasons = said.clone();
         reasons.sort();
         reasons.dedup();
         for reason in reasons {
             let keys: Vec<String> =
-                v.result.cut.iter().filter(|c| c.reason.describe() == reason).map(|c| label(v.ws, c.id)).collect();
+                v.result.cut.iter().zip(&said).filter(|(_, r)| **r == reason).map(|(c, _)| label(v.ws, c.id)).collect();
             writeln!(out, "  {reason} ({}): {}", keys.len(), keys.join(", "))?;
         }
     }
@@ -173,12 +196,17 @@ pub fn to_json(v: &PlanView<'_>) -> Value {
             "id": i.id.0, "key": i.key, "title": sanitize_line(&i.title), "kind": i.kind.as_str(),
             "estimate": i.estimate.points(), "benefit": round3(benefit(i, &v.ws.policy.weights)), "pinned": i.pinned,
             "planned_first": v.result.forced.contains(&i.id),
+            "unblocks": v.result.unblocks.iter().find(|(b, _)| *b == i.id)
+                .map_or_else(Vec::new, |(_, ds)| ds.iter().map(|d| label(v.ws, *d)).collect::<Vec<_>>()),
         })).collect::<Vec<_>>(),
+        "pulled_in": v.result.pulled_in.iter().map(|id| label(v.ws, *id)).collect::<Vec<_>>(),
+        "pinned_waiting": v.result.pinned_waiting.iter()
+            .map(|(p, b)| json!({ "pinned": label(v.ws, *p), "waits_for": label(v.ws, *b) })).collect::<Vec<_>>(),
         "planned_first": v.result.forced.iter().map(|id| label(v.ws, *id)).collect::<Vec<_>>(),
         "planned_first_unfit": v.result.forced_unfit.iter().map(|id| label(v.ws, *id)).collect::<Vec<_>>(),
         "relaxations": v.result.relaxations.iter().map(relaxation_json).collect::<Vec<_>>(),
         "cut": v.result.cut.iter().map(|c| json!({
-            "id": c.id.0, "key": v.ws.item(c.id).and_then(|i| i.key.clone()), "reason": c.reason.describe(),
+            "id": c.id.0, "key": v.ws.item(c.id).and_then(|i| i.key.clone()), "reason": reason_text(v.ws, &c.reason),
         })).collect::<Vec<_>>(),
         "applied": v.applied,
         "assign": v.assign.map(|a| json!({

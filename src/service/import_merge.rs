@@ -475,6 +475,7 @@ pub fn differences(before: &WorkItem, after: &WorkItem) -> Vec<String> {
         ("register fields", before.debt != after.debt),
         ("assignee", before.assignee != after.assignee),
         ("skills", before.skills != after.skills),
+        ("blocked_by", before.blocked_by != after.blocked_by),
     ] {
         if changed {
             out.push(name.to_string());

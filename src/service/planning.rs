@@ -82,6 +82,12 @@ pub fn sprint_plan_of<'a>(
     let mut guardrails = check(&split, capacity.plannable, &ws.policy, left_out, today, from);
     let load = team_load(&capacity.members, capacity.plannable, &planned, &ws.members);
     guardrails.extend(person_load::guardrails(&load, &planned, &ws.members, &ws.policy));
+    guardrails.extend(crate::domain::dependencies::guardrails(
+        &planned,
+        |id| in_sprint.contains(&id),
+        |id| ws.item(id),
+        &ws.policy,
+    ));
     blocking_first(&mut guardrails);
     SprintPlan { sprint: sprint.clone(), capacity, planned, split, guardrails, load, finish: None }
 }
