@@ -239,6 +239,7 @@ fn upgrading_from_v3_gives_every_started_sprint_the_availability_of_todays_membe
              ALTER TABLE policy DROP COLUMN plan_overdue_high_risk_debt_first; \
              DROP INDEX items_by_assignee; ALTER TABLE items DROP COLUMN assignee_id; \
              ALTER TABLE items DROP COLUMN skills; ALTER TABLE members DROP COLUMN skills; \
+             ALTER TABLE items DROP COLUMN blocked_by; \
              PRAGMA user_version = 3;",
         )
         .expect("downgrade");
@@ -266,7 +267,8 @@ fn upgrading_to_the_debt_first_policy_turns_it_on_for_existing_databases() {
         conn.execute_batch(
             "ALTER TABLE policy DROP COLUMN plan_overdue_high_risk_debt_first; \
              DROP INDEX items_by_assignee; ALTER TABLE items DROP COLUMN assignee_id; \
-             ALTER TABLE items DROP COLUMN skills; ALTER TABLE members DROP COLUMN skills;",
+             ALTER TABLE items DROP COLUMN skills; ALTER TABLE members DROP COLUMN skills; \
+             ALTER TABLE items DROP COLUMN blocked_by;",
         )
         .expect("downgrade");
         conn.pragma_update(None, "user_version", 5).expect("version");

@@ -167,8 +167,8 @@ fn the_item_form_creates_a_debt_item_with_register_fields() {
     events.push(key(KeyCode::Tab));
     events.push(key(KeyCode::Backspace));
     events.extend(chars("5"));
-    // Estimate → Impact, Risk, Time to value, Outcome, Tags, Assignee, Skills, Interest
-    events.extend((0..8).map(|_| key(KeyCode::Tab)));
+    // Estimate → Impact, Risk, Time to value, Outcome, Tags, Assignee, Skills, Blocked by, Interest
+    events.extend((0..9).map(|_| key(KeyCode::Tab)));
     events.push(key(KeyCode::Backspace));
     events.extend(chars("4"));
     events.push(key(KeyCode::Enter));

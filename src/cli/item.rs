@@ -156,7 +156,7 @@ fn add(
     let settings = ctx.settings()?;
     let mut session = ctx.open_session(&settings)?;
     let ws = session.workspace();
-    let mut form = item_form::form(None, Kind::Feature, &ws);
+    let mut form = item_form::form(None, Kind::Feature, ws);
     let unestimated = fields.estimate.is_none();
     if unestimated {
         form.set("Estimate", "0").map_err(usage)?;
@@ -199,7 +199,7 @@ fn edit(
     let id = find(ws, reference)?;
     let before = ws.item(id).cloned().ok_or_else(|| Failure::new(code::ERROR, "that item no longer exists"))?;
     expect(&before, expect_version)?;
-    let mut form = item_form::form(Some(&before), before.kind, &ws);
+    let mut form = item_form::form(Some(&before), before.kind, ws);
     form.remember(ws);
     fill(&mut form, fields)?;
     let mut set = validated(&mut form, ws, ctx)?;

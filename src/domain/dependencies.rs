@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::edits::label;
 use super::guardrails::{Guardrail, Rule, Severity};
-use super::policy::Policy;
 use super::item::{ItemId, Status, WorkItem};
+use super::policy::Policy;
 use super::workspace::Workspace;
 
 /// Whether `blocker` still holds its dependants back: it exists and is neither done nor
@@ -109,7 +109,11 @@ pub fn guardrails<'a>(
 
 /// How an item names its blockers in a form or a list: keys, else `#id`, comma-separated.
 pub fn blockers_text(ws: &Workspace, item: &WorkItem) -> String {
-    item.blocked_by.iter().map(|b| ws.item(*b).map_or_else(|| format!("#{}", b.0), label)).collect::<Vec<_>>().join(", ")
+    item.blocked_by
+        .iter()
+        .map(|b| ws.item(*b).map_or_else(|| format!("#{}", b.0), label))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The blockers typed for item `id` (`None` for a new item): keys or `#id`, separated by
@@ -215,13 +219,16 @@ mod tests {
         a.key = Some("APP-1".into());
         let mut done = linked(3, &[]);
         done.status = Status::Done;
-        let all = vec![a.clone(), linked(2, &[]), done, linked(4, &[])];
+        let all = [a.clone(), linked(2, &[]), done, linked(4, &[])];
         let find = |id: ItemId| all.iter().find(|i| i.id == id);
         let mut policy = Policy::default();
         // 4 is planned alongside; 3 is done; 2 is neither.
         let warned = guardrails(std::slice::from_ref(&a), |id| id == ItemId(4), find, &policy);
         assert_eq!(warned.len(), 1);
-        assert_eq!(warned[0].message, "APP-1 waits for #2, neither done nor in this sprint: plan it too, or take it out.");
+        assert_eq!(
+            warned[0].message,
+            "APP-1 waits for PAY-2, neither done nor in this sprint: plan it too, or take it out."
+        );
         assert_eq!(warned[0].severity, Severity::Warn);
         policy.blocking.push(Rule::WaitsFor);
         assert_eq!(guardrails(std::slice::from_ref(&a), |_| false, find, &policy)[0].severity, Severity::Block);

@@ -181,7 +181,7 @@ fn bands_never_leave_zero_to_one() {
 proptest::proptest! {
     /// Whatever the policy blocks, every blocking guardrail is listed before the first warning.
     #[test]
-    fn blocking_guardrails_always_come_before_warnings(mask in 0u8..64) {
+    fn blocking_guardrails_always_come_before_warnings(mask in 0u16..512) {
         let blocking = Rule::ALL.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, r)| *r).collect();
         let policy = Policy { blocking, ..Policy::default() };
         let plan = [item(1, Kind::Feature, 24.0), item(2, Kind::Defect, 3.0), item(3, Kind::Debt, 3.0)];

@@ -8,8 +8,8 @@ use crate::domain::change::{Change, ChangeSet};
 use crate::domain::debt::cadence_days;
 use crate::domain::debt::deferral::window_start;
 use crate::domain::debt::first::overdue_high_risk;
-use crate::domain::guardrails::band;
 use crate::domain::dependencies::open_blockers;
+use crate::domain::guardrails::band;
 use crate::domain::optimizer::{auto_fill_linked, AutoFill, Bounds, Candidate, Links};
 use crate::domain::person_load::team_load;
 use crate::domain::scoring::benefit;
@@ -51,9 +51,7 @@ pub fn candidates(ws: &Workspace) -> Vec<Candidate> {
 
 /// Which candidates wait for which: their blockers that are neither done nor dropped.
 pub fn links(ws: &Workspace) -> Links {
-    Links::new(
-        ws.candidates().filter(|i| !i.blocked_by.is_empty()).map(|i| (i.id, open_blockers(i, |id| ws.item(id)))),
-    )
+    Links::new(ws.candidates().filter(|i| !i.blocked_by.is_empty()).map(|i| (i.id, open_blockers(i, |id| ws.item(id)))))
 }
 
 /// The candidates with `first` forced in, in that order (the optimizer admits forced items in

@@ -138,7 +138,8 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
     let before_assignee = id.and_then(|id| ws.item(id)).and_then(|i| i.assignee);
     let assignee = e.check("Assignee", assignee_of(ws, form.value("Assignee"), before_assignee, today));
     let skills = crate::domain::skills::skill_list([form.value("Skills")]);
-    let blocked_by = e.check("Blocked by", crate::domain::dependencies::parse_blockers(ws, form.value("Blocked by"), id));
+    let blocked_by =
+        e.check("Blocked by", crate::domain::dependencies::parse_blockers(ws, form.value("Blocked by"), id));
 
     let mut debt = if kind == Kind::Debt { debt_fields(form, &mut e, id.and_then(|id| ws.item(id))) } else { None };
     if let Some(d) = debt.as_mut() {
