@@ -13,7 +13,7 @@ use flowdeck::interchange::document::{
     ActualsDoc, AgreementDoc, DebtDoc, DeferralDoc, Document, EntryDoc, HolidayDoc, ItemDoc, MemberDoc, PastDragDoc,
     PerKind, SprintDoc,
 };
-use flowdeck::interchange::json::write_document;
+use flowdeck::interchange::json::{parse_document, write_document};
 use flowdeck::service::export::{export, ExportFormat, ExportOptions};
 use flowdeck::service::import::{run, ImportRequest};
 use flowdeck::service::Session;
@@ -164,6 +164,8 @@ fn item(i: usize, sprints: usize) -> impl Strategy<Value = ItemDoc> {
                     // A member's index for now; `document` names the member (or none).
                     assignee: assignee.map(|a| a.to_string()),
                     skills,
+                    // Filled in by `document`, which knows the other items.
+                    blocked_by: vec![],
                     history: match (history, sprint_name) {
                         (true, Some(s)) => vec![EntryDoc {
                             sprint: s,
@@ -184,12 +186,20 @@ fn document() -> impl Strategy<Value = Document> {
             let members: Vec<_> = (0..members).map(member).collect();
             let sprint_docs: Vec<_> = (0..sprints).map(sprint).collect();
             let item_docs: Vec<_> = (0..items).map(|i| item(i, sprints)).collect();
-            (members, sprint_docs, item_docs, Just(holidays))
+            // Per item, which earlier items it waits for (earlier only: links never cycle).
+            let links = proptest::collection::vec(any::<u16>(), items);
+            (members, sprint_docs, item_docs, Just(holidays), links)
         })
-        .prop_map(|(members, sprints, mut items, holidays)| {
+        .prop_map(|(members, sprints, mut items, holidays, links)| {
             for item in &mut items {
                 let index = item.assignee.take().and_then(|a| a.parse::<usize>().ok());
                 item.assignee = index.and_then(|i| members.get(i)).map(|m: &MemberDoc| m.name.clone());
+            }
+            // Blockers by key, or `#N` (the N-th item) when they have none.
+            let names: Vec<String> =
+                items.iter().enumerate().map(|(j, d)| d.key.clone().unwrap_or_else(|| format!("#{}", j + 1))).collect();
+            for (i, mask) in links.into_iter().enumerate() {
+                items[i].blocked_by = (0..i).filter(|j| mask & (1 << j) != 0).map(|j| names[j].clone()).collect();
             }
             let mut dates: Vec<NaiveDate> = holidays.into_iter().map(day).collect();
             dates.sort();
@@ -236,6 +246,11 @@ proptest! {
         write_document(&doc, &mut original).expect("write");
         let first = through_a_database(dir.path(), "first", &original);
         let second = through_a_database(dir.path(), "second", first.as_bytes());
+        // Nothing lost on the way in: every item keeps as many blockers as it was given
+        // (keys may come back cleaned of control characters, so counts are compared).
+        let restored = parse_document(&first, "first").expect("the export parses");
+        let links = |d: &Document| d.items.iter().map(|i| i.blocked_by.len()).collect::<Vec<_>>();
+        prop_assert_eq!(links(&restored), links(&doc));
         prop_assert_eq!(first, second);
     }
 }

@@ -211,6 +211,10 @@ pub struct ItemDoc {
     /// Skills the work needs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<String>,
+    /// The items that must be done first: their keys, or `#N` for the N-th item of this
+    /// document when the blocker has no key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocked_by: Vec<String>,
     /// This item's rows in sprint plan snapshots.
     #[serde(default)]
     pub history: Vec<EntryDoc>,

@@ -4,6 +4,7 @@
 //! is restored whole instead (`Document::to_workspace`).
 
 use super::document::{Document, DocumentError};
+use super::links::Namer;
 use super::record::{Field, ImportRecord, Notices, Parsed, Place};
 use crate::domain::Status;
 
@@ -30,8 +31,13 @@ pub fn records(doc: &Document, source: &str) -> Result<Parsed, DocumentError> {
             None,
         );
     }
+    // Blockers named as the document names them: keys, or `#N` for the N-th record.
+    let blockers: Vec<Vec<String>> = {
+        let namer = Namer::new(&ws);
+        ws.items.iter().map(|i| namer.refs(&i.blocked_by)).collect()
+    };
     let mut out = Vec::with_capacity(ws.items.len());
-    for (index, item) in ws.items.into_iter().enumerate() {
+    for ((index, item), blocked_by) in ws.items.into_iter().enumerate().zip(blockers) {
         let place = Place::Entry { index: index + 1, label: item.key.clone() };
         let mut r = ImportRecord::new(place.clone(), item.key, item.title);
         r.kind = Field::Given(item.kind);
@@ -50,6 +56,7 @@ pub fn records(doc: &Document, source: &str) -> Result<Parsed, DocumentError> {
         r.created = Field::Given(item.created);
         r.excluded = Field::Given(item.excluded);
         r.skills = Field::Given(item.skills);
+        r.blocked_by = Field::Given(blocked_by);
         let assignee = item.assignee.and_then(|a| ws.members.iter().find(|m| m.id == a));
         r.assignee = assignee.map(|m| m.name.clone()).into_iter().collect();
         r.debt = match item.debt {

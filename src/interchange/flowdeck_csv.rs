@@ -13,11 +13,12 @@ use crate::domain::text::{sanitize_line, sanitize_title};
 use crate::domain::{Agreement, DebtCategory, DebtDetails, Kind, RiskArea, Status, WorkItem, Workspace};
 
 use super::cells;
+use super::links::{self, Namer};
 use super::record::{title_cut, Field, ImportError, ImportRecord, Notices, Parsed, Place};
 use super::table::Table;
 
 /// The columns, in the order they are written.
-pub const COLUMNS: [&str; 28] = [
+pub const COLUMNS: [&str; 29] = [
     "key",
     "title",
     "kind",
@@ -47,7 +48,12 @@ pub const COLUMNS: [&str; 28] = [
     // Last, so files written before them keep their column positions.
     "assignee",
     "skills",
+    "blocked_by",
 ];
+
+/// Where the register's columns are in [`COLUMNS`]: a row with any of them filled in describes
+/// a debt.
+const DEBT_COLUMNS: std::ops::Range<usize> = 15..26;
 
 fn needs_quote(cell: &str) -> bool {
     cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
@@ -85,13 +91,14 @@ pub fn io_error(e: csv::Error) -> io::Error {
 pub fn write(ws: &Workspace, out: impl Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS).map_err(io_error)?;
+    let namer = Namer::new(ws);
     for item in &ws.items {
-        w.write_record(row(ws, item)).map_err(io_error)?;
+        w.write_record(row(ws, item, &namer)).map_err(io_error)?;
     }
     w.flush()
 }
 
-fn row(ws: &Workspace, i: &WorkItem) -> Vec<String> {
+fn row(ws: &Workspace, i: &WorkItem, namer: &Namer<'_>) -> Vec<String> {
     let text = |s: &str| neutralise(s);
     let sprint = i.sprint.and_then(|id| ws.sprint(id)).map(|s| s.name.as_str()).unwrap_or("");
     let mut cells = vec![
@@ -133,6 +140,7 @@ fn row(ws: &Workspace, i: &WorkItem) -> Vec<String> {
     let assignee = i.assignee.and_then(|a| ws.members.iter().find(|m| m.id == a)).map_or("", |m| m.name.as_str());
     cells.push(text(assignee));
     cells.push(text(&i.skills.join(", ")));
+    cells.push(text(&namer.refs(&i.blocked_by).join(", ")));
     cells
 }
 
@@ -295,6 +303,7 @@ impl<R: Read> Reader<'_, R> {
             r.assignee.push(assignee);
         }
         r.skills = Field::Given(crate::domain::skills::skill_list([self.text("skills")?])).only_if(self.has("skills"));
+        r.blocked_by = Field::Given(links::split(self.text("blocked_by")?)).only_if(self.has("blocked_by"));
         let debt = self.debt()?;
         match (&r.kind, debt) {
             (Field::Given(Kind::Debt), Some(d)) => r.debt = Field::Given(Box::new(d)),
@@ -308,7 +317,7 @@ impl<R: Read> Reader<'_, R> {
 
     /// The register fields, when any debt or agreement cell is filled in.
     fn debt(&self) -> Result<Option<DebtDetails>, ImportError> {
-        let any = COLUMNS[15..].iter().map(|c| self.text(c)).collect::<Result<Vec<_>, _>>()?;
+        let any = COLUMNS[DEBT_COLUMNS].iter().map(|c| self.text(c)).collect::<Result<Vec<_>, _>>()?;
         if any.iter().all(|c| c.is_empty()) {
             return Ok(None);
         }
@@ -440,5 +449,14 @@ mod tests {
         let Field::Given(d) = &p.records[0].debt else { panic!("no debt fields") };
         assert_eq!((d.interest, d.visibility, d.category), (5, 3, DebtCategory::Strategic));
         assert!(d.agreement.trigger_date.is_some());
+    }
+
+    #[test]
+    fn who_does_it_and_what_it_waits_for_are_not_debt_columns() {
+        let text = "key,title,kind,assignee,skills,blocked_by\nA-2,Checkout,feature,Dana,ios,\"A-1, #3\"\n";
+        let p = read(text.as_bytes(), Kind::Feature).expect("parses");
+        assert!(p.notices.is_empty(), "{:?}", p.notices.lines());
+        assert_eq!(p.records[0].blocked_by, Field::Given(vec!["A-1".to_string(), "#3".to_string()]));
+        assert_eq!(p.records[0].assignee, ["Dana"]);
     }
 }

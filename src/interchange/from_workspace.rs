@@ -7,6 +7,7 @@ use super::document::{
     HolidayDoc, ItemDoc, MemberDoc, PastDragDoc, PerKind, PolicyDoc, SprintDoc, WeightsDoc, FORMAT_NAME,
     FORMAT_VERSION,
 };
+use super::links::Namer;
 
 fn per_kind<T: Copy>(map: &KindMap<T>) -> PerKind<T> {
     PerKind {
@@ -84,8 +85,9 @@ fn history_of(ws: &Workspace, item: crate::domain::ItemId) -> Vec<&crate::domain
     rows
 }
 
-/// One item as the JSON document writes it (also `flowdeck item show --format json`).
-pub fn item_doc(ws: &Workspace, i: &crate::domain::WorkItem) -> ItemDoc {
+/// One item as the JSON document writes it (also `flowdeck item show --format json`), its
+/// blockers named by `namer`.
+pub fn item_doc(ws: &Workspace, i: &crate::domain::WorkItem, namer: &Namer<'_>) -> ItemDoc {
     let sprint_name = |id| ws.sprint(id).map(|s| s.name.clone()).unwrap_or_default();
     ItemDoc {
         key: i.key.clone(),
@@ -129,6 +131,7 @@ pub fn item_doc(ws: &Workspace, i: &crate::domain::WorkItem) -> ItemDoc {
         }),
         assignee: i.assignee.and_then(|a| ws.members.iter().find(|m| m.id == a)).map(|m| m.name.clone()),
         skills: i.skills.clone(),
+        blocked_by: namer.refs(&i.blocked_by),
         history: history_of(ws, i.id)
             .into_iter()
             .map(|e| EntryDoc {
@@ -143,6 +146,7 @@ pub fn item_doc(ws: &Workspace, i: &crate::domain::WorkItem) -> ItemDoc {
 
 impl Document {
     pub fn from_workspace(ws: &Workspace) -> Document {
+        let namer = Namer::new(ws);
         Document {
             format: FORMAT_NAME.to_string(),
             version: FORMAT_VERSION,
@@ -161,7 +165,7 @@ impl Document {
                 .collect(),
             holidays: ws.holidays.iter().map(|h| HolidayDoc { date: h.date, name: h.name.clone() }).collect(),
             sprints: ws.sprints.iter().map(|s| sprint_doc(ws, s)).collect(),
-            items: ws.items.iter().map(|i| item_doc(ws, i)).collect(),
+            items: ws.items.iter().map(|i| item_doc(ws, i, &namer)).collect(),
         }
     }
 }

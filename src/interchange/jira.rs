@@ -11,6 +11,7 @@ use crate::domain::text::sanitize_title;
 use crate::domain::{HalfPoints, Kind, Status};
 
 use super::cells;
+use super::links;
 use super::mapping::Mappings;
 use super::record::{title_cut, Field, ImportError, ImportRecord, Notices, Parsed, Place};
 use super::table::Table;
@@ -32,7 +33,17 @@ struct Columns {
     estimates: Vec<usize>,
     labels: Vec<usize>,
     assignee: Option<usize>,
+    /// `Inward issue link (Blocks)`: the issues this one is blocked by (repeated per link).
+    blocked_by: Vec<usize>,
+    /// `Outward issue link (Blocks)`: the issues this one blocks.
+    blocks: Vec<usize>,
 }
+
+/// Jira's columns for the "Blocks" link type, one per link, as "Export CSV (all fields)"
+/// names them in English. (Exports in other languages name these columns in their own words,
+/// which flowdeck does not know yet: their links are not read.)
+const BLOCKED_BY: &str = "Inward issue link (Blocks)";
+const BLOCKS: &str = "Outward issue link (Blocks)";
 
 fn missing_column(names: &[&str], header: &[String]) -> ImportError {
     let shown: Vec<&str> = header.iter().take(12).map(String::as_str).collect();
@@ -71,6 +82,8 @@ fn columns<R: Read>(t: &Table<R>) -> Result<Columns, ImportError> {
         estimates: jira_locale::estimate_names().iter().filter_map(|n| h.find(&[n.as_str()])).collect(),
         labels: labels(h),
         assignee: h.find(ASSIGNEE),
+        blocked_by: h.all(BLOCKED_BY),
+        blocks: h.all(BLOCKS),
     })
 }
 
@@ -195,6 +208,14 @@ fn row<R: Read>(
         if !name.is_empty() {
             r.assignee.push(name);
         }
+    }
+    if !c.blocked_by.is_empty() || !c.blocks.is_empty() {
+        // The file has link columns: it states every issue's links, none included.
+        let keys = |columns: &[usize]| -> Result<Vec<String>, ImportError> {
+            Ok(t.list(columns)?.into_iter().flat_map(links::split).collect())
+        };
+        r.blocked_by = Field::Given(keys(&c.blocked_by)?);
+        r.blocks = keys(&c.blocks)?;
     }
     debug_assert!(!matches!(r.status, Field::Given(Status::Planned)));
     Ok(r)

@@ -19,6 +19,7 @@ pub mod github;
 pub mod jira;
 pub mod jira_csv;
 pub mod jira_locale;
+pub mod links;
 pub mod mapping;
 pub mod progress;
 pub mod record;

@@ -270,6 +270,13 @@ pub struct ImportRecord {
     pub assignee: Vec<String>,
     /// Skills the work needs (flowdeck's own formats).
     pub skills: Field<Vec<String>>,
+    /// The items this one waits for, as the file names them: keys, or `#N` for the N-th
+    /// record of the same file (flowdeck's own formats, for items without a key). `Given`
+    /// whenever the file has link columns at all, so a link removed in the tracker goes.
+    pub blocked_by: Field<Vec<String>>,
+    /// The keys of items this one blocks (Jira's outward "Blocks" links): the same link seen
+    /// from the other end, merged into those items' `blocked_by`.
+    pub blocks: Vec<String>,
 }
 
 impl ImportRecord {
@@ -295,6 +302,8 @@ impl ImportRecord {
             zero_estimate: false,
             assignee: Vec::new(),
             skills: Field::Absent,
+            blocked_by: Field::Absent,
+            blocks: Vec::new(),
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::{
 use super::document::{
     ActualsDoc, DebtDoc, Document, DocumentError, ItemDoc, PolicyDoc, SprintDoc, FORMAT_NAME, FORMAT_VERSION,
 };
+use super::links::{parse_ref, Ref};
 
 impl Document {
     /// Builds a workspace with ids numbered from 1 in document order.
@@ -133,7 +134,49 @@ impl Document {
             }
             ws.items.push(item);
         }
+        self.resolve_links(&mut ws, &keys).map_err(|(at, m)| err(at, m))?;
         Ok(ws)
+    }
+
+    /// Gives each item the blockers its `blocked_by` names (keys or `#N`), once every item has
+    /// its id; an unknown name, the item itself or a cycle is refused with the items named.
+    fn resolve_links(&self, ws: &mut Workspace, keys: &HashMap<String, ItemId>) -> Result<(), (String, String)> {
+        let count = ws.items.len();
+        for (i, doc) in self.items.iter().enumerate().filter(|(_, d)| !d.blocked_by.is_empty()) {
+            let at = || format!("items[{i}]{}", doc.key.as_ref().map(|k| format!(" ({k})")).unwrap_or_default());
+            let mut blockers: Vec<ItemId> = Vec::with_capacity(doc.blocked_by.len());
+            for name in &doc.blocked_by {
+                let blocker = match parse_ref(name.trim()) {
+                    Ref::Position(n) if (1..=count).contains(&n) => Some(ItemId(n as i64)),
+                    Ref::Position(_) => None,
+                    Ref::Key(key) => keys.get(&sanitize_line(key)).copied(),
+                };
+                let Some(blocker) = blocker else {
+                    return Err((
+                        at(),
+                        format!("blocked_by names '{name}', which is no item of the document (use a key or #N, the N-th item)"),
+                    ));
+                };
+                if blocker == ItemId(i as i64 + 1) {
+                    return Err((at(), format!("blocked_by names the item itself ('{name}')")));
+                }
+                if !blockers.contains(&blocker) {
+                    blockers.push(blocker);
+                }
+            }
+            ws.items[i].blocked_by = blockers;
+        }
+        if let Some(cycle) = crate::domain::dependencies::find_cycle(&ws.items) {
+            let first = cycle.first().map_or(0, |id| id.0 - 1);
+            return Err((
+                format!("items[{first}]"),
+                format!(
+                    "blocked_by links make a cycle, which nothing could ever start: {}",
+                    crate::domain::dependencies::cycle_text(ws, &cycle)
+                ),
+            ));
+        }
+        Ok(())
     }
 }
 

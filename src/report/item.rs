@@ -9,6 +9,7 @@ use crate::domain::scoring::score;
 use crate::domain::text::{format_points, sanitize_line};
 use crate::domain::{WorkItem, Workspace};
 use crate::interchange::from_workspace::item_doc;
+use crate::interchange::links::Namer;
 
 /// Where the item stands in the ranking of the candidates, if it is one.
 pub struct Standing {
@@ -74,7 +75,7 @@ pub fn write_text(ws: &Workspace, item: &WorkItem, standing: &Standing, out: &mu
 /// The export's item record, plus what identifies this row now: number, version, score, rank.
 pub fn to_json(ws: &Workspace, item: &WorkItem, standing: &Standing) -> Value {
     let s = score(item, &ws.policy);
-    let mut value = serde_json::to_value(item_doc(ws, item)).unwrap_or(Value::Null);
+    let mut value = serde_json::to_value(item_doc(ws, item, &Namer::by_number(ws))).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {
         map.insert("number".into(), json!(item.id.0));
         map.insert("version".into(), json!(item.version));

@@ -3,7 +3,7 @@
 //!
 //! What an import may change on an item that already exists:
 //! - the tracker's facts the file states: key spelling, title, kind, status, estimate, tags,
-//!   created date, and (flowdeck's own formats) impact, risk, time-to-value, outcome, excluded
+//!   created date, blocked-by links (when the file has link columns; see `import_links`), and (flowdeck's own formats) impact, risk, time-to-value, outcome, excluded
 //!   and the debt register's fields;
 //! - never planning: an item planned into a sprint keeps its status and sprint, and no import
 //!   pins, plans or un-plans anything;
@@ -22,6 +22,8 @@ use crate::domain::{
     Agreement, DebtCategory, DebtDetails, HalfPoints, ItemId, Kind, RiskArea, Status, WorkItem, Workspace,
 };
 use crate::interchange::record::{Field, ImportError, ImportRecord, Notices, Parsed, Place};
+
+use super::import_links;
 
 /// The tag that marks an item imported without an estimate; excluded from auto-fill until an
 /// estimate comes (from a re-import, the item form, `flowdeck item edit` or triage).
@@ -179,12 +181,28 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
         unchanged: 0,
         notices,
     };
+    // The item each record ends up as (new ones numbered on from the largest id, in file
+    // order, as below), so links can name items the import is about to create.
+    let ids: Vec<ItemId> = {
+        let mut new_id = next_id;
+        matches
+            .iter()
+            .map(|existing| match existing {
+                Some(item) => item.id,
+                None => {
+                    new_id += 1;
+                    ItemId(new_id)
+                }
+            })
+            .collect()
+    };
+    let links = import_links::resolve(ws, &records, &ids, &mut m.notices)?;
     let mut keyless = false;
     let mut unestimated = 0;
     let mut zero = 0;
     let mut strangers = Strangers::default();
     let mut undated = 0;
-    for (r, existing) in records.into_iter().zip(matches) {
+    for ((r, existing), blockers) in records.into_iter().zip(matches).zip(links) {
         let assignee = assignee_of(ws, &r.assignee, &mut strangers);
         match existing {
             Some(before) => {
@@ -195,6 +213,9 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
                 // chosen in flowdeck (the plan may be newer than the tracker).
                 if assignee.is_some() {
                     after.assignee = assignee;
+                }
+                if let Some(blockers) = blockers {
+                    after.blocked_by = blockers;
                 }
                 let changes = differences(before, &after);
                 if changes.is_empty() {
@@ -214,6 +235,7 @@ pub fn merge(ws: &Workspace, parsed: Parsed, now: DateTime<Utc>, label: &str) ->
                 next_id += 1;
                 let mut item = create(ItemId(next_id), r, now);
                 item.assignee = assignee;
+                item.blocked_by = blockers.unwrap_or_default();
                 unestimated += usize::from(is_unestimated(&item));
                 zero += usize::from(has_tag(&item, ZERO_POINTS));
                 m.created += 1;
@@ -475,7 +497,7 @@ pub fn differences(before: &WorkItem, after: &WorkItem) -> Vec<String> {
         ("register fields", before.debt != after.debt),
         ("assignee", before.assignee != after.assignee),
         ("skills", before.skills != after.skills),
-        ("blocked_by", before.blocked_by != after.blocked_by),
+        ("blocked by", before.blocked_by != after.blocked_by),
     ] {
         if changed {
             out.push(name.to_string());

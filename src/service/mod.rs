@@ -13,6 +13,7 @@ pub mod gh_cli;
 pub mod github_sync;
 pub mod history;
 pub mod import;
+pub mod import_links;
 pub mod import_merge;
 pub mod planning;
 pub mod projection;
