@@ -132,3 +132,20 @@ fn a_started_sprint_is_running_everywhere() {
     let screen = draw(&app, 120, 40);
     assert!(screen.contains("running"), "{screen}");
 }
+
+#[test]
+fn the_selected_item_says_what_it_waits_for_and_where_each_blocker_stands() {
+    let ws = demo();
+    let id = |key: &str| ws.items.iter().find(|i| i.key.as_deref() == Some(key)).map(|i| i.id).expect(key);
+    let (refunds, apple_pay) = (id("PAY-1058"), id("PAY-1221"));
+    let mut app = app_on(ws);
+    update(&mut app, Action::ShowTab(Tab::Plan.index()));
+    let mut shown = |item| {
+        app.selected[Tab::Plan.index()] = app.plan.position_of(item).expect("a candidate");
+        draw(&app, 120, 40)
+    };
+    let screen = shown(refunds);
+    assert!(screen.contains("waits for PAY-1006 (not planned)"), "{screen}");
+    let screen = shown(apple_pay);
+    assert!(screen.contains("waits for PAY-1282 (in the sprint)"), "{screen}");
+}

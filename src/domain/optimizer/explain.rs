@@ -102,7 +102,7 @@ fn reason(c: &Candidate, plan: &Plan, b: &Bounds, unfit: &[ItemId], links: &Link
 
 pub fn cuts(candidates: &[Candidate], plan: &Plan, bounds: &Bounds, unfit: &[ItemId], waits: &Waits<'_>) -> Vec<Cut> {
     // Indexed: at 100k candidates a scan of the list per cut would be quadratic.
-    let blocked: std::collections::HashMap<ItemId, ItemId> = waits.blocked.iter().copied().collect();
+    let blocked: rustc_hash::FxHashMap<ItemId, ItemId> = waits.blocked.iter().copied().collect();
     candidates
         .iter()
         .filter(|c| plan.chosen.binary_search(&c.id).is_err())

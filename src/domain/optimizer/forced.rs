@@ -1,7 +1,7 @@
 //! Forced items (overdue high-risk debt the policy plans first): which of them the capacity
 //! admits, before the exact choice over everything else.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Candidate, Links};
 use crate::domain::item::ItemId;
@@ -26,7 +26,10 @@ pub fn admit(candidates: &[Candidate], capacity: u32, links: &Links) -> Admitted
     let mut room = capacity.saturating_sub(pinned);
     let (mut forced, mut unfit, mut pulled_in) = (Vec::new(), Vec::new(), Vec::new());
     let mut out: Vec<Candidate> = candidates.iter().map(|c| Candidate { forced: false, ..*c }).collect();
-    let index: HashMap<ItemId, usize> = out.iter().enumerate().map(|(n, c)| (c.id, n)).collect();
+    if !candidates.iter().any(|c| c.forced) {
+        return Admitted { candidates: out, forced, unfit, pulled_in };
+    }
+    let index: FxHashMap<ItemId, usize> = out.iter().enumerate().map(|(n, c)| (c.id, n)).collect();
     for (n, c) in candidates.iter().enumerate() {
         if !c.forced || c.pinned || !usable(c) {
             continue;

@@ -1,7 +1,7 @@
 //! Dependencies as auto-fill sees them: which candidates wait for which, what that rules out
 //! before the search, and the smaller instance the search runs on.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Candidate;
 use crate::domain::item::ItemId;
@@ -11,8 +11,8 @@ use crate::domain::item::ItemId;
 /// later sprint, say — cannot be chosen, so neither can its dependant.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Links {
-    blockers: HashMap<ItemId, Vec<ItemId>>,
-    dependants: HashMap<ItemId, Vec<ItemId>>,
+    blockers: FxHashMap<ItemId, Vec<ItemId>>,
+    dependants: FxHashMap<ItemId, Vec<ItemId>>,
 }
 
 impl Links {
@@ -65,7 +65,8 @@ impl Links {
         next: impl Fn(ItemId) -> &'a [ItemId],
         through: impl Fn(ItemId) -> bool,
     ) -> Vec<ItemId> {
-        let mut seen = HashSet::from([from]);
+        let mut seen = FxHashSet::default();
+        seen.insert(from);
         let mut out = vec![from];
         let mut at = 0;
         while let Some(&id) = out.get(at) {
@@ -100,14 +101,19 @@ pub struct Settled {
 /// Rules out dependants whose blockers cannot be planned, then pins what pinned items wait for.
 pub fn settle(candidates: &[Candidate], links: &Links) -> Settled {
     let mut out = candidates.to_vec();
-    let index: HashMap<ItemId, usize> = out.iter().enumerate().map(|(n, c)| (c.id, n)).collect();
     let mut blocked = Vec::new();
     let mut pinned_waiting = Vec::new();
+    if links.is_empty() {
+        return Settled { candidates: out, blocked, pulled_in: Vec::new(), pinned_waiting };
+    }
+    let index: FxHashMap<ItemId, usize> = out.iter().enumerate().map(|(n, c)| (c.id, n)).collect();
+    // Only dependants can be ruled out: the rounds visit them alone.
+    let dependants: Vec<usize> = (0..out.len()).filter(|&n| !links.blockers(out[n].id).is_empty()).collect();
     // A ruled-out item rules out its dependants in turn: repeat until nothing changes (each
     // round follows every link once; chains are short).
     loop {
         let mut changed = false;
-        for n in 0..out.len() {
+        for &n in &dependants {
             let c = out[n];
             if c.excluded || c.pinned {
                 continue;
@@ -152,7 +158,7 @@ pub fn settle(candidates: &[Candidate], links: &Links) -> Settled {
 /// size without touching any bound, so the best ⌊capacity ÷ size⌋ of each are enough.
 pub fn reduce(candidates: &[Candidate], links: &Links, capacity: u32) -> Vec<Candidate> {
     let mut kept = Vec::new();
-    let mut buckets: HashMap<(u8, u32), Vec<Candidate>> = HashMap::new();
+    let mut buckets: FxHashMap<(u8, u32), Vec<Candidate>> = FxHashMap::default();
     for c in candidates.iter().filter(|c| !c.excluded) {
         if c.pinned || c.size == 0 || links.touches(c.id) {
             kept.push(*c);

@@ -156,25 +156,27 @@ pub fn solve_relaxing(candidates: &[Candidate], original: &Bounds, links: &Links
         b.capacity = pinned;
     }
     let capacity = f64::from(b.capacity.max(1));
-    let available = |kinds: &[Kind]| -> f64 {
-        let size: u32 = candidates
-            .iter()
-            .filter(usable)
-            .filter(|c| kinds.contains(&c.kind) && (c.pinned || c.size <= b.capacity))
-            .map(|c| c.size)
-            .sum();
-        f64::from(size)
-    };
+    // Per kind, in one pass: the points that could be planned, and the pinned points.
+    let mut size_of = KindMap::splat(0u32);
+    let mut pinned_of = KindMap::splat(0u32);
+    for c in candidates.iter().filter(usable) {
+        if c.pinned || c.size <= b.capacity {
+            size_of.set(c.kind, size_of.get(c.kind) + c.size);
+        }
+        if c.pinned {
+            pinned_of.set(c.kind, pinned_of.get(c.kind) + c.size);
+        }
+    }
+    let available = |kinds: &[Kind]| -> f64 { f64::from(kinds.iter().map(|k| size_of.get(*k)).sum::<u32>()) };
     for k in Kind::ALL {
         let have = available(&[k]) / capacity;
         if have < b.min_share.get(k) {
             b.min_share.set(k, have);
         }
-        let pinned_k: u32 = candidates.iter().filter(usable).filter(|c| c.pinned && c.kind == k).map(|c| c.size).sum();
         // A kind must go above its maximum when its pinned items need more, or when the other
         // kinds together cannot fill the rest of a full sprint.
         let others: Vec<Kind> = Kind::ALL.into_iter().filter(|o| *o != k).collect();
-        let need = (f64::from(pinned_k) / capacity).max(1.0 - available(&others) / capacity);
+        let need = (f64::from(pinned_of.get(k)) / capacity).max(1.0 - available(&others) / capacity);
         if need > b.max_share.get(k) {
             b.max_share.set(k, need.min(1.0));
         }

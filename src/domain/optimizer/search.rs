@@ -8,7 +8,7 @@
 //! searched depth first, a branch dropped as soon as its bound is no better than the best plan
 //! found. Usually the first plan already respects the links, or a few branches settle it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::links::{reduce, Links};
 use super::{Bounds, Candidate, Plan, Tables};
@@ -26,8 +26,8 @@ pub struct Search<'a> {
 /// What a branch adds to the base instance.
 #[derive(Clone, Default)]
 struct Branch {
-    pinned: HashSet<ItemId>,
-    out: HashSet<ItemId>,
+    pinned: FxHashSet<ItemId>,
+    out: FxHashSet<ItemId>,
 }
 
 impl Branch {

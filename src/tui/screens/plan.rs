@@ -285,6 +285,7 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App) {
                 debt.risk_area.as_str()
             )));
         }
+        lines.extend(super::plan_marks::blockers_line(ws, item, palette));
         let neighbour = app.plan.neighbour(row).map(|r| &ws.items[r.index]);
         let hint = neighbour.and_then(|n| sensitivity(item, n, p).map(|h| (n, h)));
         match hint {
