@@ -60,7 +60,7 @@ pub fn write_text(f: &Forecast, out: &mut impl Write) -> io::Result<()> {
     if f.p_finish.is_some() && !f.items.is_empty() {
         writeln!(
             out,
-            "\nWhen done (the sprint's plan first, then the backlog by rank; each sprint its own capacity):"
+            "\nWhen done (the sprint's plan first, then by rank under the policy and the links; each sprint its own capacity):"
         )?;
         writeln!(out, "  all {} item(s): {}", f.items.len(), dates_text(&f.all))?;
         for i in &f.items {

@@ -8,11 +8,13 @@
 mod by_date;
 mod calendar;
 mod capacities;
+mod sequence;
 mod simulate;
 
 pub use by_date::{done_by, Amounts};
 pub use calendar::{future_sprints, FutureSprint};
 pub use capacities::capacities;
+pub use sequence::{sequence, Enough, Split, Work};
 pub use simulate::{p_finish, when_done, WhenDone, MAX_HORIZON};
 
 /// Fewer closed sprints than this and the forecast says its history is too short.
