@@ -77,7 +77,7 @@ fn import(c: &mut Criterion) {
             },
             |mut session| {
                 let request = ImportRequest { path: file.clone(), ..ImportRequest::default() };
-                run(&mut session, &request, &settings.import, &mut |_| {}).expect("imports");
+                run(&mut session, &request, &settings.import, chrono::Utc::now(), &mut |_| {}).expect("imports");
                 session
             },
             BatchSize::PerIteration,

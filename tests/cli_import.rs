@@ -554,7 +554,11 @@ fn an_assumed_date_is_always_noted() {
     fs::write(&jira, "Issue key,Summary,Issue Type,Story Points\nP-1,A,Story,3\n").expect("write");
     import(&sandbox, &db, &jira)
         .success()
-        .stdout(predicate::str::contains("no \"Created\" column: every issue is dated today"));
+        .stdout(predicate::str::contains("no \"Created\" column: every issue is dated today"))
+        .stdout(predicate::str::contains("dated today (2026-11-21)"));
+    // Today is the day flowdeck takes as today (the sandbox pretends 2026-11-21).
+    let created = item(&sandbox, &db, "P-1")["created"].as_str().unwrap_or("").to_string();
+    assert!(created.starts_with("2026-11-21T"), "{created}");
 }
 
 #[test]

@@ -226,7 +226,7 @@ fn through_a_database(dir: &Path, name: &str, text: &[u8]) -> String {
     fs::write(&file, text).expect("write");
     let mut session = empty_session(dir, &format!("{name}.sqlite"));
     let request = ImportRequest { path: file, ..ImportRequest::default() };
-    if let Err(e) = run(&mut session, &request, &Settings::default().import, &mut |_| {}) {
+    if let Err(e) = run(&mut session, &request, &Settings::default().import, Utc::now(), &mut |_| {}) {
         panic!("import refused: {e:?}");
     }
     let mut out = Vec::new();

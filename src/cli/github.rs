@@ -4,7 +4,7 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use chrono::Utc;
+use crate::service::clock::now_on;
 
 use crate::domain::text::sanitize_line;
 use crate::interchange::gh_script::{self, GhOptions};
@@ -32,7 +32,7 @@ pub fn pull(ctx: &Context, args: &PullGithubArgs, out: &mut impl Write) -> Resul
     let mut session = ctx.open_session(&settings)?;
     let request =
         PullRequest { repo: args.repo.clone(), limit: args.limit as usize, include_closed: args.include_closed };
-    let mut prepared = prepare_pull(session.workspace(), &SystemGh, &request, &settings.import, Utc::now())
+    let mut prepared = prepare_pull(session.workspace(), &SystemGh, &request, &settings.import, now_on(ctx.today))
         .map_err(|e| Failure::new(code::ERROR, format!("{e}; nothing was changed")))?;
     write_text(&prepared, true, out)?;
     let nothing = matches!(&prepared.plan, Plan::Merge(m) if m.created == 0 && m.updated == 0);

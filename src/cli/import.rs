@@ -36,7 +36,8 @@ pub fn run(ctx: &Context, args: ImportArgs<'_>, out: &mut impl Write) -> Result<
         github: GithubOptions { include_closed: args.include_closed, repo: args.repo },
     };
     let mut progress = ProgressLine::new(args.file);
-    let result = import(&mut session, &request, &settings.import, &mut |p| progress.show(p));
+    let now = crate::service::clock::now_on(ctx.today);
+    let result = import(&mut session, &request, &settings.import, now, &mut |p| progress.show(p));
     progress.finish();
     match result {
         Ok(prepared) => {

@@ -271,9 +271,10 @@ pub fn run(
     session: &mut Session,
     request: &ImportRequest,
     settings: &ImportSettings,
+    now: DateTime<Utc>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Prepared, ImportFailure> {
-    let mut prepared = prepare(session.workspace(), request, settings, Utc::now(), progress)?;
+    let mut prepared = prepare(session.workspace(), request, settings, now, progress)?;
     if !request.dry_run {
         save(session, &mut prepared, progress)?;
     }

@@ -2,6 +2,7 @@
 
 pub mod autofill;
 pub mod brief;
+pub mod clock;
 pub mod debt;
 pub mod demo;
 pub mod doctor;

@@ -156,7 +156,7 @@ fn one_line(text: &str) -> String {
 }
 
 fn import(app: &mut App, session: &mut Session, request: &ImportRequest) -> String {
-    let now = chrono::Utc::now();
+    let now = crate::service::clock::now_on(app.today);
     let mut prepared = match prepare(session.workspace(), request, &app.settings.import, now, &mut |_| {}) {
         Ok(p) => p,
         Err(e) => return format!("Not imported: {}", one_line(&e.to_string())),
