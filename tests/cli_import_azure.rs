@@ -169,3 +169,21 @@ fn azure_types_and_states_follow_the_config_and_unknown_ones_name_the_key() {
         (Some("feature"), Some("backlog"))
     );
 }
+
+#[test]
+fn an_azure_export_in_another_language_says_which_setting_to_switch_and_imports_nothing() {
+    let sandbox = Sandbox::new();
+    let db = empty_db(&sandbox, "team.sqlite");
+    let file = fixture("azure-not-english.csv");
+    for args in [vec!["import"], vec!["import", "--from", "azure"]] {
+        sandbox
+            .on(&db)
+            .args(&args)
+            .arg(&file)
+            .assert()
+            .code(5)
+            .stderr(predicate::str::contains("Time and Locale → Preferred language → English"))
+            .stderr(predicate::str::contains("nothing was imported"));
+    }
+    assert!(items(&sandbox, &db).is_empty());
+}

@@ -66,6 +66,11 @@ fn title_columns(h: &Header) -> Vec<usize> {
     found
 }
 
+/// What to do with an Azure DevOps export whose columns are not in English (flowdeck reads
+/// Azure's English column names only).
+pub const TO_ENGLISH: &str = "switch Azure DevOps to English (User settings → Time and Locale → Preferred \
+     language → English) and export the query again";
+
 fn missing_column(name: &str, header: &[String]) -> ImportError {
     let shown: Vec<&str> = header.iter().take(12).map(String::as_str).collect();
     let more = if header.len() > 12 { ", …" } else { "" };
@@ -73,7 +78,10 @@ fn missing_column(name: &str, header: &[String]) -> ImportError {
         Place::Row { row: 1, line: 1 },
         None,
         format!("the header has no \"{name}\" column (it has: {}{more})", shown.join(", ")),
-        "in Azure DevOps, add the column to the query (Column options) and use \"Export to CSV\" again",
+        format!(
+            "in Azure DevOps, add the column to the query (Column options) and use \"Export to CSV\" again; if the \
+             columns are in another language, {TO_ENGLISH}"
+        ),
     )
 }
 

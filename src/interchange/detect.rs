@@ -76,6 +76,13 @@ pub fn is_csv_header(start: &[u8]) -> bool {
     header_names(start).len() >= 2
 }
 
+/// A CSV header with an `ID` column and neither Jira's key nor flowdeck's title: the shape of
+/// an Azure DevOps query export whose other columns are in a language flowdeck does not read.
+pub fn looks_like_azure(start: &[u8]) -> bool {
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+    header_names(start).iter().any(|n| n == "id")
+}
+
 /// The names in the first CSV record, lower-case (quotes handled, so a quoted newline or
 /// comma in a name does not end it early).
 fn header_names(bytes: &[u8]) -> Vec<String> {

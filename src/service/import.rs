@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use crate::config::ImportSettings;
 use crate::domain::change::ChangeSet;
 use crate::domain::Workspace;
-use crate::interchange::detect::{is_csv_header, sniff, Format, FORMATS};
+use crate::interchange::detect::{is_csv_header, looks_like_azure, sniff, Format, FORMATS};
 use crate::interchange::github::GithubOptions;
 use crate::interchange::mapping::Mappings;
 use crate::interchange::progress::Counted;
@@ -116,7 +116,13 @@ fn read_source(
                 return Err(file_error("the file is empty".into(), "export the issues again"));
             }
             sniff(start).ok_or_else(|| {
-                let fix = if is_csv_header(start) {
+                let fix = if looks_like_azure(start) {
+                    format!(
+                        "if it is an Azure DevOps export in another language (flowdeck reads its English column \
+                         names): {}; otherwise name the format with --from {FORMATS}",
+                        azure_csv::TO_ENGLISH
+                    )
+                } else if is_csv_header(start) {
                     // A CSV header no reader knows is most often Jira's in another language.
                     format!(
                         "name the format with --from {FORMATS}; if it is a Jira export in another language: {}",
