@@ -8,7 +8,7 @@ use crate::domain::{
     Agreement, DebtCategory, DebtDetails, Deferral, ItemId, Kind, MemberId, RiskArea, SprintId, Status, WorkItem,
 };
 
-use super::rows::{code, halves, id_list, id_text, small, split_list, timestamp};
+use super::rows::{code, halves, id_list, id_text, read_timestamp, small, split_list, timestamp};
 
 pub(super) const ITEM_COLUMNS: &str = "i.id, i.external_key, i.title, i.kind, i.status, i.sprint_id, i.estimate_halves,
     i.impact, i.risk, i.time_to_value, i.outcome, i.tags, i.created_at, i.updated_at, i.pinned, i.excluded,
@@ -51,8 +51,8 @@ pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
         time_to_value: small(9, r.get(9)?)?,
         outcome: r.get(10)?,
         tags: split_list(&tags),
-        created: r.get(12)?,
-        updated: r.get(13)?,
+        created: read_timestamp(r, 12)?,
+        updated: read_timestamp(r, 13)?,
         pinned: r.get(14)?,
         excluded: r.get(15)?,
         version: r.get(16)?,

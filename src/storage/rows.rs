@@ -78,6 +78,40 @@ pub fn timestamp(t: &chrono::DateTime<chrono::Utc>) -> String {
     out
 }
 
+/// A timestamp column read back: the exact text [`timestamp`] writes is parsed by hand (a
+/// full load parses two per item, and chrono's format-string parser was a fifth of loading
+/// 100k items); anything else (older rows, other spellings) goes through rusqlite's own parser.
+pub fn read_timestamp(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
+    if let rusqlite::types::ValueRef::Text(text) = r.get_ref(idx)? {
+        if let Some(t) = parse_written(text) {
+            return Ok(t);
+        }
+    }
+    r.get(idx)
+}
+
+/// `YYYY-MM-DD HH:MM:SS[.f…]+00:00`, exactly as [`timestamp`] writes it; `None` otherwise.
+fn parse_written(b: &[u8]) -> Option<chrono::DateTime<chrono::Utc>> {
+    let body = b.strip_suffix(b"+00:00")?;
+    if body.len() < 19 || [body[4], body[7], body[10], body[13], body[16]] != *b"-- ::" {
+        return None;
+    }
+    let number = |from: usize, to: usize| -> Option<u32> {
+        body[from..to].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let nanos = match &body[19..] {
+        [] => 0,
+        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
+            let n = number(20, body.len())?;
+            n * 10u32.pow(9 - digits.len() as u32)
+        }
+        _ => return None,
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(number(0, 4)? as i32, number(5, 7)?, number(8, 10)?)?;
+    let time = chrono::NaiveTime::from_hms_nano_opt(number(11, 13)?, number(14, 16)?, number(17, 19)?, nanos)?;
+    Some(date.and_time(time).and_utc())
+}
+
 /// `value` in `width` decimal digits, zero-padded (the callers' values always fit).
 fn digits(out: &mut String, value: u32, width: usize) {
     let mut buf = [b'0'; 10];
@@ -107,6 +141,15 @@ mod tests {
                 other => panic!("{other:?}"),
             };
             assert_eq!(super::timestamp(&t), theirs);
+            // And read back to the same instant (years 0–9999; chrono spells the rest).
+            if (0..=9999).contains(&chrono::Datelike::year(&t)) {
+                assert_eq!(super::parse_written(theirs.as_bytes()), Some(t), "{theirs}");
+            }
+        }
+        for odd in
+            ["2026-10-01T09:10:00Z", "2026-10-01 09:10:00", "2026-10-01 09:10:00.+00:00", "2026-13-01 09:10:00+00:00"]
+        {
+            assert_eq!(super::parse_written(odd.as_bytes()), None, "{odd}");
         }
     }
 }
