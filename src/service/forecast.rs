@@ -3,18 +3,15 @@
 
 use crate::config::Settings;
 use crate::domain::capacity::capacity;
-use crate::domain::dependencies::open_blockers;
 use crate::domain::forecast::{
     capacities, future_sprints, p_finish, warnings, when_done, FutureSprint, Warning, WhenDone,
 };
-use crate::domain::forecast::{done_by, relative, sequence, usable, Amounts, Enough, Split, Work, MAX_HORIZON};
+use crate::domain::forecast::{done_by, relative, usable, Amounts, MAX_HORIZON};
 use crate::domain::history::completion_ratios;
-use crate::domain::{ItemId, Kind, SprintState, Status, WorkItem, Workspace};
+use crate::domain::{Kind, SprintState, Status, WorkItem, Workspace};
 use chrono::NaiveDate;
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
-use super::autofill::bounds;
+use super::forecast_order::work_order;
 use super::planning::{fallbacks, ranking};
 
 /// Items forecast when none are named: the best-ranked ones not yet planned.
@@ -138,15 +135,14 @@ pub fn forecast(
     // (a lucky run reaches into it); beyond that the order is rank order.
     let sprints_by = by.map_or(0, |date| calendar.iter().take_while(|s| s.end <= date).count() + 1);
     let order = work_order(ws, &ranked, in_sprint.len(), &sprint_capacities, plannable, (&selected, sprints_by));
-    let queue: Vec<&WorkItem> = order.iter().map(|&at| ranked[at]).collect();
+    let mut queue: Vec<&WorkItem> = order.iter().map(|&at| ranked[at]).collect();
     let mut position = vec![0; ranked.len()];
     for (p, &at) in order.iter().enumerate() {
         position[at] = p;
     }
     let selected: Vec<usize> = selected.into_iter().map(|at| position[at]).collect();
-    let mut queue = queue;
-    // Everything up to the last selected item is simulated; what comes after cannot delay it.
     let whole: Vec<(Kind, f64)> = queue.iter().map(|i| (i.kind, i.estimate.points())).collect();
+    // Everything up to the last selected item is simulated; what comes after cannot delay it.
     queue.truncate(selected.iter().max().map_or(0, |m| m + 1));
     let ratios = usable(&completion_ratios(ws, settings.projection.history_sprints));
     // What the runs draw (see `relative`); the warnings judge the raw say/do.
@@ -224,76 +220,6 @@ fn select(ws: &Workspace, queue: &[&WorkItem], planned: usize, selection: Select
     let mut seen = std::collections::HashSet::new();
     let selected: Vec<usize> = selected.into_iter().filter(|at| seen.insert(*at)).collect();
     Ok(selected)
-}
-
-/// The work order of `ranked` (positions into it): the sprint's plan, then what is pinned for
-/// it (each after its blockers, which it pulls in as auto-fill does), then sprint after sprint
-/// under the policy's split and floor, never a dependant before its blockers.
-fn work_order(
-    ws: &Workspace,
-    ranked: &[&WorkItem],
-    planned: usize,
-    capacities: &[f64],
-    plannable: f64,
-    (selected, sprints): (&[usize], usize),
-) -> Vec<usize> {
-    let open: Vec<Vec<ItemId>> = ranked
-        .iter()
-        .map(|i| if i.blocked_by.is_empty() { Vec::new() } else { open_blockers(i, |id| ws.item(id)) })
-        .collect();
-    // Positions of the items someone waits for (most backlogs have few links: a small map).
-    let wanted: FxHashSet<ItemId> = open.iter().flatten().copied().collect();
-    let at: FxHashMap<ItemId, usize> =
-        ranked.iter().enumerate().filter(|(_, i)| wanted.contains(&i.id)).map(|(n, i)| (i.id, n)).collect();
-    let blockers = |n: usize| open[n].iter().filter_map(|b| at.get(b).copied()).collect::<Vec<usize>>();
-    // The plan, then the pins: pinned backlog items in rank order, each after what it waits for.
-    let mut arranged: Vec<usize> = (0..planned).collect();
-    let mut placed = vec![false; ranked.len()];
-    for p in &mut placed[..planned] {
-        *p = true;
-    }
-    fn place(n: usize, blockers: &dyn Fn(usize) -> Vec<usize>, placed: &mut [bool], out: &mut Vec<usize>) {
-        if placed[n] {
-            return;
-        }
-        placed[n] = true;
-        for b in blockers(n) {
-            place(b, blockers, placed, out);
-        }
-        out.push(n);
-    }
-    for (n, item) in ranked.iter().enumerate().skip(planned) {
-        if item.pinned {
-            place(n, &blockers, &mut placed, &mut arranged);
-        }
-    }
-    let fixed = arranged.len();
-    arranged.extend((planned..ranked.len()).filter(|&n| !placed[n]));
-    let position: Vec<usize> = {
-        let mut position = vec![0; ranked.len()];
-        for (p, &n) in arranged.iter().enumerate() {
-            position[n] = p;
-        }
-        position
-    };
-    let work: Vec<Work> = arranged
-        .iter()
-        .map(|&n| {
-            let before: Vec<usize> = blockers(n).into_iter().map(|b| position[b]).collect();
-            let item = ranked[n];
-            Work {
-                kind: item.kind,
-                points: item.estimate.points(),
-                stuck: before.len() < open[n].len(),
-                blockers: before,
-            }
-        })
-        .collect();
-    let bounds = bounds(ws, plannable);
-    let split = Split { max_share: bounds.max_share, investment_floor: bounds.investment_floor };
-    let needed: Vec<usize> = selected.iter().map(|&n| position[n]).collect();
-    let enough = Enough { items: &needed, sprints };
-    sequence(&work, fixed, capacities, &split, enough).into_iter().map(|p| arranged[p]).collect()
 }
 
 /// The plan per sprint at P50: every queued item (the selected ones and the work before them in

@@ -9,6 +9,7 @@ pub mod doctor;
 pub mod export;
 pub mod finish;
 pub mod forecast;
+mod forecast_order;
 pub mod generate;
 pub mod gh_cli;
 pub mod github_sync;
