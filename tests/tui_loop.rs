@@ -55,6 +55,25 @@ fn another_process_commit_is_noticed_and_shown() {
 }
 
 #[test]
+fn the_tui_keeps_one_copy_of_the_workspace_and_saves_still_reach_the_file() {
+    let mut h = Harness::new();
+    let before = planned_keys(&h.db).len();
+    // Plan the selected candidate, then quit.
+    h.run(chars(" q")).expect("loop");
+    assert_eq!(planned_keys(&h.db).len(), before + 1, "the save reached the file");
+    assert!(h.session.workspace().items.is_empty(), "the session lent its copy to the app");
+    assert!(h.app.workspace.items.len() > 100, "the app holds the demo's items");
+    // Another process's commit fills the session again, and the app takes the fresh copy.
+    let other = rusqlite::Connection::open(&h.db).expect("second connection");
+    other.execute("UPDATE members SET name = 'Elsewhere', version = version + 1 WHERE id = 1", []).expect("edit");
+    let mut events = vec![None];
+    events.extend(chars("q"));
+    h.run(events).expect("loop");
+    assert!(h.session.workspace().items.is_empty(), "taken again after the reload");
+    assert_eq!(h.app.workspace.members[0].name, "Elsewhere");
+}
+
+#[test]
 fn running_out_of_script_is_an_error_not_a_hang() {
     let mut h = Harness::new();
     assert!(h.run(chars("2")).is_err());

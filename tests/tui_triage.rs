@@ -35,9 +35,9 @@ fn session(db: &std::path::Path) -> Session {
     Session::open(db, OpenOptions { mode: OpenMode::Existing, busy_timeout_ms: 500 }).expect("open")
 }
 
-fn app(session: &Session, no_color: bool) -> App {
+fn app(session: &mut Session, no_color: bool) -> App {
     let palette = Palette::new(Theme::Dark, no_color);
-    App::with_settings(session.workspace().clone(), common::today(), "t.sqlite".into(), palette, &Settings::default())
+    App::with_settings(session.take_workspace(), common::today(), "t.sqlite".into(), palette, &Settings::default())
 }
 
 fn run(session: &mut Session, app: &mut App, events: Vec<Option<Event>>, size: (u16, u16)) -> String {
@@ -61,7 +61,7 @@ fn item(db: &std::path::Path, key: &str) -> flowdeck::domain::WorkItem {
 fn triage_keys_save_one_change_set_per_item_and_undo_goes_back() {
     let setup = imported();
     let mut s = session(&setup.db);
-    let mut a = app(&s, false);
+    let mut a = app(&mut s, false);
     let mut events = chars("t");
     // First item: estimate key 4 (5 points on the Fibonacci scale), impact 4, risk 3, ttv 2.
     events.extend(chars("4432"));
@@ -88,7 +88,7 @@ fn the_triage_card_at_both_sizes_and_without_colour() {
     let setup = imported();
     for (w, h) in [(80, 24), (120, 40)] {
         let mut s = session(&setup.db);
-        let mut a = app(&s, true);
+        let mut a = app(&mut s, true);
         let mut events = chars("t4");
         events.push(None);
         let screen = run(&mut s, &mut a, events, (w, h));
@@ -104,7 +104,7 @@ fn the_triage_card_at_both_sizes_and_without_colour() {
 fn plan_offers_triage_for_unestimated_items() {
     let setup = imported();
     let mut s = session(&setup.db);
-    let mut a = app(&s, true);
+    let mut a = app(&mut s, true);
     let screen = run(&mut s, &mut a, vec![None], (120, 40));
     assert!(screen.contains("7 unestimated: t triage"), "{screen}");
 }
@@ -113,7 +113,7 @@ fn plan_offers_triage_for_unestimated_items() {
 fn a_bulk_edit_is_one_change_set_and_one_undo() {
     let setup = imported();
     let mut s = session(&setup.db);
-    let mut a = app(&s, true);
+    let mut a = app(&mut s, true);
     let marked: Vec<_> = (0..2).filter_map(|n| a.plan.row(n).map(|r| r.id)).collect();
     let mut events = chars("vvb");
     // Set = kind; Tab to Kind, → three times: debt.
@@ -139,7 +139,7 @@ fn a_bulk_edit_is_one_change_set_and_one_undo() {
 fn estimating_in_the_item_form_lifts_unestimated_and_the_exclusion() {
     let setup = imported();
     let mut s = session(&setup.db);
-    let mut a = app(&s, true);
+    let mut a = app(&mut s, true);
     let id = a.selected_item().expect("a candidate");
     // e opens the form on Title; Tab Tab reaches Estimate ("0"), which becomes 3.
     let mut events = chars("e");

@@ -1,4 +1,6 @@
-//! A `Session` owns the database connection and the loaded workspace.
+//! A `Session` owns the database connection and the loaded workspace — or lends the workspace
+//! out: the TUI keeps the only copy of 100k items (its screens read it on every key) instead
+//! of a second one here, and the session stops applying saves to its own.
 
 use std::path::Path;
 
@@ -10,6 +12,9 @@ pub struct Session {
     store: Store,
     workspace: Workspace,
     seen_data_version: i64,
+    /// The workspace was taken ([`Session::take_workspace`]): the borrower applies committed
+    /// sets to its copy; this one is empty until a reload fills it, to be taken again.
+    lent: bool,
 }
 
 impl Session {
@@ -17,11 +22,20 @@ impl Session {
         let mut store = Store::open(path, options)?;
         let workspace = store.load()?;
         let seen_data_version = store.data_version()?;
-        Ok(Session { store, workspace, seen_data_version })
+        Ok(Session { store, workspace, seen_data_version, lent: false })
     }
 
+    /// The loaded workspace; empty once lent, until a reload (see [`Session::take_workspace`]).
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
+    }
+
+    /// Hands the loaded workspace over, leaving an empty one: from now on the caller applies
+    /// each committed set to its copy (the saves return them), and after a reload (a
+    /// conflict, another process's commit, a restore) takes the fresh workspace again.
+    pub fn take_workspace(&mut self) -> Workspace {
+        self.lent = true;
+        std::mem::take(&mut self.workspace)
     }
 
     pub fn store(&self) -> &Store {
@@ -49,8 +63,11 @@ impl Session {
     /// is reloaded, so the user sees what the other process saved, and nothing of theirs is lost.
     pub fn apply(&mut self, set: &ChangeSet) -> Result<ChangeSet, StoreError> {
         let saved = self.store.apply(set, chrono::Utc::now());
+        let lent = self.lent;
         self.settle(saved, |ws, committed| {
-            change::apply(ws, &committed);
+            if !lent {
+                change::apply(ws, &committed);
+            }
             committed
         })
     }
@@ -58,8 +75,11 @@ impl Session {
     /// [`Session::apply`] for a set the caller gives up (a large import): saved without a copy.
     pub fn apply_owned(&mut self, set: ChangeSet) -> Result<ChangeSet, StoreError> {
         let saved = self.store.apply_owned(set, chrono::Utc::now());
+        let lent = self.lent;
         self.settle(saved, |ws, committed| {
-            change::apply(ws, &committed);
+            if !lent {
+                change::apply(ws, &committed);
+            }
             committed
         })
     }
@@ -68,7 +88,12 @@ impl Session {
     /// its items move into the loaded workspace instead of being copied there.
     pub fn commit_owned(&mut self, set: ChangeSet) -> Result<(), StoreError> {
         let saved = self.store.apply_owned(set, chrono::Utc::now());
-        self.settle(saved, change::absorb)
+        let lent = self.lent;
+        self.settle(saved, |ws, committed| {
+            if !lent {
+                change::absorb(ws, committed);
+            }
+        })
     }
 
     /// After a save: a committed set goes into the loaded workspace (by `take`); a conflict

@@ -58,7 +58,8 @@ pub fn run_from(session: &mut Session, settings: &Settings, today: NaiveDate, tr
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| session.store().path().display().to_string());
-    let mut app = App::with_settings(session.workspace().clone(), today, db_label, palette, settings);
+    // The app keeps the only copy of the workspace; the session applies saves to it no more.
+    let mut app = App::with_settings(session.take_workspace(), today, db_label, palette, settings);
     app.read_only = session.is_read_only();
     app.offer_setup();
     if triage && app.overlay.is_none() {

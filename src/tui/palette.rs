@@ -141,8 +141,8 @@ pub fn perform(app: &mut App, session: &mut Session, command: Command) {
         Command::Export { path, format, sprint } => {
             let format = format.or_else(|| ExportFormat::from_extension(&path)).unwrap_or(ExportFormat::Json);
             let options = ExportOptions { sprint: sprint.as_deref(), ..ExportOptions::default() };
-            match export_to_file(session.workspace(), &app.settings, format, &options, app.today, &path) {
-                Ok(()) => format!("Wrote {} to {}.", describe(session.workspace(), format), path.display()),
+            match export_to_file(&app.workspace, &app.settings, format, &options, app.today, &path) {
+                Ok(()) => format!("Wrote {} to {}.", describe(&app.workspace, format), path.display()),
                 Err(ExportError::NoSprint(m)) => format!("Not exported: {m}"),
                 Err(ExportError::Io(e)) => format!("Not exported: cannot write {}: {e}", path.display()),
             }
@@ -157,7 +157,7 @@ fn one_line(text: &str) -> String {
 
 fn import(app: &mut App, session: &mut Session, request: &ImportRequest) -> String {
     let now = crate::service::clock::now_on(app.today);
-    let mut prepared = match prepare(session.workspace(), request, &app.settings.import, now, &mut |_| {}) {
+    let mut prepared = match prepare(&app.workspace, request, &app.settings.import, now, &mut |_| {}) {
         Ok(p) => p,
         Err(e) => return format!("Not imported: {}", one_line(&e.to_string())),
     };
@@ -187,7 +187,7 @@ fn import(app: &mut App, session: &mut Session, request: &ImportRequest) -> Stri
             app.saved(committed, Step::Do);
             message.push_str(" u undoes it.");
         }
-        None if restore => app.reloaded(session.workspace().clone()),
+        None if restore => app.reloaded(session.take_workspace()),
         None => {}
     });
     match saved {
@@ -198,7 +198,7 @@ fn import(app: &mut App, session: &mut Session, request: &ImportRequest) -> Stri
             message + &note.unwrap_or_default()
         }
         Err(StoreError::Conflict { what }) => {
-            app.reloaded(session.workspace().clone());
+            app.reloaded(session.take_workspace());
             format!("Not imported: {what} was changed by someone else meanwhile; nothing was saved, try again.")
         }
         Err(e) => format!("Not imported: {}", e.to_string().lines().next().unwrap_or("unknown error")),

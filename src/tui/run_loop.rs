@@ -110,7 +110,7 @@ where
             Some(_) => {}
             None => {
                 if session.refresh_if_changed()? {
-                    app.reloaded(session.workspace().clone());
+                    app.reloaded(session.take_workspace());
                     app.status = Some("Reloaded: another flowdeck saved changes.".into());
                 }
             }
@@ -143,7 +143,7 @@ pub fn perform(app: &mut App, session: &mut Session, effects: Vec<Effect>) -> an
             Effect::Save(set, step) => match session.apply(&set) {
                 Ok(committed) => app.saved(committed, step),
                 Err(StoreError::Conflict { what }) => {
-                    app.reloaded(session.workspace().clone());
+                    app.reloaded(session.take_workspace());
                     if step != Step::Do {
                         app.history.discard(step);
                     }

@@ -48,14 +48,11 @@ impl Harness {
     }
 
     fn on(sandbox: super::Sandbox, db: std::path::PathBuf) -> Harness {
-        let session =
+        let mut session =
             Session::open(&db, OpenOptions { mode: OpenMode::Existing, busy_timeout_ms: 500 }).expect("open demo");
-        let app = App::new(
-            session.workspace().clone(),
-            super::today(),
-            "loop.sqlite".into(),
-            Palette::new(Theme::Dark, false),
-        );
+        // As the TUI does: the app keeps the only copy of the workspace.
+        let app =
+            App::new(session.take_workspace(), super::today(), "loop.sqlite".into(), Palette::new(Theme::Dark, false));
         let terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         Harness { _sandbox: sandbox, db, session, app, terminal }
     }
