@@ -36,6 +36,17 @@ fn a_generated_database_ranks_the_same_through_the_lean_and_the_full_path() {
     let split: Value = serde_json::from_slice(&split.stdout).expect("json");
     assert_eq!(split["capacity"]["points_per_person_day_source"]["kind"], "history");
 
+    // A big backlog's auto-fill names a hundred of what it left out per reason, and the JSON
+    // every one of them.
+    let text = sandbox.on(&db).args(["plan", "auto"]).output().expect("plan");
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    let line = text.lines().find(|l| l.contains("no room left in the capacity")).expect("a no-room line");
+    assert!(line.ends_with("more (--format json lists every one)"), "{line}");
+    assert_eq!(line.matches("GEN-").count(), 100, "{line}");
+    let json = sandbox.on(&db).args(["plan", "auto", "--format", "json"]).output().expect("plan json");
+    let json: Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert!(json["cut"].as_array().is_some_and(|c| c.len() > 2800));
+
     let tasks: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(&tasks).expect("tasks")).expect("array");
     assert!(tasks.len() > 2900 && tasks.iter().all(|t| t["uuid"].as_str().is_some_and(|u| u.len() == 36)));
 }

@@ -95,19 +95,26 @@ pub fn write_body(v: &PlanView<'_>, out: &mut impl Write) -> io::Result<()> {
     }
     if !v.result.cut.is_empty() {
         writeln!(out, "\nLeft out ({}), by reason", v.result.cut.len())?;
-        // Grouped: fifty lines of "no room left" would bury the interesting reasons.
-        let said: Vec<String> = v.result.cut.iter().map(|c| reason_text(v.ws, &c.reason)).collect();
-        let mut reasons = said.clone();
-        reasons.sort();
-        reasons.dedup();
-        for reason in reasons {
-            let keys: Vec<String> =
-                v.result.cut.iter().zip(&said).filter(|(_, r)| **r == reason).map(|(c, _)| label(v.ws, c.id)).collect();
-            writeln!(out, "  {reason} ({}): {}", keys.len(), keys.join(", "))?;
+        // Grouped: fifty lines of "no room left" would bury the interesting reasons; each
+        // group names its first KEYS_SHOWN items (a backlog of 100k would print a megabyte).
+        let mut groups: std::collections::BTreeMap<String, Vec<ItemId>> = std::collections::BTreeMap::new();
+        for c in &v.result.cut {
+            groups.entry(reason_text(v.ws, &c.reason)).or_default().push(c.id);
+        }
+        for (reason, ids) in groups {
+            let keys: Vec<String> = ids.iter().take(KEYS_SHOWN).map(|id| label(v.ws, *id)).collect();
+            let more = match ids.len().saturating_sub(KEYS_SHOWN) {
+                0 => String::new(),
+                n => format!(" and {n} more (--format json lists every one)"),
+            };
+            writeln!(out, "  {reason} ({}): {}{more}", ids.len(), keys.join(", "))?;
         }
     }
     Ok(())
 }
+
+/// Items named per reason in "Left out"; the JSON lists them all.
+const KEYS_SHOWN: usize = 100;
 
 /// The policy's part: which overdue high-risk debts went in before anything else, and which
 /// would have but do not fit (said, never silently dropped).

@@ -56,14 +56,30 @@ pub fn links(ws: &Workspace) -> Links {
 
 /// The candidates with `first` forced in, in that order (the optimizer admits forced items in
 /// candidate order while they fit, so the most urgent goes first).
-pub fn with_planned_first(mut candidates: Vec<Candidate>, first: &[ItemId]) -> Vec<Candidate> {
-    let rank = |c: &Candidate| first.iter().position(|id| *id == c.id);
-    for c in candidates.iter_mut() {
-        c.forced = rank(c).is_some();
+pub fn with_planned_first(candidates: Vec<Candidate>, first: &[ItemId]) -> Vec<Candidate> {
+    if first.is_empty() {
+        return candidates;
     }
-    // Stable: the rest keep their order.
-    candidates.sort_by_key(|c| rank(c).unwrap_or(usize::MAX));
-    candidates
+    // One pass, not a sort keyed by a search of `first` (which cost a quarter of `plan auto`
+    // at 100k): the forced ones into their slots, the rest in their order after them.
+    let rank: rustc_hash::FxHashMap<ItemId, usize> = first.iter().enumerate().map(|(n, id)| (*id, n)).collect();
+    let mut forced: Vec<Option<Candidate>> = vec![None; first.len()];
+    let mut rest = Vec::with_capacity(candidates.len());
+    for mut c in candidates {
+        match rank.get(&c.id) {
+            Some(&n) => {
+                c.forced = true;
+                forced[n] = Some(c);
+            }
+            None => {
+                c.forced = false;
+                rest.push(c);
+            }
+        }
+    }
+    let mut out: Vec<Candidate> = forced.into_iter().flatten().collect();
+    out.append(&mut rest);
+    out
 }
 
 /// The debts the policy plans first for `sprint` (empty when the option is off).
@@ -167,6 +183,20 @@ mod tests {
             items: vec![item(1, Kind::Feature, 5.0), debt],
             ..Workspace::default()
         }
+    }
+
+    #[test]
+    fn planned_first_items_lead_in_the_order_given_and_the_rest_keep_theirs() {
+        let ws = workspace(None);
+        let all = candidates(&ws);
+        let ids: Vec<ItemId> = all.iter().map(|c| c.id).collect();
+        let first = [ids[ids.len() - 1], ids[0], ItemId(999)];
+        let out = with_planned_first(all, &first);
+        let order: Vec<ItemId> = out.iter().map(|c| c.id).collect();
+        let mut expected = vec![first[0], first[1]];
+        expected.extend(ids[1..ids.len() - 1].iter().copied());
+        assert_eq!(order, expected);
+        assert!(out.iter().all(|c| c.forced == (c.id == first[0] || c.id == first[1])));
     }
 
     #[test]
