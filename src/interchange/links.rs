@@ -22,12 +22,18 @@ pub fn parse_ref(text: &str) -> Ref<'_> {
     }
 }
 
-/// The references in one cell: separated by commas or white space (keys never hold either).
+/// Longer than this is no key (a shifted column, or garbage): it is cut for the notes, and
+/// can match nothing anyway.
+const MAX_REF_CHARS: usize = 100;
+
+/// The references in one cell: separated by commas or white space (keys never hold either),
+/// cleaned of control characters, each once.
 pub fn split(cell: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for word in cell.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()) {
-        if !out.iter().any(|w| w == word) {
-            out.push(word.to_string());
+    for word in cell.split(|c: char| c == ',' || c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()) {
+        let word: String = crate::domain::text::sanitize_line(word).chars().take(MAX_REF_CHARS).collect();
+        if !word.is_empty() && !out.contains(&word) {
+            out.push(word);
         }
     }
     out
@@ -88,5 +94,7 @@ mod tests {
     fn a_cell_splits_on_commas_and_spaces_once_each() {
         assert_eq!(split("PAY-1, PAY-2 #3,,PAY-1"), vec!["PAY-1", "PAY-2", "#3"]);
         assert!(split("  ").is_empty());
+        assert_eq!(split("PAY-1\u{1b}[31m\u{7}"), vec!["PAY-1", "[31m"], "no escape reaches a terminal");
+        assert_eq!(split(&"X".repeat(5000))[0].len(), 100);
     }
 }

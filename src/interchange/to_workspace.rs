@@ -154,11 +154,14 @@ impl Document {
                 let Some(blocker) = blocker else {
                     return Err((
                         at(),
-                        format!("blocked_by names '{name}', which is no item of the document (use a key or #N, the N-th item)"),
+                        format!(
+                            "blocked_by names '{}', which is no item of the document (use a key or #N, the N-th item)",
+                            sanitize_line(name)
+                        ),
                     ));
                 };
                 if blocker == ItemId(i as i64 + 1) {
-                    return Err((at(), format!("blocked_by names the item itself ('{name}')")));
+                    return Err((at(), format!("blocked_by names the item itself ('{}')", sanitize_line(name))));
                 }
                 if !blockers.contains(&blocker) {
                     blockers.push(blocker);
