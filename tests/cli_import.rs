@@ -166,6 +166,8 @@ fn a_broken_file_imports_nothing_and_says_exactly_why() {
         ("github-no-url.json", &["entry 1 (#5), field \"url\"", "--repo OWNER/NAME"]),
         ("flowdeck-bad-kind.csv", &["row 3, column \"kind\"", "unknown kind 'story'"]),
         ("flowdeck-bad-item.json", &["items[0] (J-1): title is empty", "fix the document"]),
+        ("flowdeck-link-unknown.json", &["items[1] (L-2): blocked_by names 'NOPE-9', which is no item"]),
+        ("flowdeck-link-cycle.json", &["make a cycle", "C-1 waits for #3, which waits for C-2, which waits for C-1"]),
         ("unknown-format.txt", &["cannot tell its format", "--from jira, azure, github, csv or json"]),
     ];
     let sandbox = Sandbox::new();
