@@ -12,8 +12,9 @@ use super::exit::Failure;
 
 pub fn run(ctx: &Context, last: usize, format: ReportFormat, out: &mut impl Write) -> Result<ExitCode, Failure> {
     let settings = ctx.settings()?;
-    let session = ctx.open_session(&settings)?;
-    let report = history_report(session.workspace(), last);
+    // Read-only: only the items sprints refer to (see `Store::load_for_sprint`).
+    let ws = ctx.open_store(&settings)?.load_for_sprint()?;
+    let report = history_report(&ws, last);
     match format {
         ReportFormat::Text => write_text(&report, out)?,
         ReportFormat::Md => write_markdown(&report, out)?,

@@ -19,8 +19,8 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     let settings = ctx.settings()?;
-    let session = ctx.open_session(&settings)?;
-    let ws = session.workspace();
+    // Read-only: only the items a sprint's figures refer to (at 100k, a fraction of them).
+    let ws = &ctx.open_store(&settings)?.load_for_sprint()?;
     let sprint = find_sprint(ws, sprint).map_err(|m| Failure::new(code::ERROR, m))?;
     let mut plan = sprint_plan(ws, sprint, &fallbacks(&settings), ctx.today);
     // A closed sprint's outcome is known: no chance to give.

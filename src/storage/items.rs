@@ -64,9 +64,44 @@ pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
 }
 
 pub fn load_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
+    load_items_where(conn, "1")
+}
+
+/// What a sprint's figures read of the items (`flowdeck split`): everything but the backlog's
+/// features, defects and risks that no sprint snapshot names — at 100k items, most of them.
+/// Debts stay (the register's guardrails), as do planned, done and dropped items and every item
+/// a sprint's plan snapshot holds (history and calibration). Blockers of planned items that this
+/// leaves out are read after (`waits-for`). A test compares the split's JSON both ways.
+pub fn load_sprint_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
+    let filter = format!(
+        "i.status <> {} OR i.kind = {} OR i.id IN (SELECT item_id FROM sprint_entries)",
+        crate::domain::Status::Backlog.code(),
+        Kind::Debt.code()
+    );
+    let mut items = load_items_where(conn, &filter)?;
+    let have: std::collections::HashSet<ItemId> = items.iter().map(|i| i.id).collect();
+    let mut missing: Vec<ItemId> = items
+        .iter()
+        .filter(|i| i.status == crate::domain::Status::Planned)
+        .flat_map(|i| i.blocked_by.iter().copied())
+        .filter(|b| !have.contains(b))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    if !missing.is_empty() {
+        items.extend(super::ranking::items_by_ids(conn, &missing)?);
+        items.sort_by_key(|i| i.id);
+    }
+    Ok(items)
+}
+
+/// The items `filter` (an SQL condition on `items i`) selects, whole, in id order.
+fn load_items_where(conn: &Connection, filter: &str) -> rusqlite::Result<Vec<WorkItem>> {
     let mut deferrals = load_deferrals(conn)?;
     let mut drags = load_drag_history(conn, None)?;
-    let sql = format!("SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN debts d ON d.item_id = i.id ORDER BY i.id");
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN debts d ON d.item_id = i.id WHERE {filter} ORDER BY i.id"
+    );
     let mut stmt = conn.prepare(&sql)?;
     let mut items: Vec<WorkItem> = stmt.query_map([], item_from_row)?.collect::<rusqlite::Result<_>>()?;
     for item in &mut items {

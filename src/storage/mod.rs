@@ -66,6 +66,20 @@ impl Store {
 
     /// Loads everything in one read transaction so the parts are consistent with each other.
     pub fn load(&mut self) -> Result<Workspace, StoreError> {
+        self.load_with(items::load_items)
+    }
+
+    /// The workspace a sprint's figures need (`flowdeck split`), without the backlog items
+    /// nothing of a sprint refers to ([`items::load_sprint_items`]). Read-only use: saving a
+    /// change made against it would be wrong about the items it leaves out.
+    pub fn load_for_sprint(&mut self) -> Result<Workspace, StoreError> {
+        self.load_with(items::load_sprint_items)
+    }
+
+    fn load_with(
+        &mut self,
+        load_items: fn(&rusqlite::Connection) -> rusqlite::Result<Vec<crate::domain::WorkItem>>,
+    ) -> Result<Workspace, StoreError> {
         let tx = self
             .conn
             .transaction()
@@ -77,7 +91,7 @@ impl Store {
                 holidays: team::load_holidays(tx)?,
                 days_off: team::load_days_off(tx)?,
                 sprints: sprints::load_sprints(tx)?,
-                items: items::load_items(tx)?,
+                items: load_items(tx)?,
                 entries: sprints::load_entries(tx)?,
                 availability: team::load_availability(tx)?,
             })
