@@ -1,5 +1,5 @@
 //! Reports that read less than the whole database (issue 18) give exactly the numbers of the
-//! full load: `flowdeck split`'s and `flowdeck history`'s JSON from `Store::load_for_sprint`
+//! full load: `flowdeck split`'s, `history`'s and `debt`'s JSON from `Store::load_for_sprint`
 //! against the same reports from `Store::load`, on generated databases with dependencies and a planned sprint whose
 //! items wait for backlog work, and on the demo — for the sprint in planning and every closed one.
 
@@ -7,9 +7,12 @@ mod common;
 
 use chrono::NaiveDate;
 use flowdeck::config::Settings;
+use flowdeck::domain::debt::{Filter, SortKey};
 use flowdeck::domain::{SprintState, Status, Workspace};
+use flowdeck::report::debt;
 use flowdeck::report::history;
 use flowdeck::report::split::to_json;
+use flowdeck::service::debt::register_report;
 use flowdeck::service::finish::Odds;
 use flowdeck::service::generate::{add_dependencies, generated_workspace};
 use flowdeck::service::history::history_report;
@@ -49,6 +52,13 @@ fn same_both_ways(db: &std::path::Path, today: NaiveDate) {
     }
     let history = |ws: &Workspace| history::to_json(&history_report(ws, 12));
     assert_eq!(history(&full), history(&lean));
+    let settings = Settings::default();
+    let register = |ws: &Workspace| {
+        let report =
+            register_report(ws, today, &settings.debt, &fallbacks(&settings), Filter::default(), SortKey::default());
+        debt::to_json(&report)
+    };
+    assert_eq!(register(&full), register(&lean));
 }
 
 #[test]

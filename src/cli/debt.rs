@@ -18,8 +18,8 @@ const MARKDOWN_LIMIT: usize = 10;
 
 pub fn report(ctx: &Context, view: &DebtView, out: &mut impl Write) -> Result<ExitCode, Failure> {
     let settings = ctx.settings()?;
-    let session = ctx.open_session(&settings)?;
-    let ws = session.workspace();
+    // Read-only: debts and what sprints refer to (see `Store::load_for_sprint`).
+    let ws = &ctx.open_store(&settings)?.load_for_sprint()?;
     let debt = DebtSettings { horizon_sprints: view.horizon.unwrap_or(settings.debt.horizon_sprints), ..settings.debt };
     let filter = Filter { overdue: view.overdue, high_risk: view.high_risk, category: view.category };
     let mut report = register_report(ws, ctx.today, &debt, &fallbacks(&settings), filter, view.sort);
