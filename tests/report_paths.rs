@@ -1,5 +1,5 @@
 //! Reports that read less than the whole database (issue 18) give exactly the numbers of the
-//! full load: `flowdeck split`'s, `history`'s and `debt`'s JSON from `Store::load_for_sprint`
+//! full load: `flowdeck split`'s, `history`'s, `debt`'s and `project`'s JSON from `Store::load_for_sprint`
 //! against the same reports from `Store::load`, on generated databases with dependencies and a planned sprint whose
 //! items wait for backlog work, and on the demo — for the sprint in planning and every closed one.
 
@@ -11,12 +11,14 @@ use flowdeck::domain::debt::{Filter, SortKey};
 use flowdeck::domain::{SprintState, Status, Workspace};
 use flowdeck::report::debt;
 use flowdeck::report::history;
+use flowdeck::report::projection::to_json as projection_json;
 use flowdeck::report::split::to_json;
 use flowdeck::service::debt::register_report;
 use flowdeck::service::finish::Odds;
 use flowdeck::service::generate::{add_dependencies, generated_workspace};
 use flowdeck::service::history::history_report;
 use flowdeck::service::planning::{fallbacks, sprint_plan};
+use flowdeck::service::projection::{project, Overrides};
 use flowdeck::service::Session;
 use flowdeck::storage::{OpenMode, OpenOptions, Store};
 use serde_json::Value;
@@ -59,6 +61,12 @@ fn same_both_ways(db: &std::path::Path, today: NaiveDate) {
         debt::to_json(&report)
     };
     assert_eq!(register(&full), register(&lean));
+    let projection = |ws: &Workspace| {
+        let p =
+            project(ws, &fallbacks(&settings), &settings.projection, &Overrides::default(), 42).expect("projection");
+        projection_json(&p)
+    };
+    assert_eq!(projection(&full), projection(&lean));
 }
 
 #[test]

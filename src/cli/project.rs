@@ -21,8 +21,9 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     let settings = ctx.settings()?;
-    let session = ctx.open_session(&settings)?;
-    let projection = project(session.workspace(), &fallbacks(&settings), &settings.projection, overrides, seed)
+    // Read-only: the debts and what sprints refer to (see `Store::load_for_sprint`).
+    let ws = ctx.open_store(&settings)?.load_for_sprint()?;
+    let projection = project(&ws, &fallbacks(&settings), &settings.projection, overrides, seed)
         .map_err(|m| Failure::new(code::ERROR, m))?;
     // The chart first: if it cannot be written, say so before printing a report that says it was.
     if let Some(path) = svg {

@@ -67,8 +67,8 @@ pub fn load_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
     load_items_where(conn, "1")
 }
 
-/// What a sprint's figures read of the items (`flowdeck split`, `history`, and `debt`'s
-/// register): everything but the backlog's
+/// What a sprint's figures read of the items (`flowdeck split`, `history`, `project` and
+/// `debt`'s register): everything but the backlog's
 /// features, defects and risks that no sprint snapshot names — at 100k items, most of them.
 /// Debts stay (the register's guardrails), as do planned, done and dropped items and every item
 /// a sprint's plan snapshot holds (history and calibration). Blockers of planned items that this
