@@ -68,11 +68,11 @@ pub fn load_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
 }
 
 /// What a sprint's figures read of the items (`flowdeck split`, `history`, `project` and
-/// `debt`'s register): everything but the backlog's
-/// features, defects and risks that no sprint snapshot names — at 100k items, most of them.
-/// Debts stay (the register's guardrails), as do planned, done and dropped items and every item
-/// a sprint's plan snapshot holds (history and calibration). Blockers of planned items that this
-/// leaves out are read after (`waits-for`). A test compares the split's JSON both ways.
+/// `debt`'s register): everything but the backlog's features, defects and risks that no sprint
+/// snapshot names — at 100k items, most of them. Debts stay (the register, its guardrails), as
+/// do planned, done and dropped items and every item a sprint's plan snapshot holds (history
+/// and calibration). Blockers of planned items that this leaves out are read after
+/// (`waits-for`). tests/report_paths.rs compares those reports' JSON with the full load's.
 pub fn load_sprint_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
     let filter = format!(
         "i.status <> {} OR i.kind = {} OR i.id IN (SELECT item_id FROM sprint_entries)",

@@ -69,9 +69,10 @@ impl Store {
         self.load_with(items::load_items)
     }
 
-    /// The workspace a sprint's figures need (`flowdeck split`), without the backlog items
-    /// nothing of a sprint refers to ([`items::load_sprint_items`]). Read-only use: saving a
-    /// change made against it would be wrong about the items it leaves out.
+    /// The workspace a sprint's figures need (`split`, `history`, `project`, the debt
+    /// register), without the backlog items nothing of a sprint refers to
+    /// ([`items::load_sprint_items`]). Read-only use: a change made against it would be wrong
+    /// about the items it leaves out.
     pub fn load_for_sprint(&mut self) -> Result<Workspace, StoreError> {
         self.load_with(items::load_sprint_items)
     }
