@@ -147,14 +147,20 @@ pub fn parse_blockers(ws: &Workspace, typed: &str, id: Option<ItemId>) -> Result
 
 /// `A waits for B, which waits for A`.
 pub fn cycle_text(ws: &Workspace, cycle: &[ItemId]) -> String {
-    let name = |id: &ItemId| ws.item(*id).map_or_else(|| format!("#{}", id.0), label);
+    let names: Vec<String> = cycle.iter().map(|id| ws.item(*id).map_or_else(|| format!("#{}", id.0), label)).collect();
+    chain_text(&names)
+}
+
+/// [`cycle_text`] over names already at hand (an import names items it has not created yet).
+pub fn chain_text(names: &[String]) -> String {
     let mut text = String::new();
-    for (n, id) in cycle.iter().enumerate() {
-        text.push_str(&match n {
-            0 => name(id),
-            1 => format!(" waits for {}", name(id)),
-            _ => format!(", which waits for {}", name(id)),
+    for (n, name) in names.iter().enumerate() {
+        text.push_str(match n {
+            0 => "",
+            1 => " waits for ",
+            _ => ", which waits for ",
         });
+        text.push_str(name);
     }
     text
 }

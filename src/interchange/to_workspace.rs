@@ -106,7 +106,7 @@ impl Document {
 
         let mut keys = HashMap::new();
         for (i, doc) in self.items.iter().enumerate() {
-            let at = format!("items[{i}]{}", doc.key.as_ref().map(|k| format!(" ({k})")).unwrap_or_default());
+            let at = item_place(i, doc);
             let id = ItemId(i as i64 + 1);
             let mut item = item_from_doc(id, doc, &sprint_ids).map_err(|m| err(at.clone(), m))?;
             if let Some(name) = &doc.assignee {
@@ -143,7 +143,7 @@ impl Document {
     fn resolve_links(&self, ws: &mut Workspace, keys: &HashMap<String, ItemId>) -> Result<(), (String, String)> {
         let count = ws.items.len();
         for (i, doc) in self.items.iter().enumerate().filter(|(_, d)| !d.blocked_by.is_empty()) {
-            let at = || format!("items[{i}]{}", doc.key.as_ref().map(|k| format!(" ({k})")).unwrap_or_default());
+            let at = || item_place(i, doc);
             let mut blockers: Vec<ItemId> = Vec::with_capacity(doc.blocked_by.len());
             for name in &doc.blocked_by {
                 let blocker = match parse_ref(name.trim()) {
@@ -181,6 +181,11 @@ impl Document {
         }
         Ok(())
     }
+}
+
+/// How errors name an item of the document: `items[3] (PAY-12)`.
+fn item_place(i: usize, doc: &ItemDoc) -> String {
+    format!("items[{i}]{}", doc.key.as_ref().map(|k| format!(" ({k})")).unwrap_or_default())
 }
 
 fn unit_range(name: &str, value: f64) -> Result<(), String> {

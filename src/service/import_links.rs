@@ -7,11 +7,13 @@
 
 use std::collections::HashMap;
 
-use crate::domain::dependencies::cycle_through;
+use crate::domain::dependencies::{chain_text, cycle_through};
 use crate::domain::edits::label;
 use crate::domain::{ItemId, Workspace};
 use crate::interchange::links::{parse_ref, Ref};
 use crate::interchange::record::{Field, ImportError, ImportRecord, Notices};
+
+use super::import_merge::Folded;
 
 /// Per record, the blockers it ends up with (`None`: the file says nothing, the item keeps
 /// its own). `ids[i]` is the item record `i` creates or updates.
@@ -66,7 +68,7 @@ pub fn resolve(
         return Err(ImportError::new(
             records[first].place.clone(),
             None,
-            format!("the blocked-by links make a cycle, which nothing could ever start: {}", chain(&names)),
+            format!("the blocked-by links make a cycle, which nothing could ever start: {}", chain_text(&names)),
             "remove one of these links in the tracker (or the file) and export again",
         ));
     }
@@ -85,43 +87,26 @@ fn push(list: &mut Option<Vec<ItemId>>, id: ItemId) {
     }
 }
 
-/// `A waits for B, which waits for A`.
-fn chain(names: &[String]) -> String {
-    let mut text = String::new();
-    for (n, name) in names.iter().enumerate() {
-        text.push_str(match n {
-            0 => "",
-            1 => " waits for ",
-            _ => ", which waits for ",
-        });
-        text.push_str(name);
-    }
-    text
-}
-
 /// Finds the item a file's reference means: a record of the file first (by key, ignoring
-/// case, or `#N`), then an item of the database by key.
+/// case as the merge does, or `#N`), then an item of the database by key.
 struct Finder<'a> {
-    in_file: HashMap<String, ItemId>,
-    in_database: HashMap<String, ItemId>,
+    in_file: HashMap<Folded<'a>, ItemId>,
+    in_database: HashMap<Folded<'a>, ItemId>,
     ids: &'a [ItemId],
 }
 
 impl<'a> Finder<'a> {
-    fn new(ws: &Workspace, records: &[ImportRecord], ids: &'a [ItemId]) -> Self {
+    fn new(ws: &'a Workspace, records: &'a [ImportRecord], ids: &'a [ItemId]) -> Self {
         let in_file =
-            records.iter().zip(ids).filter_map(|(r, id)| r.key.as_ref().map(|k| (k.to_lowercase(), *id))).collect();
-        let in_database = ws.items.iter().filter_map(|i| i.key.as_ref().map(|k| (k.to_lowercase(), i.id))).collect();
+            records.iter().zip(ids).filter_map(|(r, id)| r.key.as_deref().map(|k| (Folded(k), *id))).collect();
+        let in_database = ws.items.iter().filter_map(|i| i.key.as_deref().map(|k| (Folded(k), i.id))).collect();
         Finder { in_file, in_database, ids }
     }
 
     fn find(&self, name: &str) -> Option<ItemId> {
         match parse_ref(name) {
             Ref::Position(n) => n.checked_sub(1).and_then(|i| self.ids.get(i)).copied(),
-            Ref::Key(key) => {
-                let key = key.to_lowercase();
-                self.in_file.get(&key).or_else(|| self.in_database.get(&key)).copied()
-            }
+            Ref::Key(key) => self.in_file.get(&Folded(key)).or_else(|| self.in_database.get(&Folded(key))).copied(),
         }
     }
 }

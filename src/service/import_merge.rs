@@ -99,7 +99,7 @@ fn key_label(key: Option<&str>, place: &Place) -> String {
 /// A key as flowdeck compares keys: ignoring case. Borrowed, so checking 100,000 keys
 /// allocates nothing.
 #[derive(Clone, Copy)]
-struct Folded<'a>(&'a str);
+pub(super) struct Folded<'a>(pub(super) &'a str);
 
 impl PartialEq for Folded<'_> {
     fn eq(&self, other: &Self) -> bool {
