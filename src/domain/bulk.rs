@@ -42,7 +42,7 @@ fn edited(item: &WorkItem, edit: &BulkEdit) -> Result<WorkItem, String> {
     let mut after = item.clone();
     match edit {
         BulkEdit::Kind(kind) => {
-            if item.kind == Kind::Debt && *kind != Kind::Debt && item.debt.as_ref().is_some_and(keeps_register) {
+            if item.kind == Kind::Debt && *kind != Kind::Debt && item.debt.as_deref().is_some_and(keeps_register) {
                 return Err(format!(
                     "{} holds a debt register entry (agreement, drag or deferrals): change its kind in its own form",
                     label(item)
@@ -50,7 +50,7 @@ fn edited(item: &WorkItem, edit: &BulkEdit) -> Result<WorkItem, String> {
             }
             after.kind = *kind;
             after.debt = match kind {
-                Kind::Debt => item.debt.clone().or_else(|| Some(DebtDetails::blank())),
+                Kind::Debt => item.debt.clone().or_else(|| Some(Box::new(DebtDetails::blank()))),
                 _ => None,
             };
         }

@@ -14,7 +14,7 @@ fn item(id: i64, kind: Kind, points: f64) -> WorkItem {
 fn debt(id: i64, area: RiskArea, trigger: Option<NaiveDate>) -> WorkItem {
     let mut i = item(id, Kind::Debt, 3.0);
     i.status = Status::Backlog;
-    i.debt = Some(DebtDetails {
+    i.debt = Some(Box::new(DebtDetails {
         interest: 4,
         visibility: 3,
         drag: None,
@@ -23,7 +23,7 @@ fn debt(id: i64, area: RiskArea, trigger: Option<NaiveDate>) -> WorkItem {
         agreement: Agreement { trigger_date: trigger, ..Agreement::default() },
         deferrals: vec![],
         drag_history: vec![],
-    });
+    }));
     i
 }
 

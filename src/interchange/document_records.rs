@@ -60,7 +60,7 @@ pub fn records(doc: &Document, source: &str) -> Result<Parsed, DocumentError> {
         let assignee = item.assignee.and_then(|a| ws.members.iter().find(|m| m.id == a));
         r.assignee = assignee.map(|m| m.name.clone()).into_iter().collect();
         r.debt = match item.debt {
-            Some(d) => Field::Given(Box::new(d)),
+            Some(d) => Field::Given(d),
             None => Field::Absent,
         };
         out.push(r);

@@ -294,7 +294,7 @@ fn item_from_doc(id: ItemId, d: &ItemDoc, sprints: &HashMap<String, SprintId>) -
         return Err("is planned but names no sprint".into());
     }
     let debt = match (&d.debt, kind) {
-        (Some(debt), Kind::Debt) => Some(debt_from_doc(debt)?),
+        (Some(debt), Kind::Debt) => Some(Box::new(debt_from_doc(debt)?)),
         (Some(_), _) => return Err(format!("has debt fields but is a {kind}")),
         (None, Kind::Debt) => return Err("is a debt item without debt fields".into()),
         (None, _) => None,

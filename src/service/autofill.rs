@@ -177,7 +177,7 @@ mod tests {
         d.agreement.trigger_date = Some(day(11, 1));
         d.deferrals =
             deferred.map(|on| Deferral { on, rationale: "after the audit".into(), moved: None }).into_iter().collect();
-        debt.debt = Some(d);
+        debt.debt = Some(Box::new(d));
         Workspace {
             sprints: vec![sprint(1, day(11, 9), SprintState::Active), sprint(2, day(11, 23), SprintState::Planning)],
             items: vec![item(1, Kind::Feature, 5.0), debt],

@@ -100,7 +100,7 @@ pub fn generated_workspace(n: usize, seed: u64) -> Workspace {
                 updated: at,
                 pinned: i % 20_000 == 7,
                 excluded: rng.below(100) == 0,
-                debt,
+                debt: debt.map(Box::new),
                 assignee: None,
                 skills: Vec::new(),
                 blocked_by: Vec::new(),

@@ -358,7 +358,7 @@ fn create(id: ItemId, r: ImportRecord, now: DateTime<Utc>) -> WorkItem {
     if zero && !tags.iter().any(|t| t == ZERO_POINTS) {
         tags.push(ZERO_POINTS.to_string());
     }
-    let debt = (kind == Kind::Debt).then(|| *r.debt.for_new(Box::new(blank_debt())));
+    let debt = (kind == Kind::Debt).then(|| r.debt.for_new(Box::new(blank_debt())));
     WorkItem {
         id,
         key: r.key,
@@ -394,7 +394,7 @@ fn update(before: &WorkItem, r: ImportRecord, now: DateTime<Utc>, notices: &mut 
     after.title = r.title;
 
     let kind = r.kind.for_existing(before.kind);
-    let keeps_register = before.debt.as_ref().is_some_and(has_register_data);
+    let keeps_register = before.debt.as_deref().is_some_and(has_register_data);
     if before.kind == Kind::Debt && kind != Kind::Debt && keeps_register {
         notices.add_at(
             format!("kept as debt, not {kind}: its register entry holds an agreement, deferrals or a drag (change the kind in flowdeck if you mean it)"),
@@ -408,10 +408,10 @@ fn update(before: &WorkItem, r: ImportRecord, now: DateTime<Utc>, notices: &mut 
             // The deferral log and the drag history are history, never rewritten by a file; a
             // drag the file changes is a change from today on.
             d.deferrals = before.debt.as_ref().map(|b| b.deferrals.clone()).unwrap_or_default();
-            d.keep_drag_history(before.debt.as_ref(), now.date_naive());
-            Some(*d)
+            d.keep_drag_history(before.debt.as_deref(), now.date_naive());
+            Some(d)
         }
-        (Kind::Debt, _) => before.debt.clone().or_else(|| Some(blank_debt())),
+        (Kind::Debt, _) => before.debt.clone().or_else(|| Some(Box::new(blank_debt()))),
         _ => None,
     };
 

@@ -40,7 +40,7 @@ fn new_items_get_fresh_ids_defaults_and_the_unestimated_marker() {
     assert_eq!(new.status, Status::Backlog);
     assert!(new.excluded, "a zero-point item must not fill a sprint for free");
     assert_eq!(new.tags, vec![UNESTIMATED.to_string()]);
-    assert_eq!(new.debt, Some(blank_debt()));
+    assert_eq!(new.debt.as_deref(), Some(&blank_debt()));
     assert_eq!(new.created, now());
     assert_eq!(m.created, 1);
 }
@@ -94,7 +94,7 @@ fn a_debt_with_register_entries_stays_debt_and_keeps_its_deferral_log() {
     let mut before = item(1, Kind::Debt, 3.0);
     let mut debt = blank_debt();
     debt.deferrals.push(Deferral { on: now().date_naive(), rationale: "after the freeze".into(), moved: None });
-    before.debt = Some(debt.clone());
+    before.debt = Some(Box::new(debt.clone()));
     let mut r = row(2, "PAY-1", "item 1");
     r.kind = Field::Given(Kind::Feature);
     let m = merge(&ws(vec![before.clone()]), parsed(vec![r]), now(), "import").expect("merges");
@@ -104,7 +104,7 @@ fn a_debt_with_register_entries_stays_debt_and_keeps_its_deferral_log() {
     // A debt with nothing recorded may become a feature; a file's register fields never
     // replace the deferral log.
     let mut plain = item(2, Kind::Debt, 1.0);
-    plain.debt = Some(blank_debt());
+    plain.debt = Some(Box::new(blank_debt()));
     let mut to_feature = row(3, "PAY-2", "item 2");
     to_feature.kind = Field::Given(Kind::Feature);
     let mut new_terms = row(4, "PAY-1", "item 1");

@@ -8,7 +8,7 @@ use crate::domain::{
     Agreement, DebtCategory, DebtDetails, Deferral, ItemId, Kind, MemberId, RiskArea, SprintId, Status, WorkItem,
 };
 
-use super::rows::{code, halves, id_list, id_text, read_timestamp, small, split_list, timestamp};
+use super::rows::{code, halves, id_list, id_text, read_timestamp, small, split_list, text_in_place, timestamp};
 
 pub(super) const ITEM_COLUMNS: &str = "i.id, i.external_key, i.title, i.kind, i.status, i.sprint_id, i.estimate_halves,
     i.impact, i.risk, i.time_to_value, i.outcome, i.tags, i.created_at, i.updated_at, i.pinned, i.excluded,
@@ -16,7 +16,6 @@ pub(super) const ITEM_COLUMNS: &str = "i.id, i.external_key, i.title, i.kind, i.
     d.trigger_condition, d.owner, d.linked_key, i.assignee_id, i.skills, i.blocked_by";
 
 pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
-    let tags: String = r.get(11)?;
     let interest: Option<i64> = r.get(17)?;
     let debt = match interest {
         Some(interest) => Some(DebtDetails {
@@ -50,16 +49,16 @@ pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
         risk: small(8, r.get(8)?)?,
         time_to_value: small(9, r.get(9)?)?,
         outcome: r.get(10)?,
-        tags: split_list(&tags),
+        tags: split_list(text_in_place(r, 11)?),
         created: read_timestamp(r, 12)?,
         updated: read_timestamp(r, 13)?,
         pinned: r.get(14)?,
         excluded: r.get(15)?,
         version: r.get(16)?,
-        debt,
+        debt: debt.map(Box::new),
         assignee: r.get::<_, Option<i64>>(28)?.map(MemberId),
-        skills: split_list(&r.get::<_, String>(29)?),
-        blocked_by: id_list(&r.get::<_, String>(30)?),
+        skills: split_list(text_in_place(r, 29)?),
+        blocked_by: id_list(text_in_place(r, 30)?),
     })
 }
 

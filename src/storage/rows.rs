@@ -17,6 +17,12 @@ pub fn small(idx: usize, value: i64) -> rusqlite::Result<u8> {
 }
 
 /// A comma-separated list column (tags, skills) as its words; empty entries are not words.
+/// A text column read in place, without copying it into a `String` (for the list columns,
+/// split straight into their parts: at 100k items, three allocations fewer per row).
+pub fn text_in_place<'r>(r: &'r rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(idx)?.as_str().map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
 pub fn split_list(text: &str) -> Vec<String> {
     text.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect()
 }

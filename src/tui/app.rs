@@ -137,8 +137,9 @@ impl App {
         let fallbacks = crate::service::planning::fallbacks(settings);
         let plan = PlanList::new(&workspace);
         let summary = Summary::compute(&workspace, &fallbacks, settings, today);
-        let mut debt = DebtList::new(settings.debt, today);
-        debt.rebuild(&workspace, today, summary.plan.as_ref().map(|p| p.capacity.plannable));
+        // Built when the Debt screen first comes to the front (see `refresh_views`), not
+        // before the first frame.
+        let debt = DebtList::new(settings.debt, today);
         // History opens on the latest closed sprint: its snapshot against what happened.
         let mut selected = [0; 6];
         selected[Tab::History.index()] =
@@ -200,6 +201,16 @@ impl App {
     /// The debt selected on the Debt screen, with its register rank.
     pub fn selected_debt(&self) -> Option<(crate::domain::ItemId, usize)> {
         self.debt.row(self.selected[Tab::Debt.index()])
+    }
+
+    /// True while work that the first frame did not need is still to be done.
+    pub fn has_idle_work(&self) -> bool {
+        self.plan.search_pending()
+    }
+
+    /// Does the work the first frame put off (the search text), while no key is waiting.
+    pub fn idle(&mut self) {
+        self.plan.prepare_search(&self.workspace);
     }
 
     /// Rebuilds the figures of the screen in front if a change made them stale. Cheap to call

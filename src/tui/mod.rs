@@ -16,6 +16,7 @@ pub mod plan_list;
 pub mod projection_view;
 pub mod run_loop;
 mod screens;
+pub mod search_index;
 pub mod summary;
 mod table;
 pub mod team_rows;

@@ -6,20 +6,7 @@ use crate::domain::scoring::{score, sort_key, Ranked};
 use crate::domain::workspace::is_candidate;
 use crate::domain::{ItemId, Kind, Status, Workspace};
 
-/// The bit for anything that is not an ASCII letter or digit.
-const OTHER: u64 = 1 << 63;
-
-/// One bit per ASCII letter (case already folded) and digit, one for everything else.
-fn char_mask(text: &str) -> u64 {
-    text.chars().fold(0, |mask, c| {
-        mask | match c {
-            'a'..='z' => 1 << (c as u32 - 'a' as u32),
-            '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
-            '\n' => 0,
-            _ => OTHER,
-        }
-    })
-}
+use super::search_index::SearchIndex;
 
 /// Which candidates the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -99,14 +86,9 @@ pub struct Row {
 pub struct PlanList {
     /// Every candidate, best first.
     ranked: Vec<Row>,
-    /// Lower-cased "key title" of every ranked row, end to end in one string (one allocation,
-    /// read front to back: searching 100k titles stays well under a millisecond).
-    haystack: String,
-    /// Where each ranked row's text ends in `haystack`.
-    ends: Vec<usize>,
-    /// Which letters and digits each row's text holds: a row missing one of the query's
-    /// characters is skipped without looking at its text.
-    masks: Vec<u64>,
+    /// The search text of `ranked`, in its order; `None` until a search or an idle moment
+    /// needs it, and again after every re-rank.
+    search: Option<SearchIndex>,
     /// Positions in `ranked` that pass the filter and search, in the chosen order.
     shown: Vec<usize>,
     pub filter: Filter,
@@ -129,8 +111,8 @@ impl PlanList {
     }
 
     /// Re-ranks every candidate (after score-changing edits or a reload). The same order as
-    /// `scoring::rank`, built for 100k rows: each sort key computed once, each row's position in
-    /// the workspace kept from the scan, and the search text lower-cased straight into one string.
+    /// `scoring::rank`, built for 100k rows: each sort key computed once and each row's position
+    /// in the workspace kept from the scan. The search text waits until it is needed.
     pub fn rebuild(&mut self, ws: &Workspace) {
         let current = ws.current_sprint().map(|s| s.id);
         type Keyed = ((bool, u64, u64, i64), usize, f64);
@@ -147,20 +129,7 @@ impl PlanList {
         ranked.sort_unstable_by_key(|(key, _, _)| *key);
         self.unestimated = ranked.iter().filter(|(_, index, _)| ws.items[*index].is_unestimated()).count();
         self.assigned = ranked.iter().filter(|(_, index, _)| ws.items[*index].assignee.is_some()).count();
-        self.haystack.clear();
-        self.ends.clear();
-        self.masks.clear();
-        for (_, index, _) in &ranked {
-            let item = &ws.items[*index];
-            // A newline separates rows, so a query never matches across two of them.
-            self.haystack.extend(item.key.as_deref().unwrap_or("").chars().flat_map(char::to_lowercase));
-            self.haystack.push(' ');
-            self.haystack.extend(item.title.chars().flat_map(char::to_lowercase));
-            self.haystack.push('\n');
-            let start = self.ends.last().copied().unwrap_or(0);
-            self.masks.push(char_mask(&self.haystack[start..]));
-            self.ends.push(self.haystack.len());
-        }
+        self.search = None;
         self.ranked = ranked
             .iter()
             .enumerate()
@@ -173,7 +142,7 @@ impl PlanList {
     pub fn refilter(&mut self, ws: &Workspace) {
         self.shown = (0..self.ranked.len()).filter(|&p| self.passes_filter(ws, p)).collect();
         self.shown_query.clear();
-        self.narrow();
+        self.narrow(ws);
         self.apply_sort(ws);
     }
 
@@ -181,21 +150,31 @@ impl PlanList {
     /// already shown, so typing stays fast on a long backlog.
     pub fn search_changed(&mut self, ws: &Workspace) {
         if self.query.starts_with(&self.shown_query) {
-            self.narrow();
+            self.narrow(ws);
         } else {
             self.refilter(ws);
         }
     }
 
-    fn narrow(&mut self) {
-        let needle = self.query.trim().to_lowercase();
-        if !needle.is_empty() {
-            let (haystack, ends, masks) = (&self.haystack, &self.ends, &self.masks);
-            let want = char_mask(&needle);
-            // One letter or digit: the mask alone answers it.
-            let exact = needle.chars().count() == 1 && want & OTHER == 0;
-            let text = |p: usize| &haystack[if p == 0 { 0 } else { ends[p - 1] }..ends[p]];
-            self.shown.retain(|&p| masks[p] & want == want && (exact || text(p).contains(&needle)));
+    /// Builds the search text if it is not there yet: done after the first frame, while the
+    /// user has not typed, so the first search key does not pay for it.
+    pub fn prepare_search(&mut self, ws: &Workspace) {
+        if self.search.is_none() {
+            self.search = Some(SearchIndex::build(self.ranked.iter().map(|row| &ws.items[row.index])));
+        }
+    }
+
+    /// True while the search text is still to be built.
+    pub fn search_pending(&self) -> bool {
+        self.search.is_none()
+    }
+
+    fn narrow(&mut self, ws: &Workspace) {
+        if !self.query.trim().is_empty() {
+            self.prepare_search(ws);
+            if let Some(index) = &self.search {
+                index.retain_matching(&mut self.shown, &self.query);
+            }
         }
         self.shown_query = self.query.clone();
     }

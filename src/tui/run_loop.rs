@@ -23,6 +23,11 @@ use super::view;
 /// How often the loop wakes without input: to notice signals and other processes' commits.
 const TICK: Duration = Duration::from_millis(250);
 
+/// How long the loop waits for a key before doing work the first frame put off (see
+/// `App::idle`): short, so it is done before a person has typed, long enough to let a key
+/// already on its way go first.
+const IDLE_AFTER: Duration = Duration::from_millis(20);
+
 pub trait EventSource {
     /// The next event, or `None` when `timeout` passed without one.
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
@@ -97,7 +102,8 @@ where
             0 => {}
             received => return Ok(Exit::Signal(received)),
         }
-        match events.next(TICK)? {
+        let wait = if app.has_idle_work() { IDLE_AFTER } else { TICK };
+        match events.next(wait)? {
             // Only presses: releases and repeats (kitty protocol, Windows) would act twice.
             Some(Event::Key(key)) if key.kind == KeyEventKind::Press => {
                 if let Some(action) = resolve_key(app, &key) {
@@ -109,6 +115,7 @@ where
             }
             Some(_) => {}
             None => {
+                app.idle();
                 if session.refresh_if_changed()? {
                     app.reloaded(session.take_workspace());
                     app.status = Some("Reloaded: another flowdeck saved changes.".into());

@@ -51,7 +51,7 @@ mod tests {
             .map(|on| Deferral { on, rationale: "waits for the vendor".into(), moved: None })
             .into_iter()
             .collect();
-        i.debt = Some(d);
+        i.debt = Some(Box::new(d));
         i
     }
 

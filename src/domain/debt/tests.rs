@@ -28,7 +28,7 @@ fn terms() -> Terms {
 fn debt(id: i64, principal: f64, drag: Option<f64>, created: NaiveDate) -> WorkItem {
     let mut item = test_support::item(id, Kind::Debt, principal);
     item.created = Utc.from_utc_datetime(&created.and_hms_opt(9, 30, 0).expect("time"));
-    item.debt = Some(DebtDetails {
+    item.debt = Some(Box::new(DebtDetails {
         interest: 3,
         visibility: 3,
         drag,
@@ -37,7 +37,7 @@ fn debt(id: i64, principal: f64, drag: Option<f64>, created: NaiveDate) -> WorkI
         agreement: Agreement::default(),
         deferrals: vec![],
         drag_history: vec![],
-    });
+    }));
     item
 }
 
@@ -350,7 +350,7 @@ fn a_changed_drag_keeps_what_the_debt_already_cost() {
     let before = item.debt.clone();
     let d = item.debt.as_mut().expect("debt");
     d.drag = Some(2.0);
-    d.keep_drag_history(before.as_ref(), today());
+    d.keep_drag_history(before.as_deref(), today());
     assert_eq!(d.drag_history, vec![crate::domain::PastDrag { until: today(), drag: 0.5 }]);
     assert_eq!(econ(&item).interest_paid, 9.0, "today's change rewrites no past sprint");
     assert_eq!(econ(&item).drag, 2.0);
@@ -361,6 +361,6 @@ fn a_changed_drag_keeps_what_the_debt_already_cost() {
     // An edit that keeps the drag adds nothing to the history.
     let again = item.debt.clone();
     let d = item.debt.as_mut().expect("debt");
-    d.keep_drag_history(again.as_ref(), today());
+    d.keep_drag_history(again.as_deref(), today());
     assert_eq!(d.drag_history.len(), 1);
 }

@@ -23,7 +23,7 @@ pub fn form(item: Option<&WorkItem>, kind: Kind, ws: &Workspace) -> Form {
         .and_then(|i| i.assignee)
         .and_then(|a| members.iter().find(|m| m.id == a))
         .map_or(String::new(), |m| m.name.clone());
-    let debt = item.and_then(|i| i.debt.clone()).unwrap_or_else(DebtDetails::blank);
+    let debt = item.and_then(|i| i.debt.as_deref().cloned()).unwrap_or_else(DebtDetails::blank);
     let a = &debt.agreement;
     let text = |v: Option<&str>| v.unwrap_or("").to_string();
     let title = match item {
@@ -143,7 +143,7 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
 
     let mut debt = if kind == Kind::Debt { debt_fields(form, &mut e, id.and_then(|id| ws.item(id))) } else { None };
     if let Some(d) = debt.as_mut() {
-        d.keep_drag_history(id.and_then(|id| ws.item(id)).and_then(|i| i.debt.as_ref()), today);
+        d.keep_drag_history(id.and_then(|id| ws.item(id)).and_then(|i| i.debt.as_deref()), today);
     }
     let recorded = match form.value("Recorded").trim() {
         _ if kind != Kind::Debt => None,
@@ -207,7 +207,7 @@ pub fn to_change(form: &Form, ws: &Workspace, id: Option<ItemId>, today: NaiveDa
     item.time_to_value = ttv;
     item.outcome = outcome;
     item.tags = tags;
-    item.debt = debt;
+    item.debt = debt.map(Box::new);
     item.assignee = assignee;
     item.skills = skills;
     item.blocked_by = blocked_by;
