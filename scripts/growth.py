@@ -6,7 +6,7 @@ usage: growth.py [--sizes 1000 10000 100000 1000000] [--runs N] [BINARY]
 For each size: generate a database (`dev gen`), export it as flowdeck CSV and import that into
 an empty store, then run `rank --limit 20`, `split`, `plan auto` and the TUI to its first frame
 (scripts/first_frame.py's harness, warm page cache). Each cell is the median wall time of the
-whole process and its peak resident set (from wait4's rusage). Generation and import run once
+whole process and its peak resident set (GNU time; the TUI's from /proc). Generation and import run once
 at 1M (they take seconds), the rest `--runs` times. BINARY defaults to target/release/flowdeck
 (build it first: `cargo build --release`). The last row is how much each grew from the first
 size to the last. BENCHMARKS.md holds a run.
@@ -26,15 +26,17 @@ import first_frame  # noqa: E402  (the pty harness beside this script)
 
 
 def run_once(argv, env):
+    # GNU time reports the peak: a child forked from Python would count Python's own pages in
+    # its maxrss (the high-water mark survives exec).
+    mem = os.path.join(env["HOME"], "peak-kb")
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", mem, *argv],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     elapsed = (time.perf_counter() - start) * 1000
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        sys.exit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err}")
-    return elapsed, usage.ru_maxrss / 1024
+        sys.exit(f"{' '.join(argv)} failed ({proc.returncode}):\n{proc.stderr.decode(errors='replace')}")
+    with open(mem) as f:
+        return elapsed, int(f.read().split()[-1]) / 1024
 
 
 def measure(argv, env, runs, prepare=None):
