@@ -118,12 +118,31 @@ impl Store {
         Ok(value)
     }
 
+    /// [`Store::write`] with a larger page cache for the transaction's length: for writes of
+    /// thousands of rows, so that readers keep the small cache (and the small footprint).
+    fn bulk_write<T>(
+        &mut self,
+        context: &str,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let cache = |conn: &rusqlite::Connection, kib: i64| {
+            conn.pragma_update(None, "cache_size", kib)
+                .map_err(|e| StoreError::from_sqlite(&path, "sizing the cache", e, timeout))
+        };
+        cache(&self.conn, open::BULK_CACHE_KIB)?;
+        let result = self.write(context, f);
+        // Back to the reading size either way; a failure to shrink is not worth a lost save.
+        let _ = cache(&self.conn, open::READ_CACHE_KIB);
+        result
+    }
+
     /// Writes a whole workspace, ids included, into an empty database (demo data, restores).
     pub fn seed(&mut self, ws: &Workspace, action: &str) -> Result<(), StoreError> {
         let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
         let sql = move |e| StoreError::from_sqlite(&path, "writing", e, timeout);
         let not_empty = StoreError::NotEmpty { path: self.path.clone(), action: action.to_string() };
-        self.write("seeding", |tx| {
+        self.bulk_write("seeding", |tx| {
             let rows: i64 = tx
                 .query_row("SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM members) + (SELECT count(*) FROM sprints)", [], |r| r.get(0))
                 .map_err(&sql)?;
@@ -175,7 +194,7 @@ impl Store {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<ChangeSet, StoreError> {
         let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
-        self.write("saving", |tx| {
+        self.bulk_write("saving", |tx| {
             changes::apply_in_place(tx, &mut set, now).map_err(|r| refusal_error(r, &path, timeout))
         })?;
         Ok(set)

@@ -14,6 +14,13 @@ pub const APPLICATION_ID: i64 = 0x464C_4F57;
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
+/// Page cache while reading, in KiB (SQLite's `cache_size` takes a negative number as KiB).
+pub(super) const READ_CACHE_KIB: i64 = -2_000;
+/// Page cache during a bulk write (an import, a restore): taken only as pages are used, it lets
+/// a large transaction write its index pages to the WAL once instead of spilling them again
+/// and again.
+pub(super) const BULK_CACHE_KIB: i64 = -32_768;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenMode {
     /// The file must exist (a mistyped `--db` is an error, never a new empty database).
@@ -134,9 +141,10 @@ pub(super) fn open(path: &Path, options: OpenOptions) -> Result<Opened, StoreErr
             .pragma_update_and_check(None, "max_page_count", pages, |r| r.get(0))
             .map_err(|e| sql_err("capping the file size", e))?;
     }
-    // Up to 32 MB of page cache (the default is 2 MB), taken only as pages are used: a large
-    // import then writes its index pages to the WAL once instead of spilling them repeatedly.
-    conn.pragma_update(None, "cache_size", -32_768).map_err(|e| sql_err("sizing the cache", e))?;
+    // SQLite's default 2 MB page cache for reading: a reader that walks a 100k-item file
+    // would otherwise keep up to 32 MB of pages resident. Bulk writes raise it for their
+    // transaction (`Store::bulk_write`).
+    conn.pragma_update(None, "cache_size", READ_CACHE_KIB).map_err(|e| sql_err("sizing the cache", e))?;
 
     if user_version < latest_version() {
         if read_only {
