@@ -174,7 +174,7 @@ fn a_damaged_database_is_reported_as_corrupt() {
 fn a_second_connection_sees_data_version_change() {
     let sandbox = common::Sandbox::new();
     let path = sandbox.path("shared.sqlite");
-    let watcher = Store::open(&path, CREATE).expect("create");
+    let mut watcher = Store::open(&path, CREATE).expect("create");
     let before = watcher.data_version().expect("version");
     let mut writer = Store::open(&path, EXISTING).expect("second");
     writer.seed(&demo_workspace(common::today()).expect("demo"), "test").expect("seed");

@@ -57,7 +57,7 @@ impl From<StoreError> for Failure {
         let code = match &e {
             StoreError::NotFound { .. } => code::NOT_FOUND,
             StoreError::NotADatabase { .. } => code::NOT_A_DATABASE,
-            StoreError::Foreign { .. } => code::FOREIGN_DATABASE,
+            StoreError::Foreign { .. } | StoreError::ForeignTables { .. } => code::FOREIGN_DATABASE,
             StoreError::NewerSchema { .. } => code::NEWER_SCHEMA,
             StoreError::Corrupt { .. } => code::CORRUPT,
             StoreError::ReadOnly { .. } => code::READ_ONLY,
@@ -65,7 +65,11 @@ impl From<StoreError> for Failure {
             StoreError::DiskFull { .. } => code::DISK_FULL,
             StoreError::Conflict { .. } => code::CONFLICT,
             StoreError::NotEmpty { .. } => code::NOT_EMPTY,
-            StoreError::Io { .. } | StoreError::Sqlite { .. } => code::ERROR,
+            StoreError::Io { .. }
+            | StoreError::Sqlite { .. }
+            | StoreError::Server { .. }
+            | StoreError::Invalid { .. }
+            | StoreError::Postgres { .. } => code::ERROR,
         };
         Failure::new(code, e.to_string())
     }

@@ -1,4 +1,5 @@
-//! What can go wrong with the database file, each with a message that says what to do.
+//! What can go wrong with a store (a database file or a PostgreSQL server), each with a
+//! message that says what to do.
 
 use std::path::PathBuf;
 
@@ -14,6 +15,9 @@ pub enum StoreError {
 
     #[error("{path} is an SQLite database of another application (application_id {application_id:#010x})\n  flowdeck will not change it; point --db at a flowdeck database or at a new path")]
     Foreign { path: PathBuf, application_id: i64 },
+
+    #[error("{path} holds tables that are not flowdeck's\n  flowdeck will not change them; give flowdeck a database of its own (or a schema of its own: `?options=-csearch_path%3Dflowdeck`)")]
+    ForeignTables { path: PathBuf },
 
     #[error("{path} has schema version {found}, newer than this flowdeck understands (up to {supported})\n  upgrade flowdeck to open it; nothing was changed")]
     NewerSchema { path: PathBuf, found: i64, supported: i64 },
@@ -35,6 +39,15 @@ pub enum StoreError {
 
     #[error("{path} already holds data; `{action}` needs an empty database\n  choose a new path with --db")]
     NotEmpty { path: PathBuf, action: String },
+
+    #[error("cannot reach the PostgreSQL server at {path}: {detail}\n  check that the server runs and that the connection string (--db or FLOWDECK_DB) is right; nothing was changed")]
+    Server { path: PathBuf, detail: String },
+
+    #[error("{path} refused the change: {detail}\n  nothing was saved; correct the value and repeat the change")]
+    Invalid { path: PathBuf, detail: String },
+
+    #[error("{path}: {context}: {source}")]
+    Postgres { path: PathBuf, context: String, source: postgres::Error },
 
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
@@ -65,5 +78,29 @@ impl StoreError {
             }
         }
         StoreError::Sqlite { path, context: context.to_string(), source: err }
+    }
+
+    /// Classifies a PostgreSQL error as the SQLite ones are: a lost race is a conflict, a
+    /// server that does not answer is named as such.
+    pub fn from_postgres(path: &std::path::Path, context: &str, err: postgres::Error) -> Self {
+        use postgres::error::SqlState;
+        let path = path.to_path_buf();
+        let Some(db) = err.as_db_error() else {
+            // No answer from the server: refused, gone, or closed under us.
+            let detail = std::error::Error::source(&err).map_or_else(|| err.to_string(), |s| s.to_string());
+            return StoreError::Server { path, detail };
+        };
+        let code = db.code();
+        if *code == SqlState::T_R_SERIALIZATION_FAILURE || *code == SqlState::T_R_DEADLOCK_DETECTED {
+            StoreError::Conflict { what: "what this change touches".into() }
+        } else if *code == SqlState::DISK_FULL {
+            StoreError::DiskFull { path }
+        } else if *code == SqlState::READ_ONLY_SQL_TRANSACTION || *code == SqlState::INSUFFICIENT_PRIVILEGE {
+            StoreError::ReadOnly { path, detail: db.message().to_string() }
+        } else if *code == SqlState::CHECK_VIOLATION || *code == SqlState::NOT_NULL_VIOLATION {
+            StoreError::Invalid { path, detail: db.message().to_string() }
+        } else {
+            StoreError::Postgres { path, context: context.to_string(), source: err }
+        }
     }
 }

@@ -59,5 +59,6 @@ pub fn apply_env(cmd: &mut Command, home: &Path) {
         .env_remove("FLOWDECK_CONFIG")
         .env_remove("NO_COLOR");
 }
+pub mod engines;
 pub mod pty;
 pub mod tui_harness;

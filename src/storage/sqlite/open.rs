@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, MAIN_DB};
 
-use super::error::StoreError;
+use super::super::{OpenMode, OpenOptions, StoreError};
 use super::migrations::{apply_pending, latest_version};
 
 /// Marks a file as flowdeck's: "FLOW" in ASCII.
@@ -20,20 +20,6 @@ pub(super) const READ_CACHE_KIB: i64 = -2_000;
 /// a large transaction write its index pages to the WAL once instead of spilling them again
 /// and again.
 pub(super) const BULK_CACHE_KIB: i64 = -32_768;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OpenMode {
-    /// The file must exist (a mistyped `--db` is an error, never a new empty database).
-    Existing,
-    /// Create the file (and its folder) when missing: the default path and `init`.
-    CreateIfMissing,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct OpenOptions {
-    pub mode: OpenMode,
-    pub busy_timeout_ms: u64,
-}
 
 pub(super) struct Opened {
     pub conn: Connection,
@@ -143,7 +129,7 @@ pub(super) fn open(path: &Path, options: OpenOptions) -> Result<Opened, StoreErr
     }
     // SQLite's default 2 MB page cache for reading: a reader that walks a 100k-item file
     // would otherwise keep up to 32 MB of pages resident. Bulk writes raise it for their
-    // transaction (`Store::bulk_write`).
+    // transaction (`SqliteStore::bulk_write`).
     conn.pragma_update(None, "cache_size", READ_CACHE_KIB).map_err(|e| sql_err("sizing the cache", e))?;
 
     if user_version < latest_version() {

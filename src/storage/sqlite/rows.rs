@@ -96,6 +96,13 @@ pub fn read_timestamp(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<chr
     r.get(idx)
 }
 
+/// A timestamp as [`timestamp`] writes it, read from text (the PostgreSQL engine keeps the
+/// same text); years outside 0–9999 go through chrono.
+pub fn parse_timestamp(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    parse_written(text.as_bytes())
+        .or_else(|| chrono::DateTime::parse_from_str(text, "%F %T%.f%:z").ok().map(|t| t.with_timezone(&chrono::Utc)))
+}
+
 /// `YYYY-MM-DD HH:MM:SS[.f…]+00:00`, exactly as [`timestamp`] writes it; `None` otherwise.
 fn parse_written(b: &[u8]) -> Option<chrono::DateTime<chrono::Utc>> {
     let body = b.strip_suffix(b"+00:00")?;
