@@ -15,6 +15,9 @@ pub trait Engine {
     /// connection string without its password.
     fn path(&self) -> &Path;
 
+    /// A short name for the status bar: the file's name, or the server's database.
+    fn label(&self) -> String;
+
     fn is_read_only(&self) -> bool;
 
     /// The schema version the store is at (after the migrations opening it applied).

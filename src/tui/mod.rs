@@ -53,12 +53,7 @@ pub fn run_from(session: &mut Session, settings: &Settings, today: NaiveDate, tr
     let signal = terminal::watch_signals()?;
     job_control::watch()?;
     let palette = Palette::new(settings.ui.theme, Palette::no_color_from_env());
-    let db_label = session
-        .store()
-        .path()
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| session.store().path().display().to_string());
+    let db_label = session.store().label();
     // The app keeps the only copy of the workspace; the session applies saves to it no more.
     let mut app = App::with_settings(session.take_workspace(), today, db_label, palette, settings);
     app.read_only = session.is_read_only();

@@ -116,9 +116,23 @@ where
             Some(_) => {}
             None => {
                 app.idle();
-                if session.refresh_if_changed()? {
-                    app.reloaded(session.take_workspace());
-                    app.status = Some("Reloaded: another flowdeck saved changes.".into());
+                match session.refresh_if_changed() {
+                    Ok(true) => {
+                        app.reloaded(session.take_workspace());
+                        app.status = Some("Reloaded: another flowdeck saved changes.".into());
+                    }
+                    Ok(false) => {}
+                    // A shared store's server may go away; what is on screen stays, and a
+                    // save says plainly that it was not saved.
+                    // Said once, not over a later message (a refused save's reason).
+                    Err(err) if app.status.is_none() => {
+                        let text = err.to_string();
+                        app.status = Some(format!(
+                            "Cannot look for others' changes: {}",
+                            text.lines().next().unwrap_or("unknown error")
+                        ));
+                    }
+                    Err(_) => {}
                 }
             }
         }

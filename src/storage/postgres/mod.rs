@@ -64,6 +64,13 @@ pub fn redacted(url: &str) -> String {
     format!("{scheme}://{authority}{tail}")
 }
 
+/// The database a connection string names (what follows the host, before any query).
+fn database_name(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = rest.split_once('?').map_or(rest, |(path, _)| path);
+    path.split_once('/').map_or("", |(_, db)| db)
+}
+
 pub struct PgStore {
     client: Client,
     /// The redacted connection string, as a path for [`Engine::path`].
@@ -145,6 +152,10 @@ impl Engine for PgStore {
         &self.location
     }
 
+    fn label(&self) -> String {
+        format!("postgres {}", database_name(&self.location.to_string_lossy()))
+    }
+
     fn is_read_only(&self) -> bool {
         false
     }
@@ -216,5 +227,21 @@ impl Engine for PgStore {
         // answer and the schema is the one this build knows.
         self.client.query_one("SELECT count(*) FROM items", &[]).map_err(self.error("checking"))?;
         Ok(vec!["ok".to_string()])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_left_out_and_the_database_is_named() {
+        for (url, shown, db) in [
+            ("postgresql://ana:s3cret@db.example:5433/plans", "postgresql://ana@db.example:5433/plans", "plans"),
+            ("postgres://ana@localhost/p?host=/run/pg&password=x", "postgres://ana@localhost/p?host=/run/pg", "p"),
+            ("postgresql://localhost/team_a?password=x", "postgresql://localhost/team_a", "team_a"),
+            ("postgresql://b:p@w@h/d", "postgresql://b@h/d", "d"),
+        ] {
+            assert_eq!(super::redacted(url), shown);
+            assert_eq!(super::database_name(&super::redacted(url)), db);
+        }
     }
 }

@@ -111,6 +111,10 @@ impl SqliteStore {
 }
 
 impl Engine for SqliteStore {
+    fn label(&self) -> String {
+        self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    }
+
     fn path(&self) -> &Path {
         &self.path
     }
