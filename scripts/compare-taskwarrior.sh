@@ -3,6 +3,9 @@
 #   ranking   `flowdeck rank --limit 20`        vs `task next limit:20`
 #   importing `flowdeck import items.csv`        vs `task import tasks.json` (into empty stores)
 #   memory    peak resident set size of each of the four (GNU time)
+#   TUI       flowdeck's first ranked 120x40 frame in a pty (scripts/first_frame.py), warm and
+#             with the database evicted from the page cache, against `task next limit:20`
+#             (Taskwarrior's nearest equivalent of a first screen), with the TUI's peak RSS
 # at SIZES items (default 1000 10000 100000). Prints medians, ratios and memory as Markdown:
 # BENCHMARKS.md holds the latest run. Installs taskwarrior, hyperfine and GNU time with apt-get
 # when they are missing. Takes about ten minutes at 100k (Taskwarrior's import dominates).
@@ -71,8 +74,16 @@ for n in $SIZES; do
     fm_import=$(peak_mb "$fd" --db "$work/import.sqlite" import "$csv")
     tm_import=$(TASKRC="$irc" peak_mb task import "$tasks")
     ratio() { python3 -c "print(f'{float($2) / float($1):.1f}×')" "$1" "$2"; }
+    frame() { # $1 = --cold or nothing; prints "median peak"
+        python3 scripts/first_frame.py --runs "$RUNS" $1 --json -- "$fd" --db "$db" |
+            python3 -c "import json,sys; r=json.load(sys.stdin); print(r['median_ms'], r['peak_mb'])"
+    }
+    read -r fw fw_mb < <(frame "")
+    read -r fc fc_mb < <(frame --cold)
     rows+=("| $n | rank | $fr | $tr | $(ratio "$fr" "$tr") | $fm_rank | $tm_rank |")
     rows+=("| $n | import | $fi | $ti | $(ratio "$fi" "$ti") | $fm_import | $tm_import |")
+    rows+=("| $n | TUI first frame, warm | $fw | $tr | $(ratio "$fw" "$tr") | $fw_mb | $tm_rank |")
+    rows+=("| $n | TUI first frame, cold | $fc | $tr | $(ratio "$fc" "$tr") | $fc_mb | $tm_rank |")
 done
 
 echo "Run on $(date -u +%Y-%m-%d) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr); flowdeck $("$fd" --version | cut -d' ' -f2), $(task --version | head -1 | sed 's/^/Taskwarrior /')"
