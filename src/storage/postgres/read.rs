@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use postgres::fallible_iterator::FallibleIterator;
 use postgres::Transaction;
 
 use crate::domain::guardrails::Rule;
@@ -304,15 +305,17 @@ fn items_where(
     filter: &str,
     params: &[&(dyn postgres::types::ToSql + Sync)],
 ) -> Result<Vec<WorkItem>, StoreError> {
-    let rows = tx
-        .query(
-            &format!(
-                "SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN debts d ON d.item_id = i.id WHERE {filter} ORDER BY i.id"
-            ),
-            params,
-        )
-        .map_err(sql(at, "loading items"))?;
-    let mut items: Vec<WorkItem> = rows.iter().map(|r| item_from_row(at, r)).collect::<Result<_, _>>()?;
+    // Streamed: each row becomes an item as it arrives, so 100k rows are never held twice
+    // (once as the server sent them, once as items).
+    let sql_text = format!(
+        "SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN debts d ON d.item_id = i.id WHERE {filter} ORDER BY i.id"
+    );
+    let mut rows = tx.query_raw(&sql_text, params.iter().copied()).map_err(sql(at, "loading items"))?;
+    let mut items: Vec<WorkItem> = Vec::new();
+    while let Some(r) = rows.next().map_err(sql(at, "loading items"))? {
+        items.push(item_from_row(at, &r)?);
+    }
+    drop(rows);
     let debt_filter = format!("item_id IN (SELECT i.id FROM items i WHERE {filter})");
     let mut deferrals: HashMap<ItemId, Vec<Deferral>> = HashMap::new();
     let d = Decode { at, table: "deferrals" };
