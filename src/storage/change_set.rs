@@ -64,15 +64,56 @@ pub fn apply_in_place<T: Tables>(
     set: &mut ChangeSet,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), Refusal<T::Error>> {
-    for change in &mut set.changes {
-        match change {
+    let changes = &mut set.changes;
+    let mut at = 0;
+    while at < changes.len() {
+        // A run of new items (an import's) goes in as one batch.
+        let run = changes[at..].iter().take_while(|c| new_item(c).is_some()).count();
+        if run >= 2 {
+            insert_new_items(t, &mut changes[at..at + run], now)?;
+            at += run;
+            continue;
+        }
+        match &mut changes[at] {
             Change::Item { before, after } => write_item(t, before.as_ref(), after.as_mut(), now)?,
             other => {
                 apply_one(t, other, now)?;
             }
         }
+        at += 1;
     }
     Ok(())
+}
+
+/// Stamps each new item with the save time and gives those without an id one (consecutive,
+/// past the next free id and past every id the run brings), then writes them in one batch.
+fn insert_new_items<T: Tables>(
+    t: &mut T,
+    run: &mut [Change],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), Refusal<T::Error>> {
+    let given = run.iter().filter_map(new_item).map(|a| a.id.0 + 1).max().unwrap_or(0);
+    let mut next = t.next_item_id().map_err(sql)?.0.max(given);
+    for change in run.iter_mut() {
+        if let Change::Item { after: Some(a), .. } = change {
+            a.updated = now;
+            if a.id.0 == 0 {
+                a.id = crate::domain::ItemId(next);
+                next += 1;
+            }
+        }
+    }
+    let items: Vec<&WorkItem> = run.iter().filter_map(new_item).collect();
+    let count = items.len();
+    t.insert_items(&items).map_err(conflict_if_taken::<T>(|| format!("one of the {count} new items (its key)")))
+}
+
+/// The item a change creates.
+fn new_item(change: &Change) -> Option<&WorkItem> {
+    match change {
+        Change::Item { before: None, after: Some(a) } => Some(a),
+        _ => None,
+    }
 }
 
 /// Creates, updates or deletes one item, stamping `after` with the save time (and a new id).
@@ -226,9 +267,7 @@ pub fn seed<T: Tables>(t: &mut T, ws: &Workspace) -> Result<(), SeedRefusal<T::E
     for d in &ws.days_off {
         t.insert_day_off(d).map_err(sql)?;
     }
-    for i in &ws.items {
-        t.insert_item(i).map_err(sql)?;
-    }
+    t.insert_items(&ws.items.iter().collect::<Vec<_>>()).map_err(sql)?;
     for e in &ws.entries {
         t.insert_entry(e).map_err(sql)?;
     }

@@ -22,6 +22,11 @@ pub trait Tables {
 
     fn next_item_id(&mut self) -> Result<ItemId, Self::Error>;
     fn insert_item(&mut self, item: &WorkItem) -> Result<(), Self::Error>;
+    /// Many new items at once (an import, a restore), ids given. An engine with a faster bulk
+    /// path than one insert per row (PostgreSQL's COPY) overrides this.
+    fn insert_items(&mut self, items: &[&WorkItem]) -> Result<(), Self::Error> {
+        items.iter().try_for_each(|i| self.insert_item(i))
+    }
     fn update_item(&mut self, version: i64, after: &WorkItem) -> Result<usize, Self::Error>;
     fn delete_item(&mut self, id: ItemId, version: i64) -> Result<usize, Self::Error>;
 
