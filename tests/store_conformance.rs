@@ -242,3 +242,55 @@ fn an_unreachable_server_is_named_with_what_to_do() {
     assert!(!message.contains("secret"), "the password is shown: {message}");
     assert!(message.contains("FLOWDECK_DB"), "{message}");
 }
+
+#[test]
+fn a_batch_of_new_items_with_a_taken_key_is_refused_whole() {
+    let sandbox = common::Sandbox::new();
+    for (engine, mut store) in seeded(&sandbox, "batch") {
+        let ws = store.load().expect("load");
+        let taken = ws.items.iter().find_map(|i| i.key.clone()).expect("an item with a key");
+        // Forty new items (a batch: PostgreSQL writes it by COPY), the last with a taken key.
+        let template = ws.items.iter().find(|i| i.debt.is_none()).expect("item").clone();
+        let changes: Vec<Change> = (0..40)
+            .map(|n| {
+                let mut item = template.clone();
+                item.id = flowdeck::domain::ItemId(0);
+                item.key = Some(if n == 39 { taken.clone() } else { format!("NEW-{n}") });
+                item.title = format!("New item {n}");
+                Change::item(None, Some(item))
+            })
+            .collect();
+        match store.apply_owned(ChangeSet::new("import", changes.clone()), chrono::Utc::now()) {
+            Err(StoreError::Conflict { .. }) => {}
+            other => panic!("{}: expected a conflict, got {:?}", engine.name, other.err()),
+        }
+        assert_eq!(store.load().expect("load").items.len(), ws.items.len(), "{}: half a batch", engine.name);
+
+        // Without the taken key the batch goes in whole, with ids past every existing one.
+        let mut changes = changes;
+        changes.pop();
+        let committed = store.apply_owned(ChangeSet::new("import", changes), chrono::Utc::now()).expect("save");
+        let top = ws.items.iter().map(|i| i.id.0).max().unwrap_or(0);
+        let ids: Vec<i64> = committed
+            .changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Item { after: Some(a), .. } => Some(a.id.0),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ((top + 1)..=(top + 39)).collect::<Vec<_>>(), "{}: consecutive new ids", engine.name);
+        let after = Store::open(&engine.db, EXISTING).expect("reopen").load().expect("load");
+        assert_eq!(after.items.len(), ws.items.len() + 39, "{}", engine.name);
+        let stored = after.items.iter().find(|i| i.key.as_deref() == Some("NEW-7")).expect("stored");
+        let expected = committed
+            .changes
+            .iter()
+            .find_map(|c| match c {
+                Change::Item { after: Some(a), .. } if a.key.as_deref() == Some("NEW-7") => Some(a.clone()),
+                _ => None,
+            })
+            .expect("committed");
+        assert_eq!(stored, &expected, "{}: the stored item is the committed one", engine.name);
+    }
+}
