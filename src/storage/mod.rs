@@ -10,6 +10,7 @@ mod change_set;
 mod engine;
 mod error;
 pub mod postgres;
+mod sprint_scope;
 pub mod sqlite;
 mod tables;
 

@@ -1,6 +1,6 @@
 //! Reading the workspace, or the parts a ranking needs, inside one snapshot.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use postgres::fallible_iterator::FallibleIterator;
@@ -14,7 +14,7 @@ use crate::domain::{
     SprintActuals, SprintEntry, SprintId, SprintState, Status, Weights, WorkItem, Workspace,
 };
 use crate::storage::sqlite::{id_list, split_list};
-use crate::storage::StoreError;
+use crate::storage::{sprint_scope, StoreError};
 
 use super::decode::Decode;
 
@@ -32,24 +32,11 @@ fn sql<'a>(at: &'a Path, what: &'static str) -> impl Fn(postgres::Error) -> Stor
 pub fn workspace(tx: &mut Transaction<'_>, at: &Path, which: Items) -> Result<Workspace, StoreError> {
     let filter = match which {
         Items::All => "TRUE".to_string(),
-        Items::SprintFigures => format!(
-            "i.status <> {} OR i.kind = {} OR i.id IN (SELECT item_id FROM sprint_entries)",
-            Status::Backlog.code(),
-            Kind::Debt.code()
-        ),
+        Items::SprintFigures => sprint_scope::items_filter(),
     };
     let mut items = items_where(tx, at, &filter, &[])?;
     if let Items::SprintFigures = which {
-        // Blockers of planned items that the filter left out (`waits-for`).
-        let have: HashSet<ItemId> = items.iter().map(|i| i.id).collect();
-        let mut missing: Vec<ItemId> = items
-            .iter()
-            .filter(|i| i.status == Status::Planned)
-            .flat_map(|i| i.blocked_by.iter().copied())
-            .filter(|b| !have.contains(b))
-            .collect();
-        missing.sort_unstable();
-        missing.dedup();
+        let missing = sprint_scope::blockers_left_out(&items);
         if !missing.is_empty() {
             items.extend(items_by_ids(tx, at, &missing)?);
             items.sort_by_key(|i| i.id);

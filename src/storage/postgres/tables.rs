@@ -76,33 +76,13 @@ impl Tables for PgTables<'_, '_> {
     }
 
     fn insert_item(&mut self, i: &WorkItem) -> Result<(), Error> {
+        let row = ItemRow::new(i);
         self.execute(
             "INSERT INTO items (id, external_key, title, kind, status, sprint_id, estimate_halves, impact, risk,
                  time_to_value, outcome, tags, created_at, updated_at, pinned, excluded, version, assignee_id, skills,
                  blocked_by)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
-            &[
-                &i.id.0,
-                &i.key,
-                &i.title,
-                &code(i.kind.code()),
-                &code(i.status.code()),
-                &i.sprint.map(|s| s.0),
-                &i64::from(i.estimate.0),
-                &code(i.impact),
-                &code(i.risk),
-                &code(i.time_to_value),
-                &i.outcome,
-                &i.tags.join(","),
-                &timestamp(&i.created),
-                &timestamp(&i.updated),
-                &i.pinned,
-                &i.excluded,
-                &i.version,
-                &i.assignee.map(|m| m.0),
-                &i.skills.join(","),
-                &id_text(&i.blocked_by),
-            ],
+            &row.values(),
         )?;
         self.insert_debt(i)
     }
@@ -404,28 +384,7 @@ impl PgTables<'_, '_> {
         ];
         let mut rows = BinaryCopyInWriter::new(sink, &types);
         for i in items {
-            rows.write(&[
-                &i.id.0,
-                &i.key,
-                &i.title,
-                &code(i.kind.code()),
-                &code(i.status.code()),
-                &i.sprint.map(|s| s.0),
-                &i64::from(i.estimate.0),
-                &code(i.impact),
-                &code(i.risk),
-                &code(i.time_to_value),
-                &i.outcome,
-                &i.tags.join(","),
-                &timestamp(&i.created),
-                &timestamp(&i.updated),
-                &i.pinned,
-                &i.excluded,
-                &i.version,
-                &i.assignee.map(|m| m.0),
-                &i.skills.join(","),
-                &id_text(&i.blocked_by),
-            ])?;
+            rows.write(&ItemRow::new(i).values())?;
         }
         rows.finish()?;
 
@@ -449,23 +408,8 @@ impl PgTables<'_, '_> {
             text,
         ];
         let mut rows = BinaryCopyInWriter::new(sink, &types);
-        for i in items {
-            let Some(d) = &i.debt else { continue };
-            let a = &d.agreement;
-            rows.write(&[
-                &i.id.0,
-                &code(d.interest),
-                &code(d.visibility),
-                &d.drag,
-                &code(d.category.code()),
-                &code(d.risk_area.code()),
-                &a.reason,
-                &a.impact,
-                &a.trigger_date,
-                &a.trigger_condition,
-                &a.owner,
-                &a.linked_key,
-            ])?;
+        for row in items.iter().filter_map(|i| DebtRow::new(i)) {
+            rows.write(&row.values())?;
         }
         rows.finish()?;
         // Deferral logs and drag histories are few (a handful per debt at most).
@@ -477,26 +421,12 @@ impl PgTables<'_, '_> {
 
     /// The register fields, deferral log and drag history of a debt item (nothing otherwise).
     fn insert_debt(&mut self, i: &WorkItem) -> Result<(), Error> {
-        let Some(d) = &i.debt else { return Ok(()) };
-        let a = &d.agreement;
+        let Some(row) = DebtRow::new(i) else { return Ok(()) };
         self.execute(
             "INSERT INTO debts (item_id, interest, visibility, drag, category, risk_area, reason, impact,
                  trigger_date, trigger_condition, owner, linked_key)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-            &[
-                &i.id.0,
-                &code(d.interest),
-                &code(d.visibility),
-                &d.drag,
-                &code(d.category.code()),
-                &code(d.risk_area.code()),
-                &a.reason,
-                &a.impact,
-                &a.trigger_date,
-                &a.trigger_condition,
-                &a.owner,
-                &a.linked_key,
-            ],
+            &row.values(),
         )?;
         self.insert_debt_logs(i)
     }
@@ -544,5 +474,102 @@ impl PgTables<'_, '_> {
             ],
         )
         .map(drop)
+    }
+}
+
+/// An item's values in the column order of `items` (the INSERT's and the COPY's), the
+/// columns flowdeck spells as text made once.
+struct ItemRow<'a> {
+    item: &'a WorkItem,
+    /// kind, status, estimate, impact, risk, time to value.
+    numbers: [i64; 6],
+    sprint: Option<i64>,
+    assignee: Option<i64>,
+    /// tags, created, updated, skills, blocked by.
+    texts: [String; 5],
+}
+
+impl<'a> ItemRow<'a> {
+    fn new(i: &'a WorkItem) -> Self {
+        ItemRow {
+            item: i,
+            numbers: [
+                code(i.kind.code()),
+                code(i.status.code()),
+                i64::from(i.estimate.0),
+                code(i.impact),
+                code(i.risk),
+                code(i.time_to_value),
+            ],
+            sprint: i.sprint.map(|s| s.0),
+            assignee: i.assignee.map(|m| m.0),
+            texts: [
+                i.tags.join(","),
+                timestamp(&i.created),
+                timestamp(&i.updated),
+                i.skills.join(","),
+                id_text(&i.blocked_by),
+            ],
+        }
+    }
+
+    fn values(&self) -> [&(dyn ToSql + Sync); 20] {
+        let (i, n, t) = (self.item, &self.numbers, &self.texts);
+        [
+            &i.id.0,
+            &i.key,
+            &i.title,
+            &n[0],
+            &n[1],
+            &self.sprint,
+            &n[2],
+            &n[3],
+            &n[4],
+            &n[5],
+            &i.outcome,
+            &t[0],
+            &t[1],
+            &t[2],
+            &i.pinned,
+            &i.excluded,
+            &i.version,
+            &self.assignee,
+            &t[3],
+            &t[4],
+        ]
+    }
+}
+
+/// A debt's register fields in the column order of `debts`; `None` for other kinds.
+struct DebtRow<'a> {
+    item: &'a WorkItem,
+    debt: &'a crate::domain::DebtDetails,
+    /// interest, visibility, category, risk area.
+    numbers: [i64; 4],
+}
+
+impl<'a> DebtRow<'a> {
+    fn new(i: &'a WorkItem) -> Option<Self> {
+        let d = i.debt.as_deref()?;
+        let numbers = [code(d.interest), code(d.visibility), code(d.category.code()), code(d.risk_area.code())];
+        Some(DebtRow { item: i, debt: d, numbers })
+    }
+
+    fn values(&self) -> [&(dyn ToSql + Sync); 12] {
+        let (d, a, n) = (self.debt, &self.debt.agreement, &self.numbers);
+        [
+            &self.item.id.0,
+            &n[0],
+            &n[1],
+            &d.drag,
+            &n[2],
+            &n[3],
+            &a.reason,
+            &a.impact,
+            &a.trigger_date,
+            &a.trigger_condition,
+            &a.owner,
+            &a.linked_key,
+        ]
     }
 }

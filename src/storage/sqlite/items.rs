@@ -66,28 +66,12 @@ pub fn load_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
     load_items_where(conn, "1")
 }
 
-/// What a sprint's figures read of the items (`flowdeck split`, `history`, `project` and
-/// `debt`'s register): everything but the backlog's features, defects and risks that no sprint
-/// snapshot names — at 100k items, most of them. Debts stay (the register, its guardrails), as
-/// do planned, done and dropped items and every item a sprint's plan snapshot holds (history
-/// and calibration). Blockers of planned items that this leaves out are read after
-/// (`waits-for`). tests/report_paths.rs compares those reports' JSON with the full load's.
+/// What a sprint's figures read of the items ([`crate::storage::sprint_scope`]), the
+/// blockers of planned items it leaves out read after.
 pub fn load_sprint_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
-    let filter = format!(
-        "i.status <> {} OR i.kind = {} OR i.id IN (SELECT item_id FROM sprint_entries)",
-        crate::domain::Status::Backlog.code(),
-        Kind::Debt.code()
-    );
-    let mut items = load_items_where(conn, &filter)?;
-    let have: std::collections::HashSet<ItemId> = items.iter().map(|i| i.id).collect();
-    let mut missing: Vec<ItemId> = items
-        .iter()
-        .filter(|i| i.status == crate::domain::Status::Planned)
-        .flat_map(|i| i.blocked_by.iter().copied())
-        .filter(|b| !have.contains(b))
-        .collect();
-    missing.sort_unstable();
-    missing.dedup();
+    use crate::storage::sprint_scope;
+    let mut items = load_items_where(conn, &sprint_scope::items_filter())?;
+    let missing = sprint_scope::blockers_left_out(&items);
     if !missing.is_empty() {
         items.extend(super::ranking::items_by_ids(conn, &missing)?);
         items.sort_by_key(|i| i.id);
