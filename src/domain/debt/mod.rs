@@ -8,7 +8,7 @@ pub mod register;
 pub mod totals;
 
 pub use economics::{cadence_days, economics, Economics, Terms};
-pub use register::{register, view, Filter, Row, SortKey};
+pub use register::{register, view, Filter, HasFacts, Row, RowFacts, SortKey};
 pub use totals::{flow, totals, SprintFlow, Totals};
 
 #[cfg(test)]

@@ -79,10 +79,11 @@ impl Filter {
         *self == Filter::default()
     }
 
-    pub fn admits(&self, row: &Row<'_>) -> bool {
-        (!self.overdue || row.overdue)
-            && (!self.high_risk || row.debt.risk_area.is_high_risk())
-            && self.category.is_none_or(|c| row.debt.category == c)
+    pub fn admits(&self, row: &impl HasFacts) -> bool {
+        let f = row.facts();
+        (!self.overdue || f.overdue)
+            && (!self.high_risk || f.high_risk)
+            && self.category.is_none_or(|c| f.category == c)
     }
 
     /// "overdue, high-risk, tactical" — or "all".
@@ -148,20 +149,73 @@ pub fn register<'a>(ws: &'a Workspace, terms: &Terms) -> Vec<Row<'a>> {
 }
 
 /// Sorts rows by `key`. The sort is stable: rows given in register order keep it on ties.
-pub fn sort(rows: &mut [Row<'_>], key: SortKey) {
-    let desc = |f: fn(&Row<'_>) -> f64| move |a: &Row<'_>, b: &Row<'_>| f(b).total_cmp(&f(a));
-    match key {
-        SortKey::Payback => rows.sort_by_key(|r| r.rank),
-        SortKey::Interest => rows
-            .sort_by(|a, b| b.debt.interest.cmp(&a.debt.interest).then(b.economics.drag.total_cmp(&a.economics.drag))),
-        SortKey::Drag => rows.sort_by(desc(|r| r.economics.drag)),
-        SortKey::Principal => rows.sort_by(desc(|r| r.economics.principal)),
-        SortKey::Paid => rows.sort_by(desc(|r| r.economics.interest_paid)),
-        SortKey::Return => rows.sort_by(desc(|r| r.economics.horizon_return.unwrap_or(f64::NEG_INFINITY))),
-        SortKey::Age => rows.sort_by_key(|r| std::cmp::Reverse(r.economics.age_days)),
-        SortKey::Trigger => {
-            rows.sort_by_key(|r| (r.debt.agreement.trigger_date.is_none(), r.debt.agreement.trigger_date))
+/// What the register's filters and sort keys look at, copied out of a row: a screen keeps
+/// these for the whole register and filters or re-sorts them per key without recomputing
+/// any debt's economics.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RowFacts {
+    pub id: crate::domain::ItemId,
+    pub rank: usize,
+    pub overdue: bool,
+    pub high_risk: bool,
+    pub category: DebtCategory,
+    pub interest: u8,
+    pub drag: f64,
+    pub principal: f64,
+    pub interest_paid: f64,
+    pub horizon_return: Option<f64>,
+    pub age_days: i64,
+    pub trigger_date: Option<chrono::NaiveDate>,
+}
+
+/// A register row, or its facts: what [`sort`] and [`Filter::admits`] take.
+pub trait HasFacts {
+    fn facts(&self) -> RowFacts;
+}
+
+impl HasFacts for RowFacts {
+    fn facts(&self) -> RowFacts {
+        *self
+    }
+}
+
+impl HasFacts for Row<'_> {
+    fn facts(&self) -> RowFacts {
+        RowFacts {
+            id: self.item.id,
+            rank: self.rank,
+            overdue: self.overdue,
+            high_risk: self.debt.risk_area.is_high_risk(),
+            category: self.debt.category,
+            interest: self.debt.interest,
+            drag: self.economics.drag,
+            principal: self.economics.principal,
+            interest_paid: self.economics.interest_paid,
+            horizon_return: self.economics.horizon_return,
+            age_days: self.economics.age_days,
+            trigger_date: self.debt.agreement.trigger_date,
         }
+    }
+}
+
+/// Orders rows by `key` (stable: ties keep the register's order).
+pub fn sort<R: HasFacts>(rows: &mut [R], key: SortKey) {
+    let desc = |f: fn(&RowFacts) -> f64| move |a: &R, b: &R| f(&b.facts()).total_cmp(&f(&a.facts()));
+    match key {
+        SortKey::Payback => rows.sort_by_key(|r| r.facts().rank),
+        SortKey::Interest => rows.sort_by(|a, b| {
+            let (a, b) = (a.facts(), b.facts());
+            b.interest.cmp(&a.interest).then(b.drag.total_cmp(&a.drag))
+        }),
+        SortKey::Drag => rows.sort_by(desc(|r| r.drag)),
+        SortKey::Principal => rows.sort_by(desc(|r| r.principal)),
+        SortKey::Paid => rows.sort_by(desc(|r| r.interest_paid)),
+        SortKey::Return => rows.sort_by(desc(|r| r.horizon_return.unwrap_or(f64::NEG_INFINITY))),
+        SortKey::Age => rows.sort_by_key(|r| std::cmp::Reverse(r.facts().age_days)),
+        SortKey::Trigger => rows.sort_by_key(|r| {
+            let t = r.facts().trigger_date;
+            (t.is_none(), t)
+        }),
     }
 }
 

@@ -63,7 +63,7 @@ fn open_defer_form(app: &mut App, id: crate::domain::ItemId, rank: usize) -> Res
 /// Filter or sort changed: list again, keeping the cursor on its debt when it is still shown.
 fn relist(app: &mut App) -> Result<Vec<Effect>, String> {
     let keep = app.selected_debt().map(|(id, _)| id);
-    app.debt.relist(&app.workspace);
+    app.debt.relist();
     let at = keep.and_then(|id| app.debt.position_of(id)).unwrap_or(0);
     app.selected[Tab::Debt.index()] = at;
     app.status = Some(format!(
