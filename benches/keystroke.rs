@@ -72,8 +72,8 @@ fn keystroke(c: &mut Criterion) {
         })
     });
 
-    // The Debt screen: a move, and a filter key (the register of ~20,000 open debts rebuilt:
-    // economics, payback order, the filter and the sort).
+    // The Debt screen: a move, and a filter key (the kept facts of ~20,000 open debts
+    // re-sorted and filtered; their economics are not recomputed).
     let mut a = app();
     key_and_frame(&mut terminal, &mut a, Action::ShowTab(1));
     group.bench_function("debt_move_down", |b| {
