@@ -75,7 +75,7 @@ impl SqliteStore {
     }
 
     /// Runs `f` as one `BEGIN IMMEDIATE` transaction: all of it is saved, or none.
-    pub fn write<T>(
+    fn write<T>(
         &mut self,
         context: &str,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
