@@ -29,10 +29,26 @@ fn init_sets_up_a_team_without_questions_and_refuses_a_second_time() {
     assert_eq!(pd, vec![8.0, 4.0, 6.0]);
     sandbox
         .on(&db)
-        .args(["init", "--team", "Other"])
+        .args(["init", "--team", "Atlas"])
         .assert()
         .code(19)
         .stderr(predicate::str::contains("already has a team"));
+    // Another name starts a second team in the same store, which then asks which one is meant.
+    sandbox
+        .on(&db)
+        .args(["init", "--team", "Other"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Set up Other"));
+    sandbox
+        .on(&db)
+        .args(["team", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Atlas").and(predicate::str::contains("--team")));
+    let other = sandbox.on(&db).args(["--team", "other", "team", "list", "--format", "json"]).output().expect("run");
+    let doc = json(&other.stdout);
+    assert_eq!((doc["team"].as_str(), doc["members"].as_array().map(Vec::len)), (Some("Other"), Some(0)));
     sandbox
         .on(&sandbox.path("bad.sqlite"))
         .args(["init", "--team", "X", "--member", "Jo,lots"])

@@ -277,3 +277,59 @@ fn upgrading_to_the_debt_first_policy_turns_it_on_for_existing_databases() {
     assert_eq!(store.schema_version().expect("version"), migrations::latest_version());
     assert!(store.load().expect("load").policy.plan_overdue_high_risk_debt_first);
 }
+
+/// A v8 file (one team, no team columns) holding the demo: upgrading to teams keeps every
+/// row, as the one team the store then has.
+#[test]
+fn upgrading_a_one_team_file_to_teams_keeps_every_row() {
+    let sandbox = common::Sandbox::new();
+    let now = sandbox.path("v9.sqlite");
+    let expected = {
+        let mut store = Store::open(&now, CREATE).expect("create");
+        store.seed(&demo_workspace(common::today()).expect("demo"), "seed").expect("seed");
+        store.load().expect("load")
+    };
+    // The same rows in a file built by the migrations up to v8, column by column.
+    let old = sandbox.path("v8.sqlite");
+    {
+        let conn = Connection::open(&old).expect("raw");
+        conn.pragma_update(None, "foreign_keys", false).expect("fk off");
+        conn.pragma_update(None, "application_id", APPLICATION_ID).expect("mark");
+        for m in &migrations::MIGRATIONS[..8] {
+            conn.execute_batch(m.sql).expect(m.name);
+        }
+        conn.pragma_update(None, "user_version", 8).expect("version");
+        conn.execute("ATTACH DATABASE ?1 AS now", [now.to_string_lossy()]).expect("attach");
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .expect("tables")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("names");
+        for table in tables {
+            let columns = |schema: &str| -> Vec<String> {
+                conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}', '{schema}')"))
+                    .expect("columns")
+                    .query_map([], |r| r.get(0))
+                    .expect("query")
+                    .collect::<Result<_, _>>()
+                    .expect("names")
+            };
+            let theirs = columns("now");
+            let shared: Vec<String> = columns("main").into_iter().filter(|c| theirs.contains(c)).collect();
+            conn.execute_batch(&format!("DELETE FROM main.{table}")).expect("empty");
+            let list = shared.join(", ");
+            conn.execute_batch(&format!("INSERT INTO main.{table} ({list}) SELECT {list} FROM now.{table}"))
+                .unwrap_or_else(|e| panic!("copy {table}: {e}"));
+        }
+        conn.execute_batch("DETACH DATABASE now").expect("detach");
+    }
+    let mut store = Store::open(&old, EXISTING).expect("migrate");
+    assert_eq!(store.schema_version().expect("version"), migrations::latest_version());
+    let mut upgraded = store.load().expect("load");
+    upgraded.policy.version = expected.policy.version;
+    assert_eq!(upgraded, expected, "the v9 migration keeps every row");
+    assert_eq!(store.teams().expect("teams").len(), 1);
+    assert_eq!(store.quick_check().expect("check"), vec!["ok".to_string()]);
+}

@@ -17,6 +17,12 @@ pub struct Cli {
     #[arg(long, global = true, env = "FLOWDECK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// The team to work on, in a store that holds several (default: the store's only team, or
+    /// `storage.team` in the config). `init`, `import`, `demo` and `dev gen` create it when
+    /// the store has no team of that name yet.
+    #[arg(long, global = true, env = "FLOWDECK_TEAM", value_name = "NAME")]
+    pub team: Option<String>,
+
     /// The config file (default: config.toml in the platform config directory).
     #[arg(long, global = true, env = "FLOWDECK_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
@@ -43,7 +49,8 @@ pub enum Command {
         no_tui: bool,
     },
     /// Create the database (at --db, or the default path) and set up the team: on a terminal
-    /// without --team it opens the set-up form; with --team it sets up without questions.
+    /// without --team it opens the set-up form; with --team NAME it sets up the team NAME without
+    /// questions (a new team beside the others in a store that has some).
     Init(InitArgs),
     /// The team's members: list, add, edit, remove, and days off (`team off NAME 2026-12-21..2026-12-24`).
     Team {
@@ -311,9 +318,6 @@ pub struct PushGithubArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct InitArgs {
-    /// The team's name; given, the set-up runs without questions (for scripts and CI).
-    #[arg(long, value_name = "NAME")]
-    pub team: Option<String>,
     /// Working days per sprint (10 = two weeks).
     #[arg(long, value_name = "DAYS", default_value_t = crate::domain::setup::DEFAULT_SPRINT_DAYS,
           value_parser = clap::value_parser!(u32).range(1..=crate::domain::setup::MAX_SPRINT_DAYS as i64))]

@@ -6,13 +6,15 @@ use chrono::NaiveDate;
 
 use crate::config::{self, Settings};
 use crate::service::Session;
-use crate::storage::{OpenMode, OpenOptions};
+use crate::storage::{OpenMode, OpenOptions, TeamChoice};
 
 use super::exit::Failure;
 
 pub struct Context {
     /// From --db or FLOWDECK_DB; must exist unless the command creates databases.
     pub db: Option<PathBuf>,
+    /// From --team or FLOWDECK_TEAM: the team of the store to work on.
+    pub team: Option<String>,
     /// From --config or FLOWDECK_CONFIG; must exist when given.
     pub config: Option<PathBuf>,
     pub today: NaiveDate,
@@ -40,14 +42,41 @@ impl Context {
         }
     }
 
+    /// The team named by --team, else by the config's `storage.team`.
+    pub fn team_name<'a>(&'a self, settings: &'a Settings) -> Option<&'a str> {
+        self.team.as_deref().or(settings.storage.team.as_deref()).filter(|t| !t.trim().is_empty())
+    }
+
+    /// The team to open: the one named, else the store's only team.
+    pub fn team_choice(&self, settings: &Settings) -> TeamChoice {
+        self.team_name(settings).map_or(TeamChoice::Only, |t| TeamChoice::Named(t.to_string()))
+    }
+
+    /// For the commands that fill a team (`init`, `import`, `demo`, `dev gen`): the team named
+    /// is created when the store has none of that name.
+    pub fn team_choice_creating(&self, settings: &Settings) -> TeamChoice {
+        self.team_name(settings).map_or(TeamChoice::Only, |t| TeamChoice::NamedOrNew(t.to_string()))
+    }
+
     /// The store alone, for a command that reads only what it needs.
     pub fn open_store(&self, settings: &Settings) -> Result<crate::storage::Store, Failure> {
         let (path, mode) = self.db_location()?;
-        Ok(crate::storage::Store::open(&path, OpenOptions { mode, busy_timeout_ms: settings.storage.busy_timeout_ms })?)
+        let options = OpenOptions { mode, busy_timeout_ms: settings.storage.busy_timeout_ms };
+        Ok(crate::storage::Store::open_team(&path, options, &self.team_choice(settings))?)
     }
 
     pub fn open_session(&self, settings: &Settings) -> Result<Session, Failure> {
+        self.open_session_as(settings, &self.team_choice(settings))
+    }
+
+    /// A session on the team named, created first when the store has no team of that name.
+    pub fn open_session_creating(&self, settings: &Settings) -> Result<Session, Failure> {
+        self.open_session_as(settings, &self.team_choice_creating(settings))
+    }
+
+    fn open_session_as(&self, settings: &Settings, team: &TeamChoice) -> Result<Session, Failure> {
         let (path, mode) = self.db_location()?;
-        Ok(Session::open(&path, OpenOptions { mode, busy_timeout_ms: settings.storage.busy_timeout_ms })?)
+        let options = OpenOptions { mode, busy_timeout_ms: settings.storage.busy_timeout_ms };
+        Ok(Session::open_team(&path, options, team)?)
     }
 }

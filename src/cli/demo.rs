@@ -41,11 +41,12 @@ pub fn run(ctx: &Context, no_tui: bool, out: &mut impl Write) -> Result<ExitCode
     };
     let workspace = demo_workspace(ctx.today)?;
     let options = OpenOptions { mode: OpenMode::CreateIfMissing, busy_timeout_ms: settings.storage.busy_timeout_ms };
-    let mut session = Session::open(&path, options)?;
+    let mut session = Session::open_team(&path, options, &ctx.team_choice_creating(&settings))?;
     session.seed(&workspace, "demo")?;
     if no_tui {
         writeln!(out, "Demo database ready: {}", path.display())?;
-        writeln!(out, "Open it with: flowdeck --db {}", path.display())?;
+        let team = ctx.team_name(&settings).map(|t| format!(" --team {t:?}")).unwrap_or_default();
+        writeln!(out, "Open it with: flowdeck --db {}{team}", path.display())?;
         return Ok(ExitCode::SUCCESS);
     }
     super::tui::open_session(ctx, &settings, &mut session)

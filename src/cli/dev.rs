@@ -32,7 +32,7 @@ pub fn generate(
         ws.shift_dates(shift_for(start, ctx.today));
     }
     let options = OpenOptions { mode: OpenMode::CreateIfMissing, busy_timeout_ms: settings.storage.busy_timeout_ms };
-    let mut session = Session::open(path, options)?;
+    let mut session = Session::open_team(path, options, &ctx.team_choice_creating(&settings))?;
     session.seed(&ws, "dev gen")?;
     writeln!(out, "Generated {items} items (seed {seed}) into {}", path.display())?;
     if let Some(file) = taskwarrior {

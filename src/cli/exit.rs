@@ -65,6 +65,9 @@ impl From<StoreError> for Failure {
             StoreError::DiskFull { .. } => code::DISK_FULL,
             StoreError::Conflict { .. } => code::CONFLICT,
             StoreError::NotEmpty { .. } => code::NOT_EMPTY,
+            StoreError::TeamNeeded { .. } | StoreError::NoSuchTeam { .. } | StoreError::BadTeamName { .. } => {
+                code::USAGE
+            }
             StoreError::Io { .. }
             | StoreError::Sqlite { .. }
             | StoreError::Server { .. }

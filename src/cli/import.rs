@@ -28,7 +28,8 @@ pub struct ImportArgs<'a> {
 
 pub fn run(ctx: &Context, args: ImportArgs<'_>, out: &mut impl Write) -> Result<ExitCode, Failure> {
     let settings = ctx.settings()?;
-    let mut session = ctx.open_session(&settings)?;
+    // Importing into a team not in the store yet starts that team (moving a team between stores).
+    let mut session = ctx.open_session_creating(&settings)?;
     let request = ImportRequest {
         path: args.file.to_path_buf(),
         format: args.from,

@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<ExitC
     let (path, _) = ctx.db_location()?;
     let existed = path.exists();
     let options = OpenOptions { mode: OpenMode::CreateIfMissing, busy_timeout_ms: settings.storage.busy_timeout_ms };
-    let mut session = Session::open(&path, options)?;
+    let mut session = Session::open_team(&path, options, &ctx.team_choice_creating(&settings))?;
     let version = session.store().schema_version()?;
     if existed {
         writeln!(out, "{} is a flowdeck database (schema v{version}).", path.display())?;
@@ -28,14 +28,14 @@ pub fn run(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<ExitC
         writeln!(out, "Created {} (schema v{version}).", path.display())?;
     }
     let has_team = !session.workspace().members.is_empty() || !session.workspace().sprints.is_empty();
-    if let Some(team) = &args.team {
+    if let Some(team) = ctx.team_name(&settings) {
         let members = args
             .members
             .iter()
             .map(|m| parse_member(m).map_err(|e| Failure::new(code::USAGE, format!("--member {m:?}: {e}"))))
             .collect::<Result<Vec<_>, _>>()?;
         let draft = SetupDraft {
-            team_name: team.clone(),
+            team_name: team.to_string(),
             sprint_days: args.sprint_days,
             start: args.start.unwrap_or_else(|| next_monday(ctx.today)),
             unit: match args.unit {

@@ -65,7 +65,7 @@ pub fn main() -> ExitCode {
 /// Runs one parsed command line, writing its report to `out`.
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
     let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let ctx = Context { db: cli.db, config: cli.config, today };
+    let ctx = Context { db: cli.db, team: cli.team, config: cli.config, today };
     match cli.command {
         None => tui::open(&ctx),
         Some(Command::Demo { no_tui }) => demo::run(&ctx, no_tui, out),

@@ -86,11 +86,13 @@ impl Default for DebtSettings {
 #[serde(deny_unknown_fields, default)]
 pub struct StorageSettings {
     pub busy_timeout_ms: u64,
+    /// The team of a store holding several that this config works on (`--team` overrides).
+    pub team: Option<String>,
 }
 
 impl Default for StorageSettings {
     fn default() -> Self {
-        StorageSettings { busy_timeout_ms: 5000 }
+        StorageSettings { busy_timeout_ms: 5000, team: None }
     }
 }
 

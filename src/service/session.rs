@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::domain::change::{self, ChangeSet};
 use crate::domain::Workspace;
-use crate::storage::{OpenOptions, Store, StoreError};
+use crate::storage::{OpenOptions, Store, StoreError, TeamChoice};
 
 pub struct Session {
     store: Store,
@@ -18,8 +18,13 @@ pub struct Session {
 }
 
 impl Session {
+    /// Opens the store on its only team.
     pub fn open(path: &Path, options: OpenOptions) -> Result<Session, StoreError> {
-        let mut store = Store::open(path, options)?;
+        Session::open_team(path, options, &TeamChoice::Only)
+    }
+
+    pub fn open_team(path: &Path, options: OpenOptions, team: &TeamChoice) -> Result<Session, StoreError> {
+        let mut store = Store::open_team(path, options, team)?;
         let workspace = store.load()?;
         let seen_data_version = store.data_version()?;
         Ok(Session { store, workspace, seen_data_version, lent: false })

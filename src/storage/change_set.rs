@@ -253,7 +253,11 @@ pub fn seed<T: Tables>(t: &mut T, ws: &Workspace) -> Result<(), SeedRefusal<T::E
     if t.row_count().map_err(sql)? > 0 {
         return Err(SeedRefusal::NotEmpty);
     }
-    let policy = Policy { version: t.policy_version().map_err(sql)?, ..ws.policy.clone() };
+    // A team named when it was created (`--team`) keeps that name; a store's first team takes
+    // the restored one's.
+    let stored_name = t.team_name().map_err(sql)?;
+    let team_name = if stored_name.is_empty() { ws.policy.team_name.clone() } else { stored_name };
+    let policy = Policy { version: t.policy_version().map_err(sql)?, team_name, ..ws.policy.clone() };
     t.save_policy(&policy).map_err(sql)?;
     for m in &ws.members {
         t.insert_member(m).map_err(sql)?;

@@ -1,6 +1,7 @@
 //! What every store engine does, whatever holds the data: read the workspace (whole, or the
 //! parts a report or a ranking needs), save a user action with version checks, notice that
-//! someone else saved. [`super::Store`] opens the engine a `--db` names and hands this out.
+//! someone else saved. Everything but the team list works on one team: the one chosen at
+//! open (see [`super::teams`]). [`super::Store`] opens the engine a `--db` names and hands this out.
 
 use std::path::Path;
 
@@ -8,9 +9,41 @@ use crate::domain::change::ChangeSet;
 use crate::domain::scoring::ScoringFields;
 use crate::domain::{ItemId, Kind, Policy, WorkItem, Workspace};
 
+use super::teams::{reach, Reach, TeamChoice, TeamRow};
 use super::StoreError;
 
 pub trait Engine {
+    /// The id of the team every read and write goes to.
+    fn team_id(&self) -> i64;
+
+    /// Reads and writes this team from now on (its id from [`Engine::teams`]).
+    fn set_team(&mut self, id: i64);
+
+    /// Every team in the store, in id order.
+    fn teams(&mut self) -> Result<Vec<TeamRow>, StoreError>;
+
+    /// Adds a team with the default policy; returns its id.
+    fn create_team(&mut self, name: &str) -> Result<i64, StoreError>;
+
+    /// Names a team (the store's first team, still empty, when `init --team` sets it up).
+    fn name_team(&mut self, id: i64, name: &str) -> Result<(), StoreError>;
+
+    /// Chooses the team to work on ([`TeamChoice`]), creating or naming it when the choice
+    /// says so.
+    fn choose_team(&mut self, choice: &TeamChoice) -> Result<(), StoreError> {
+        let teams = self.teams()?;
+        let id = match reach(&teams, choice).map_err(|r| StoreError::from_team_refusal(self.path(), r))? {
+            Reach::Use(id) => id,
+            Reach::Adopt(id, name) => {
+                self.name_team(id, &name)?;
+                id
+            }
+            Reach::Create(name) => self.create_team(&name)?,
+        };
+        self.set_team(id);
+        Ok(())
+    }
+
     /// Where the data lives, for messages and the status bar: a file path, or a server's
     /// connection string without its password.
     fn path(&self) -> &Path;

@@ -40,6 +40,15 @@ pub enum StoreError {
     #[error("{path} already holds data; `{action}` needs an empty database\n  choose a new path with --db")]
     NotEmpty { path: PathBuf, action: String },
 
+    #[error("{path} holds several teams: {}\n  choose one with --team NAME (or FLOWDECK_TEAM, or `team = \"NAME\"` in the config)", teams.join(", "))]
+    TeamNeeded { path: PathBuf, teams: Vec<String> },
+
+    #[error("{path} has no team named '{name}' (its teams: {})\n  check the spelling, or create the team with `flowdeck init --team \"{name}\"`", teams.join(", "))]
+    NoSuchTeam { path: PathBuf, name: String, teams: Vec<String> },
+
+    #[error("'{name}' cannot be a team's name: it must be 1 to 200 characters, without control characters\n  choose another name")]
+    BadTeamName { name: String },
+
     #[error("cannot reach the PostgreSQL server at {path}: {detail}\n  check that the server runs and that the connection string (--db or FLOWDECK_DB) is right; nothing was changed")]
     Server { path: PathBuf, detail: String },
 
@@ -101,6 +110,19 @@ impl StoreError {
             StoreError::Invalid { path, detail: db.message().to_string() }
         } else {
             StoreError::Postgres { path, context: context.to_string(), source: err }
+        }
+    }
+}
+
+impl StoreError {
+    /// The error for a team that could not be chosen in the store at `path`.
+    pub fn from_team_refusal(path: &std::path::Path, refusal: super::teams::TeamRefusal) -> Self {
+        use super::teams::TeamRefusal;
+        let path = path.to_path_buf();
+        match refusal {
+            TeamRefusal::Ambiguous { teams } => StoreError::TeamNeeded { path, teams },
+            TeamRefusal::Unknown { name, teams } => StoreError::NoSuchTeam { path, name, teams },
+            TeamRefusal::BadName { name } => StoreError::BadTeamName { name },
         }
     }
 }

@@ -13,12 +13,14 @@ pub mod postgres;
 mod sprint_scope;
 pub mod sqlite;
 mod tables;
+pub mod teams;
 
 use std::path::Path;
 
 pub use engine::Engine;
 pub use error::StoreError;
 pub use sqlite::{migrations, APPLICATION_ID};
+pub use teams::{TeamChoice, TeamRow};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenMode {
@@ -43,11 +45,18 @@ pub struct Store {
 }
 
 impl Store {
+    /// Opens the store on its only team (a store holding several asks which: `TeamNeeded`).
     pub fn open(path: &Path, options: OpenOptions) -> Result<Store, StoreError> {
-        let engine: Box<dyn Engine> = match postgres::connection_string(path) {
+        Store::open_team(path, options, &TeamChoice::Only)
+    }
+
+    /// Opens the store on the team `team` chooses.
+    pub fn open_team(path: &Path, options: OpenOptions, team: &TeamChoice) -> Result<Store, StoreError> {
+        let mut engine: Box<dyn Engine> = match postgres::connection_string(path) {
             Some(url) => Box::new(postgres::PgStore::open(url, options)?),
             None => Box::new(sqlite::SqliteStore::open(path, options)?),
         };
+        engine.choose_team(team)?;
         Ok(Store { engine })
     }
 }

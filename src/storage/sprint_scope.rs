@@ -8,10 +8,11 @@ use std::collections::HashSet;
 
 use crate::domain::{ItemId, Kind, Status, WorkItem};
 
-/// The SQL condition on `items i` that selects them (plain SQL, the same in both engines).
+/// The SQL condition on `items i` that selects them (plain SQL, the same in both engines);
+/// the caller limits `i` to one team.
 pub fn items_filter() -> String {
     format!(
-        "i.status <> {} OR i.kind = {} OR i.id IN (SELECT item_id FROM sprint_entries)",
+        "i.status <> {} OR i.kind = {} OR i.id IN (SELECT item_id FROM sprint_entries e WHERE e.team_id = i.team_id)",
         Status::Backlog.code(),
         Kind::Debt.code()
     )

@@ -1,6 +1,7 @@
 //! The row operations a store engine offers to the change-set logic ([`super::change_set`]):
 //! one implementation per engine (SQLite, PostgreSQL), written inside that engine's
-//! transaction, so both engines check versions and refuse conflicts by the same code.
+//! transaction, so both engines check versions and refuse conflicts by the same code. Every
+//! operation reads and writes one team's rows only (the team the store was opened on).
 //!
 //! Updates and deletes take the version the change was made from and return how many rows
 //! they touched: 0 means the row moved on (or went) since it was read.
@@ -17,8 +18,11 @@ pub trait Tables {
     /// An insert refused by a UNIQUE key or primary key: someone else created the row first.
     fn is_unique_violation(error: &Self::Error) -> bool;
 
-    /// Items, members and sprints stored, together (seeding needs an empty store).
+    /// The team's items, members and sprints, together (seeding needs an empty team).
     fn row_count(&mut self) -> Result<i64, Self::Error>;
+
+    /// The team's name as stored (empty for a store's first team before it is set up).
+    fn team_name(&mut self) -> Result<String, Self::Error>;
 
     fn next_item_id(&mut self) -> Result<ItemId, Self::Error>;
     fn insert_item(&mut self, item: &WorkItem) -> Result<(), Self::Error>;

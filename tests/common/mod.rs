@@ -57,6 +57,7 @@ pub fn apply_env(cmd: &mut Command, home: &Path) {
         .env("FLOWDECK_TODAY", TODAY)
         .env_remove("FLOWDECK_DB")
         .env_remove("FLOWDECK_CONFIG")
+        .env_remove("FLOWDECK_TEAM")
         .env_remove("NO_COLOR");
 }
 pub mod engines;

@@ -49,6 +49,7 @@ impl Tty {
         cmd.env("FLOWDECK_TODAY", super::TODAY);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("FLOWDECK_DB");
+        cmd.env_remove("FLOWDECK_TEAM");
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).expect("spawn flowdeck");
         drop(pair.slave);

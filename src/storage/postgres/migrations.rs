@@ -10,8 +10,10 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, name: "initial schema", sql: include_str!("migrations/0001_initial.sql") }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "initial schema", sql: include_str!("migrations/0001_initial.sql") },
+    Migration { version: 2, name: "teams", sql: include_str!("migrations/0002_teams.sql") },
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

@@ -80,6 +80,8 @@ pub struct PgStore {
     /// someone else's change (as SQLite's data_version ignores this connection's commits).
     own_pid: i32,
     others_commits: i64,
+    /// The team every read and write goes to.
+    team: i64,
 }
 
 impl PgStore {
@@ -92,6 +94,7 @@ impl PgStore {
             schema_version: opened.schema_version,
             own_pid: opened.own_pid,
             others_commits: 0,
+            team: 1,
         })
     }
 
@@ -129,7 +132,7 @@ impl PgStore {
         let err = |e| StoreError::from_postgres(&location, context, e);
         let mut tx =
             self.client.build_transaction().isolation_level(IsolationLevel::Serializable).start().map_err(err)?;
-        let value = f(&mut PgTables::new(&mut tx))?;
+        let value = f(&mut PgTables::new(&mut tx, self.team))?;
         tx.execute("SELECT pg_notify($1, '')", &[&CHANNEL]).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(value)
@@ -148,6 +151,32 @@ fn refusal_error(location: &Path, refusal: Refusal<postgres::Error>) -> StoreErr
 }
 
 impl Engine for PgStore {
+    fn team_id(&self) -> i64 {
+        self.team
+    }
+
+    fn set_team(&mut self, id: i64) {
+        self.team = id;
+    }
+
+    fn teams(&mut self) -> Result<Vec<crate::storage::TeamRow>, StoreError> {
+        self.read(read::teams)
+    }
+
+    fn create_team(&mut self, name: &str) -> Result<i64, StoreError> {
+        let location = self.location.clone();
+        self.write("adding a team", |t| {
+            t.create_team(name).map_err(|e| StoreError::from_postgres(&location, "adding a team", e))
+        })
+    }
+
+    fn name_team(&mut self, id: i64, name: &str) -> Result<(), StoreError> {
+        let location = self.location.clone();
+        self.write("naming the team", |t| {
+            t.name_team(id, name).map_err(|e| StoreError::from_postgres(&location, "naming the team", e))
+        })
+    }
+
     fn path(&self) -> &Path {
         &self.location
     }
@@ -184,11 +213,13 @@ impl Engine for PgStore {
     }
 
     fn load(&mut self) -> Result<Workspace, StoreError> {
-        self.read(|tx, at| read::workspace(tx, at, read::Items::All))
+        let team = self.team;
+        self.read(|tx, at| read::workspace(tx, at, team, read::Items::All))
     }
 
     fn load_for_sprint(&mut self) -> Result<Workspace, StoreError> {
-        self.read(|tx, at| read::workspace(tx, at, read::Items::SprintFigures))
+        let team = self.team;
+        self.read(|tx, at| read::workspace(tx, at, team, read::Items::SprintFigures))
     }
 
     fn seed(&mut self, ws: &Workspace, action: &str) -> Result<(), StoreError> {
@@ -215,11 +246,13 @@ impl Engine for PgStore {
     }
 
     fn ranking_inputs(&mut self, kind: Option<Kind>) -> Result<(Policy, Vec<ScoringFields>), StoreError> {
-        self.read(|tx, at| read::ranking_inputs(tx, at, kind))
+        let team = self.team;
+        self.read(|tx, at| read::ranking_inputs(tx, at, team, kind))
     }
 
     fn items_by_ids(&mut self, ids: &[ItemId]) -> Result<Vec<WorkItem>, StoreError> {
-        self.read(|tx, at| read::items_by_ids(tx, at, ids))
+        let team = self.team;
+        self.read(|tx, at| read::items_by_ids(tx, at, team, ids))
     }
 
     fn quick_check(&mut self) -> Result<Vec<String>, StoreError> {

@@ -1,4 +1,5 @@
-//! Reading the workspace, or the parts a ranking needs, inside one snapshot.
+//! Reading one team's workspace, or the parts a ranking needs, inside one snapshot. The team
+//! id is an integer, written into the statements as it is (like item ids in SQLite's reads).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -29,39 +30,39 @@ fn sql<'a>(at: &'a Path, what: &'static str) -> impl Fn(postgres::Error) -> Stor
     move |e| StoreError::from_postgres(at, what, e)
 }
 
-pub fn workspace(tx: &mut Transaction<'_>, at: &Path, which: Items) -> Result<Workspace, StoreError> {
+pub fn workspace(tx: &mut Transaction<'_>, at: &Path, team: i64, which: Items) -> Result<Workspace, StoreError> {
     let filter = match which {
         Items::All => "TRUE".to_string(),
         Items::SprintFigures => sprint_scope::items_filter(),
     };
-    let mut items = items_where(tx, at, &filter, &[])?;
+    let mut items = items_where(tx, at, team, &filter, &[])?;
     if let Items::SprintFigures = which {
         let missing = sprint_scope::blockers_left_out(&items);
         if !missing.is_empty() {
-            items.extend(items_by_ids(tx, at, &missing)?);
+            items.extend(items_by_ids(tx, at, team, &missing)?);
             items.sort_by_key(|i| i.id);
         }
     }
     Ok(Workspace {
-        policy: policy(tx, at)?,
-        members: members(tx, at)?,
-        holidays: holidays(tx, at)?,
-        days_off: days_off(tx, at)?,
-        sprints: sprints(tx, at)?,
+        policy: policy(tx, at, team)?,
+        members: members(tx, at, team)?,
+        holidays: holidays(tx, at, team)?,
+        days_off: days_off(tx, at, team)?,
+        sprints: sprints(tx, at, team)?,
         items,
-        entries: entries(tx, at)?,
-        availability: availability(tx, at)?,
+        entries: entries(tx, at, team)?,
+        availability: availability(tx, at, team)?,
     })
 }
 
-pub fn policy(tx: &mut Transaction<'_>, at: &Path) -> Result<Policy, StoreError> {
+pub fn policy(tx: &mut Transaction<'_>, at: &Path, team: i64) -> Result<Policy, StoreError> {
     let r = tx
         .query_one(
             "SELECT target_feature, target_defect, target_risk, target_debt, tolerance, investment_floor, model,
                     weight_impact, weight_risk, weight_ttv, weight_effort, unit, default_focus, version,
                     min_commitment, blocking, team_name, plan_overdue_high_risk_debt_first
-             FROM policy WHERE id = 1",
-            &[],
+             FROM policy WHERE team_id = $1",
+            &[&team],
         )
         .map_err(sql(at, "loading the policy"))?;
     let d = Decode { at, table: "policy" };
@@ -100,73 +101,84 @@ pub fn policy(tx: &mut Transaction<'_>, at: &Path) -> Result<Policy, StoreError>
     })
 }
 
-fn members(tx: &mut Transaction<'_>, at: &Path) -> Result<Vec<Member>, StoreError> {
+fn members(tx: &mut Transaction<'_>, at: &Path, team: i64) -> Result<Vec<Member>, StoreError> {
     let d = Decode { at, table: "members" };
-    tx.query("SELECT id, name, allocation, focus, version, joined_on, left_on, skills FROM members ORDER BY id", &[])
-        .map_err(sql(at, "loading members"))?
-        .iter()
-        .map(|r| {
-            Ok(Member {
-                id: MemberId(d.get(r, 0)?),
-                name: d.get(r, 1)?,
-                allocation: d.get(r, 2)?,
-                focus: d.get(r, 3)?,
-                version: d.get(r, 4)?,
-                joined_on: d.get(r, 5)?,
-                left_on: d.get(r, 6)?,
-                skills: split_list(d.get(r, 7)?),
-            })
+    tx.query(
+        "SELECT id, name, allocation, focus, version, joined_on, left_on, skills FROM members WHERE team_id = $1
+         ORDER BY id",
+        &[&team],
+    )
+    .map_err(sql(at, "loading members"))?
+    .iter()
+    .map(|r| {
+        Ok(Member {
+            id: MemberId(d.get(r, 0)?),
+            name: d.get(r, 1)?,
+            allocation: d.get(r, 2)?,
+            focus: d.get(r, 3)?,
+            version: d.get(r, 4)?,
+            joined_on: d.get(r, 5)?,
+            left_on: d.get(r, 6)?,
+            skills: split_list(d.get(r, 7)?),
         })
-        .collect()
+    })
+    .collect()
 }
 
-fn holidays(tx: &mut Transaction<'_>, at: &Path) -> Result<Vec<Holiday>, StoreError> {
+fn holidays(tx: &mut Transaction<'_>, at: &Path, team: i64) -> Result<Vec<Holiday>, StoreError> {
     let d = Decode { at, table: "holidays" };
-    tx.query("SELECT date, name FROM holidays ORDER BY date", &[])
+    tx.query("SELECT date, name FROM holidays WHERE team_id = $1 ORDER BY date", &[&team])
         .map_err(sql(at, "loading holidays"))?
         .iter()
         .map(|r| Ok(Holiday { date: d.get(r, 0)?, name: d.get(r, 1)? }))
         .collect()
 }
 
-fn days_off(tx: &mut Transaction<'_>, at: &Path) -> Result<Vec<DayOff>, StoreError> {
+fn days_off(tx: &mut Transaction<'_>, at: &Path, team: i64) -> Result<Vec<DayOff>, StoreError> {
     let d = Decode { at, table: "days_off" };
-    tx.query("SELECT member_id, sprint_id, date FROM days_off ORDER BY sprint_id, member_id, date", &[])
-        .map_err(sql(at, "loading days off"))?
-        .iter()
-        .map(|r| Ok(DayOff { member: MemberId(d.get(r, 0)?), sprint: SprintId(d.get(r, 1)?), date: d.get(r, 2)? }))
-        .collect()
+    tx.query(
+        "SELECT member_id, sprint_id, date FROM days_off WHERE team_id = $1 ORDER BY sprint_id, member_id, date",
+        &[&team],
+    )
+    .map_err(sql(at, "loading days off"))?
+    .iter()
+    .map(|r| Ok(DayOff { member: MemberId(d.get(r, 0)?), sprint: SprintId(d.get(r, 1)?), date: d.get(r, 2)? }))
+    .collect()
 }
 
-pub fn sprints(tx: &mut Transaction<'_>, at: &Path) -> Result<Vec<Sprint>, StoreError> {
-    let mut actuals = actuals(tx, at)?;
+pub fn sprints(tx: &mut Transaction<'_>, at: &Path, team: i64) -> Result<Vec<Sprint>, StoreError> {
+    let mut actuals = actuals(tx, at, team)?;
     let d = Decode { at, table: "sprints" };
-    tx.query("SELECT id, name, start_date, end_date, goal, state, version FROM sprints ORDER BY start_date, id", &[])
-        .map_err(sql(at, "loading sprints"))?
-        .iter()
-        .map(|r| {
-            let id = SprintId(d.get(r, 0)?);
-            Ok(Sprint {
-                id,
-                name: d.get(r, 1)?,
-                start: d.get(r, 2)?,
-                end: d.get(r, 3)?,
-                goal: d.get(r, 4)?,
-                state: d.code(r, 5, SprintState::from_code)?,
-                actuals: actuals.remove(&id),
-                version: d.get(r, 6)?,
-            })
+    tx.query(
+        "SELECT id, name, start_date, end_date, goal, state, version FROM sprints WHERE team_id = $1
+         ORDER BY start_date, id",
+        &[&team],
+    )
+    .map_err(sql(at, "loading sprints"))?
+    .iter()
+    .map(|r| {
+        let id = SprintId(d.get(r, 0)?);
+        Ok(Sprint {
+            id,
+            name: d.get(r, 1)?,
+            start: d.get(r, 2)?,
+            end: d.get(r, 3)?,
+            goal: d.get(r, 4)?,
+            state: d.code(r, 5, SprintState::from_code)?,
+            actuals: actuals.remove(&id),
+            version: d.get(r, 6)?,
         })
-        .collect()
+    })
+    .collect()
 }
 
-fn actuals(tx: &mut Transaction<'_>, at: &Path) -> Result<HashMap<SprintId, SprintActuals>, StoreError> {
+fn actuals(tx: &mut Transaction<'_>, at: &Path, team: i64) -> Result<HashMap<SprintId, SprintActuals>, StoreError> {
     let d = Decode { at, table: "sprint_actuals" };
     tx.query(
         "SELECT sprint_id, closed_on, unplanned_feature, unplanned_defect, unplanned_risk, unplanned_debt, rework,
                 deployments, lead_time_days, change_failures, incidents, recovery_hours
-         FROM sprint_actuals",
-        &[],
+         FROM sprint_actuals WHERE team_id = $1",
+        &[&team],
     )
     .map_err(sql(at, "loading sprint actuals"))?
     .iter()
@@ -203,12 +215,15 @@ pub fn entry_from_row(at: &Path, r: &postgres::Row) -> Result<SprintEntry, Store
     })
 }
 
-fn entries(tx: &mut Transaction<'_>, at: &Path) -> Result<Vec<SprintEntry>, StoreError> {
-    tx.query(&format!("SELECT {ENTRY_COLUMNS} FROM sprint_entries ORDER BY sprint_id, item_id"), &[])
-        .map_err(sql(at, "loading plan snapshots"))?
-        .iter()
-        .map(|r| entry_from_row(at, r))
-        .collect()
+fn entries(tx: &mut Transaction<'_>, at: &Path, team: i64) -> Result<Vec<SprintEntry>, StoreError> {
+    tx.query(
+        &format!("SELECT {ENTRY_COLUMNS} FROM sprint_entries WHERE team_id = $1 ORDER BY sprint_id, item_id"),
+        &[&team],
+    )
+    .map_err(sql(at, "loading plan snapshots"))?
+    .iter()
+    .map(|r| entry_from_row(at, r))
+    .collect()
 }
 
 pub fn availability_from_row(at: &Path, r: &postgres::Row) -> Result<Availability, StoreError> {
@@ -221,10 +236,11 @@ pub fn availability_from_row(at: &Path, r: &postgres::Row) -> Result<Availabilit
     })
 }
 
-fn availability(tx: &mut Transaction<'_>, at: &Path) -> Result<Vec<Availability>, StoreError> {
+fn availability(tx: &mut Transaction<'_>, at: &Path, team: i64) -> Result<Vec<Availability>, StoreError> {
     tx.query(
-        "SELECT sprint_id, member_id, allocation, focus FROM sprint_availability ORDER BY sprint_id, member_id",
-        &[],
+        "SELECT sprint_id, member_id, allocation, focus FROM sprint_availability WHERE team_id = $1
+         ORDER BY sprint_id, member_id",
+        &[&team],
     )
     .map_err(sql(at, "loading availability"))?
     .iter()
@@ -284,18 +300,21 @@ fn item_from_row(at: &Path, r: &postgres::Row) -> Result<WorkItem, StoreError> {
     })
 }
 
-/// The items `filter` (an SQL condition on `items i`, parameters `params`) selects, whole
-/// (register fields, deferral log, drag history), in id order.
+/// The team's items `filter` (an SQL condition on `items i`, parameters `params`) selects,
+/// whole (register fields, deferral log, drag history), in id order.
 fn items_where(
     tx: &mut Transaction<'_>,
     at: &Path,
+    team: i64,
     filter: &str,
     params: &[&(dyn postgres::types::ToSql + Sync)],
 ) -> Result<Vec<WorkItem>, StoreError> {
     // Streamed: each row becomes an item as it arrives, so 100k rows are never held twice
     // (once as the server sent them, once as items).
+    let filter = format!("i.team_id = {team} AND ({filter})");
     let sql_text = format!(
-        "SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN debts d ON d.item_id = i.id WHERE {filter} ORDER BY i.id"
+        "SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN debts d ON d.team_id = i.team_id AND d.item_id = i.id
+         WHERE {filter} ORDER BY i.id"
     );
     let mut rows = tx.query_raw(&sql_text, params.iter().copied()).map_err(sql(at, "loading items"))?;
     let mut items: Vec<WorkItem> = Vec::new();
@@ -303,7 +322,7 @@ fn items_where(
         items.push(item_from_row(at, &r)?);
     }
     drop(rows);
-    let debt_filter = format!("item_id IN (SELECT i.id FROM items i WHERE {filter})");
+    let debt_filter = format!("team_id = {team} AND item_id IN (SELECT i.id FROM items i WHERE {filter})");
     let mut deferrals: HashMap<ItemId, Vec<Deferral>> = HashMap::new();
     let d = Decode { at, table: "deferrals" };
     for r in tx
@@ -343,12 +362,17 @@ fn items_where(
 }
 
 /// The items with these ids, whole, in id order.
-pub fn items_by_ids(tx: &mut Transaction<'_>, at: &Path, ids: &[ItemId]) -> Result<Vec<WorkItem>, StoreError> {
+pub fn items_by_ids(
+    tx: &mut Transaction<'_>,
+    at: &Path,
+    team: i64,
+    ids: &[ItemId],
+) -> Result<Vec<WorkItem>, StoreError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let ids: Vec<i64> = ids.iter().map(|i| i.0).collect();
-    items_where(tx, at, "i.id = ANY($1)", &[&ids])
+    items_where(tx, at, team, "i.id = ANY($1)", &[&ids])
 }
 
 /// The policy and the candidates' scoring fields (backlog, and planned into the current
@@ -356,18 +380,20 @@ pub fn items_by_ids(tx: &mut Transaction<'_>, at: &Path, ids: &[ItemId]) -> Resu
 pub fn ranking_inputs(
     tx: &mut Transaction<'_>,
     at: &Path,
+    team: i64,
     kind: Option<Kind>,
 ) -> Result<(Policy, Vec<ScoringFields>), StoreError> {
-    let policy = policy(tx, at)?;
-    let sprints = sprints(tx, at)?;
+    let policy = policy(tx, at, team)?;
+    let sprints = sprints(tx, at, team)?;
     let current = crate::domain::workspace::current_sprint(&sprints).map(|s| s.id.0);
     let kind = kind.map(|k| i64::from(k.code()));
     let d = Decode { at, table: "items" };
     let fields = tx
         .query(
             "SELECT id, impact, risk, time_to_value, estimate_halves FROM items
-             WHERE (status = 0 OR (status = 1 AND sprint_id = $1)) AND ($2::BIGINT IS NULL OR kind = $2)",
-            &[&current, &kind],
+             WHERE team_id = $3 AND (status = 0 OR (status = 1 AND sprint_id = $1))
+               AND ($2::BIGINT IS NULL OR kind = $2)",
+            &[&current, &kind, &team],
         )
         .map_err(sql(at, "loading candidates"))?
         .iter()
@@ -382,4 +408,21 @@ pub fn ranking_inputs(
         })
         .collect::<Result<_, StoreError>>()?;
     Ok((policy, fields))
+}
+
+/// Every team in the store, in id order.
+pub fn teams(tx: &mut Transaction<'_>, at: &Path) -> Result<Vec<crate::storage::TeamRow>, StoreError> {
+    let d = Decode { at, table: "policy" };
+    tx.query(
+        "SELECT p.team_id, p.team_name,
+                EXISTS (SELECT 1 FROM items WHERE team_id = p.team_id)
+                OR EXISTS (SELECT 1 FROM members WHERE team_id = p.team_id)
+                OR EXISTS (SELECT 1 FROM sprints WHERE team_id = p.team_id)
+         FROM policy p ORDER BY p.team_id",
+        &[],
+    )
+    .map_err(sql(at, "listing teams"))?
+    .iter()
+    .map(|r| Ok(crate::storage::TeamRow { id: d.get(r, 0)?, name: d.get(r, 1)?, has_rows: d.get(r, 2)? }))
+    .collect()
 }

@@ -16,14 +16,36 @@ use crate::storage::tables::Tables;
 
 pub struct PgTables<'t, 'c> {
     tx: &'t mut Transaction<'c>,
+    /// The team every statement reads and writes.
+    team: i64,
     prepared: HashMap<&'static str, Statement>,
 }
 
 type Params<'a> = [&'a (dyn ToSql + Sync)];
 
 impl<'t, 'c> PgTables<'t, 'c> {
-    pub fn new(tx: &'t mut Transaction<'c>) -> Self {
-        PgTables { tx, prepared: HashMap::new() }
+    pub fn new(tx: &'t mut Transaction<'c>, team: i64) -> Self {
+        PgTables { tx, team, prepared: HashMap::new() }
+    }
+
+    /// A new team with the default policy; returns its id.
+    pub fn create_team(&mut self, name: &str) -> Result<i64, Error> {
+        use crate::storage::teams::{NEW_TEAM_COLUMNS, NEW_TEAM_VALUES};
+        // Two first openers creating teams at once: the second waits here, then numbers after.
+        self.tx.batch_execute("LOCK TABLE policy IN SHARE ROW EXCLUSIVE MODE")?;
+        let id: i64 = self.tx.query_one("SELECT coalesce(max(team_id), 0) + 1 FROM policy", &[])?.try_get(0)?;
+        self.tx.execute(
+            &format!("INSERT INTO policy ({NEW_TEAM_COLUMNS}) VALUES ($1, $2, {NEW_TEAM_VALUES})"),
+            &[&id, &name],
+        )?;
+        Ok(id)
+    }
+
+    /// Names a team.
+    pub fn name_team(&mut self, id: i64, name: &str) -> Result<(), Error> {
+        self.tx
+            .execute("UPDATE policy SET team_name = $2, version = version + 1 WHERE team_id = $1", &[&id, &name])
+            .map(drop)
     }
 
     fn statement(&mut self, sql: &'static str) -> Result<Statement, Error> {
@@ -41,9 +63,11 @@ impl<'t, 'c> PgTables<'t, 'c> {
         self.tx.execute(&statement, params).map(|n| n as usize)
     }
 
+    /// The next id of a table: `sql` takes the team as `$1`.
     fn next_id(&mut self, sql: &'static str) -> Result<i64, Error> {
+        let team = self.team;
         let statement = self.statement(sql)?;
-        self.tx.query_one(&statement, &[])?.try_get(0)
+        self.tx.query_one(&statement, &[&team])?.try_get(0)
     }
 }
 
@@ -63,25 +87,32 @@ impl Tables for PgTables<'_, '_> {
     }
 
     fn row_count(&mut self) -> Result<i64, Error> {
+        let team = self.team;
         self.tx
             .query_one(
-                "SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM members) + (SELECT count(*) FROM sprints)",
-                &[],
+                "SELECT (SELECT count(*) FROM items WHERE team_id = $1) + (SELECT count(*) FROM members WHERE team_id = $1)
+                        + (SELECT count(*) FROM sprints WHERE team_id = $1)",
+                &[&team],
             )?
             .try_get(0)
     }
 
+    fn team_name(&mut self) -> Result<String, Error> {
+        let team = self.team;
+        self.tx.query_one("SELECT team_name FROM policy WHERE team_id = $1", &[&team])?.try_get(0)
+    }
+
     fn next_item_id(&mut self) -> Result<ItemId, Error> {
-        self.next_id("SELECT coalesce(max(id), 0) + 1 FROM items").map(ItemId)
+        self.next_id("SELECT coalesce(max(id), 0) + 1 FROM items WHERE team_id = $1").map(ItemId)
     }
 
     fn insert_item(&mut self, i: &WorkItem) -> Result<(), Error> {
-        let row = ItemRow::new(i);
+        let row = ItemRow::new(self.team, i);
         self.execute(
             "INSERT INTO items (id, external_key, title, kind, status, sprint_id, estimate_halves, impact, risk,
                  time_to_value, outcome, tags, created_at, updated_at, pinned, excluded, version, assignee_id, skills,
-                 blocked_by)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+                 blocked_by, team_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
             &row.values(),
         )?;
         self.insert_debt(i)
@@ -95,12 +126,13 @@ impl Tables for PgTables<'_, '_> {
     }
 
     fn update_item(&mut self, version: i64, a: &WorkItem) -> Result<usize, Error> {
+        let team = self.team;
         let changed = self.execute(
             "UPDATE items SET external_key = $2, title = $3, kind = $4, status = $5, sprint_id = $6,
                  estimate_halves = $7, impact = $8, risk = $9, time_to_value = $10, outcome = $11, tags = $12,
                  updated_at = $13, pinned = $14, excluded = $15, version = $16, created_at = $18,
                  assignee_id = $19, skills = $20, blocked_by = $21
-             WHERE id = $1 AND version = $17",
+             WHERE id = $1 AND version = $17 AND team_id = $22",
             &[
                 &a.id.0,
                 &a.key,
@@ -123,38 +155,52 @@ impl Tables for PgTables<'_, '_> {
                 &a.assignee.map(|m| m.0),
                 &a.skills.join(","),
                 &id_text(&a.blocked_by),
+                &team,
             ],
         )?;
         if changed > 0 {
             // The register fields are rewritten whole (the deferral log cascades with them).
-            self.execute("DELETE FROM debts WHERE item_id = $1", &[&a.id.0])?;
+            self.execute("DELETE FROM debts WHERE item_id = $1 AND team_id = $2", &[&a.id.0, &team])?;
             self.insert_debt(a)?;
         }
         Ok(changed)
     }
 
     fn delete_item(&mut self, id: ItemId, version: i64) -> Result<usize, Error> {
-        self.execute("DELETE FROM items WHERE id = $1 AND version = $2", &[&id.0, &version])
+        let team = self.team;
+        self.execute("DELETE FROM items WHERE id = $1 AND version = $2 AND team_id = $3", &[&id.0, &version, &team])
     }
 
     fn next_member_id(&mut self) -> Result<MemberId, Error> {
-        self.next_id("SELECT coalesce(max(id), 0) + 1 FROM members").map(MemberId)
+        self.next_id("SELECT coalesce(max(id), 0) + 1 FROM members WHERE team_id = $1").map(MemberId)
     }
 
     fn insert_member(&mut self, m: &Member) -> Result<(), Error> {
+        let team = self.team;
         self.execute(
-            "INSERT INTO members (id, name, allocation, focus, version, joined_on, left_on, skills)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &[&m.id.0, &m.name, &m.allocation, &m.focus, &m.version, &m.joined_on, &m.left_on, &m.skills.join(",")],
+            "INSERT INTO members (id, name, allocation, focus, version, joined_on, left_on, skills, team_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            &[
+                &m.id.0,
+                &m.name,
+                &m.allocation,
+                &m.focus,
+                &m.version,
+                &m.joined_on,
+                &m.left_on,
+                &m.skills.join(","),
+                &team,
+            ],
         )
         .map(drop)
     }
 
     fn update_member(&mut self, version: i64, m: &Member) -> Result<usize, Error> {
+        let team = self.team;
         self.execute(
             "UPDATE members SET name = $2, allocation = $3, focus = $4, version = $5, joined_on = $7, left_on = $8,
                  skills = $9
-             WHERE id = $1 AND version = $6",
+             WHERE id = $1 AND version = $6 AND team_id = $10",
             &[
                 &m.id.0,
                 &m.name,
@@ -165,40 +211,51 @@ impl Tables for PgTables<'_, '_> {
                 &m.joined_on,
                 &m.left_on,
                 &m.skills.join(","),
+                &team,
             ],
         )
     }
 
     fn delete_member(&mut self, id: MemberId, version: i64) -> Result<usize, Error> {
-        self.execute("DELETE FROM members WHERE id = $1 AND version = $2", &[&id.0, &version])
+        let team = self.team;
+        self.execute("DELETE FROM members WHERE id = $1 AND version = $2 AND team_id = $3", &[&id.0, &version, &team])
     }
 
     fn insert_holiday(&mut self, h: &Holiday) -> Result<(), Error> {
-        self.execute("INSERT INTO holidays (date, name) VALUES ($1, $2)", &[&h.date, &h.name]).map(drop)
+        let team = self.team;
+        self.execute("INSERT INTO holidays (date, name, team_id) VALUES ($1, $2, $3)", &[&h.date, &h.name, &team])
+            .map(drop)
     }
 
     fn delete_holiday(&mut self, h: &Holiday) -> Result<usize, Error> {
-        self.execute("DELETE FROM holidays WHERE date = $1 AND name = $2", &[&h.date, &h.name])
+        let team = self.team;
+        self.execute("DELETE FROM holidays WHERE date = $1 AND name = $2 AND team_id = $3", &[&h.date, &h.name, &team])
     }
 
     fn insert_day_off(&mut self, d: &DayOff) -> Result<(), Error> {
+        let team = self.team;
         self.execute(
-            "INSERT INTO days_off (member_id, sprint_id, date) VALUES ($1, $2, $3)",
-            &[&d.member.0, &d.sprint.0, &d.date],
+            "INSERT INTO days_off (member_id, sprint_id, date, team_id) VALUES ($1, $2, $3, $4)",
+            &[&d.member.0, &d.sprint.0, &d.date, &team],
         )
         .map(drop)
     }
 
     fn days_off_of(&mut self, member: MemberId, sprint: SprintId) -> Result<Vec<NaiveDate>, Error> {
+        let team = self.team;
         let rows = self.tx.query(
-            "SELECT date FROM days_off WHERE member_id = $1 AND sprint_id = $2 ORDER BY date",
-            &[&member.0, &sprint.0],
+            "SELECT date FROM days_off WHERE member_id = $1 AND sprint_id = $2 AND team_id = $3 ORDER BY date",
+            &[&member.0, &sprint.0, &team],
         )?;
         rows.iter().map(|r| r.try_get(0)).collect()
     }
 
     fn replace_days_off(&mut self, member: MemberId, sprint: SprintId, dates: &[NaiveDate]) -> Result<(), Error> {
-        self.execute("DELETE FROM days_off WHERE member_id = $1 AND sprint_id = $2", &[&member.0, &sprint.0])?;
+        let team = self.team;
+        self.execute(
+            "DELETE FROM days_off WHERE member_id = $1 AND sprint_id = $2 AND team_id = $3",
+            &[&member.0, &sprint.0, &team],
+        )?;
         for date in dates {
             self.insert_day_off(&DayOff { member, sprint, date: *date })?;
         }
@@ -206,49 +263,62 @@ impl Tables for PgTables<'_, '_> {
     }
 
     fn next_sprint_id(&mut self) -> Result<SprintId, Error> {
-        self.next_id("SELECT coalesce(max(id), 0) + 1 FROM sprints").map(SprintId)
+        self.next_id("SELECT coalesce(max(id), 0) + 1 FROM sprints WHERE team_id = $1").map(SprintId)
     }
 
     fn insert_sprint(&mut self, s: &Sprint) -> Result<(), Error> {
+        let team = self.team;
         self.execute(
-            "INSERT INTO sprints (id, name, start_date, end_date, goal, state, version)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            &[&s.id.0, &s.name, &s.start, &s.end, &s.goal, &code(s.state.code()), &s.version],
+            "INSERT INTO sprints (id, name, start_date, end_date, goal, state, version, team_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            &[&s.id.0, &s.name, &s.start, &s.end, &s.goal, &code(s.state.code()), &s.version, &team],
         )?;
         self.insert_actuals(s)
     }
 
     fn update_sprint(&mut self, version: i64, s: &Sprint) -> Result<usize, Error> {
+        let team = self.team;
         self.execute(
             "UPDATE sprints SET name = $2, start_date = $3, end_date = $4, goal = $5, state = $6, version = $7
-             WHERE id = $1 AND version = $8",
-            &[&s.id.0, &s.name, &s.start, &s.end, &s.goal, &code(s.state.code()), &s.version, &version],
+             WHERE id = $1 AND version = $8 AND team_id = $9",
+            &[&s.id.0, &s.name, &s.start, &s.end, &s.goal, &code(s.state.code()), &s.version, &version, &team],
         )
     }
 
     fn replace_actuals(&mut self, s: &Sprint) -> Result<(), Error> {
-        self.execute("DELETE FROM sprint_actuals WHERE sprint_id = $1", &[&s.id.0])?;
+        let team = self.team;
+        self.execute("DELETE FROM sprint_actuals WHERE sprint_id = $1 AND team_id = $2", &[&s.id.0, &team])?;
         self.insert_actuals(s)
     }
 
     fn delete_sprint(&mut self, id: SprintId, version: i64) -> Result<usize, Error> {
-        self.execute("DELETE FROM sprints WHERE id = $1 AND version = $2", &[&id.0, &version])
+        let team = self.team;
+        self.execute("DELETE FROM sprints WHERE id = $1 AND version = $2 AND team_id = $3", &[&id.0, &version, &team])
     }
 
     fn insert_entry(&mut self, e: &SprintEntry) -> Result<(), Error> {
+        let team = self.team;
         self.execute(
-            "INSERT INTO sprint_entries (sprint_id, item_id, planned_halves, outcome, remaining_halves)
-             VALUES ($1, $2, $3, $4, $5)",
-            &[&e.sprint.0, &e.item.0, &i64::from(e.planned.0), &code(e.outcome.code()), &i64::from(e.remaining.0)],
+            "INSERT INTO sprint_entries (sprint_id, item_id, planned_halves, outcome, remaining_halves, team_id)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            &[
+                &e.sprint.0,
+                &e.item.0,
+                &i64::from(e.planned.0),
+                &code(e.outcome.code()),
+                &i64::from(e.remaining.0),
+                &team,
+            ],
         )
         .map(drop)
     }
 
     fn entries_of(&mut self, sprint: SprintId) -> Result<Vec<SprintEntry>, Error> {
+        let team = self.team;
         let rows = self.tx.query(
             "SELECT sprint_id, item_id, planned_halves, outcome, remaining_halves FROM sprint_entries
-             WHERE sprint_id = $1 ORDER BY item_id",
-            &[&sprint.0],
+             WHERE sprint_id = $1 AND team_id = $2 ORDER BY item_id",
+            &[&sprint.0, &team],
         )?;
         // Read back what this engine wrote; a value it could not have written compares unequal
         // and refuses the change as a conflict rather than guessing.
@@ -267,7 +337,8 @@ impl Tables for PgTables<'_, '_> {
     }
 
     fn replace_entries(&mut self, sprint: SprintId, entries: &[SprintEntry]) -> Result<(), Error> {
-        self.execute("DELETE FROM sprint_entries WHERE sprint_id = $1", &[&sprint.0])?;
+        let team = self.team;
+        self.execute("DELETE FROM sprint_entries WHERE sprint_id = $1 AND team_id = $2", &[&sprint.0, &team])?;
         for e in entries {
             self.insert_entry(e)?;
         }
@@ -275,18 +346,21 @@ impl Tables for PgTables<'_, '_> {
     }
 
     fn insert_availability(&mut self, a: &Availability) -> Result<(), Error> {
+        let team = self.team;
         self.execute(
-            "INSERT INTO sprint_availability (sprint_id, member_id, allocation, focus) VALUES ($1, $2, $3, $4)",
-            &[&a.sprint.0, &a.member.0, &a.allocation, &a.focus],
+            "INSERT INTO sprint_availability (sprint_id, member_id, allocation, focus, team_id)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[&a.sprint.0, &a.member.0, &a.allocation, &a.focus, &team],
         )
         .map(drop)
     }
 
     fn availability_of(&mut self, sprint: SprintId) -> Result<Vec<Availability>, Error> {
+        let team = self.team;
         let rows = self.tx.query(
             "SELECT sprint_id, member_id, allocation, focus FROM sprint_availability
-             WHERE sprint_id = $1 ORDER BY member_id",
-            &[&sprint.0],
+             WHERE sprint_id = $1 AND team_id = $2 ORDER BY member_id",
+            &[&sprint.0, &team],
         )?;
         rows.iter()
             .map(|r| {
@@ -301,7 +375,8 @@ impl Tables for PgTables<'_, '_> {
     }
 
     fn replace_availability(&mut self, sprint: SprintId, rows: &[Availability]) -> Result<(), Error> {
-        self.execute("DELETE FROM sprint_availability WHERE sprint_id = $1", &[&sprint.0])?;
+        let team = self.team;
+        self.execute("DELETE FROM sprint_availability WHERE sprint_id = $1 AND team_id = $2", &[&sprint.0, &team])?;
         for a in rows {
             self.insert_availability(&Availability { sprint, ..*a })?;
         }
@@ -309,10 +384,12 @@ impl Tables for PgTables<'_, '_> {
     }
 
     fn policy_version(&mut self) -> Result<i64, Error> {
-        self.tx.query_one("SELECT version FROM policy WHERE id = 1", &[])?.try_get(0)
+        let team = self.team;
+        self.tx.query_one("SELECT version FROM policy WHERE team_id = $1", &[&team])?.try_get(0)
     }
 
     fn save_policy(&mut self, p: &Policy) -> Result<usize, Error> {
+        let team = self.team;
         let unit: i64 = match p.unit {
             crate::domain::EstimateUnit::Points => 0,
             crate::domain::EstimateUnit::Days => 1,
@@ -324,7 +401,7 @@ impl Tables for PgTables<'_, '_> {
                  weight_ttv = $10, weight_effort = $11, unit = $12, default_focus = $13, min_commitment = $15,
                  blocking = $16, team_name = $17, plan_overdue_high_risk_debt_first = $18,
                  version = version + 1
-             WHERE id = 1 AND version = $14",
+             WHERE team_id = $19 AND version = $14",
             &[
                 &code(p.targets.get(Kind::Feature)),
                 &code(p.targets.get(Kind::Defect)),
@@ -344,6 +421,7 @@ impl Tables for PgTables<'_, '_> {
                 &blocking,
                 &p.team_name,
                 &p.plan_overdue_high_risk_debt_first,
+                &team,
             ],
         )
     }
@@ -357,7 +435,7 @@ impl PgTables<'_, '_> {
         let sink = self.tx.copy_in(
             "COPY items (id, external_key, title, kind, status, sprint_id, estimate_halves, impact, risk,
                  time_to_value, outcome, tags, created_at, updated_at, pinned, excluded, version, assignee_id, skills,
-                 blocked_by) FROM STDIN BINARY",
+                 blocked_by, team_id) FROM STDIN BINARY",
         )?;
         let (int, text, bool) = (Type::INT8, Type::TEXT, Type::BOOL);
         let types = [
@@ -378,19 +456,20 @@ impl PgTables<'_, '_> {
             bool.clone(),
             bool,
             int.clone(),
-            int,
+            int.clone(),
             text.clone(),
             text,
+            int,
         ];
         let mut rows = BinaryCopyInWriter::new(sink, &types);
         for i in items {
-            rows.write(&ItemRow::new(i).values())?;
+            rows.write(&ItemRow::new(self.team, i).values())?;
         }
         rows.finish()?;
 
         let sink = self.tx.copy_in(
             "COPY debts (item_id, interest, visibility, drag, category, risk_area, reason, impact, trigger_date,
-                 trigger_condition, owner, linked_key) FROM STDIN BINARY",
+                 trigger_condition, owner, linked_key, team_id) FROM STDIN BINARY",
         )?;
         let (int, text, real, date) = (Type::INT8, Type::TEXT, Type::FLOAT8, Type::DATE);
         let types = [
@@ -406,9 +485,11 @@ impl PgTables<'_, '_> {
             text.clone(),
             text.clone(),
             text,
+            Type::INT8,
         ];
         let mut rows = BinaryCopyInWriter::new(sink, &types);
-        for row in items.iter().filter_map(|i| DebtRow::new(i)) {
+        let team = self.team;
+        for row in items.iter().filter_map(|i| DebtRow::new(team, i)) {
             rows.write(&row.values())?;
         }
         rows.finish()?;
@@ -421,11 +502,11 @@ impl PgTables<'_, '_> {
 
     /// The register fields, deferral log and drag history of a debt item (nothing otherwise).
     fn insert_debt(&mut self, i: &WorkItem) -> Result<(), Error> {
-        let Some(row) = DebtRow::new(i) else { return Ok(()) };
+        let Some(row) = DebtRow::new(self.team, i) else { return Ok(()) };
         self.execute(
             "INSERT INTO debts (item_id, interest, visibility, drag, category, risk_area, reason, impact,
-                 trigger_date, trigger_condition, owner, linked_key)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                 trigger_date, trigger_condition, owner, linked_key, team_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             &row.values(),
         )?;
         self.insert_debt_logs(i)
@@ -433,31 +514,34 @@ impl PgTables<'_, '_> {
 
     /// A debt's deferral log and drag history (nothing for other kinds).
     fn insert_debt_logs(&mut self, i: &WorkItem) -> Result<(), Error> {
+        let team = self.team;
         let Some(d) = &i.debt else { return Ok(()) };
         for f in &d.deferrals {
             let (before, after) = f.repay_by_columns();
             self.execute(
-                "INSERT INTO deferrals (item_id, deferred_on, rationale, repay_by_before, repay_by_after)
-                 VALUES ($1, $2, $3, $4, $5)",
-                &[&i.id.0, &f.on, &f.rationale, &before, &after],
+                "INSERT INTO deferrals (item_id, deferred_on, rationale, repay_by_before, repay_by_after, team_id)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[&i.id.0, &f.on, &f.rationale, &before, &after, &team],
             )?;
         }
         for p in &d.drag_history {
             self.execute(
-                "INSERT INTO debt_drag_history (item_id, until, drag) VALUES ($1, $2, $3)",
-                &[&i.id.0, &p.until, &p.drag],
+                "INSERT INTO debt_drag_history (item_id, until, drag, team_id) VALUES ($1, $2, $3, $4)",
+                &[&i.id.0, &p.until, &p.drag, &team],
             )?;
         }
         Ok(())
     }
 
     fn insert_actuals(&mut self, s: &Sprint) -> Result<(), Error> {
+        let team = self.team;
         let Some(a) = &s.actuals else { return Ok(()) };
         let count = |v: Option<u32>| v.map(i64::from);
         self.execute(
             "INSERT INTO sprint_actuals (sprint_id, closed_on, unplanned_feature, unplanned_defect, unplanned_risk,
-                 unplanned_debt, rework, deployments, lead_time_days, change_failures, incidents, recovery_hours)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                 unplanned_debt, rework, deployments, lead_time_days, change_failures, incidents, recovery_hours,
+                 team_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             &[
                 &s.id.0,
                 &a.closed_on,
@@ -471,15 +555,17 @@ impl PgTables<'_, '_> {
                 &count(a.delivery.change_failures),
                 &count(a.delivery.incidents),
                 &a.delivery.recovery_hours,
+                &team,
             ],
         )
         .map(drop)
     }
 }
 
-/// An item's values in the column order of `items` (the INSERT's and the COPY's), the
+/// An item's values in the column order of the INSERT's and the COPY's (the team last), the
 /// columns flowdeck spells as text made once.
 struct ItemRow<'a> {
+    team: i64,
     item: &'a WorkItem,
     /// kind, status, estimate, impact, risk, time to value.
     numbers: [i64; 6],
@@ -490,8 +576,9 @@ struct ItemRow<'a> {
 }
 
 impl<'a> ItemRow<'a> {
-    fn new(i: &'a WorkItem) -> Self {
+    fn new(team: i64, i: &'a WorkItem) -> Self {
         ItemRow {
+            team,
             item: i,
             numbers: [
                 code(i.kind.code()),
@@ -513,7 +600,7 @@ impl<'a> ItemRow<'a> {
         }
     }
 
-    fn values(&self) -> [&(dyn ToSql + Sync); 20] {
+    fn values(&self) -> [&(dyn ToSql + Sync); 21] {
         let (i, n, t) = (self.item, &self.numbers, &self.texts);
         [
             &i.id.0,
@@ -536,12 +623,15 @@ impl<'a> ItemRow<'a> {
             &self.assignee,
             &t[3],
             &t[4],
+            &self.team,
         ]
     }
 }
 
-/// A debt's register fields in the column order of `debts`; `None` for other kinds.
+/// A debt's register fields in the column order of the INSERT's and the COPY's (the team
+/// last); `None` for other kinds.
 struct DebtRow<'a> {
+    team: i64,
     item: &'a WorkItem,
     debt: &'a crate::domain::DebtDetails,
     /// interest, visibility, category, risk area.
@@ -549,13 +639,13 @@ struct DebtRow<'a> {
 }
 
 impl<'a> DebtRow<'a> {
-    fn new(i: &'a WorkItem) -> Option<Self> {
+    fn new(team: i64, i: &'a WorkItem) -> Option<Self> {
         let d = i.debt.as_deref()?;
         let numbers = [code(d.interest), code(d.visibility), code(d.category.code()), code(d.risk_area.code())];
-        Some(DebtRow { item: i, debt: d, numbers })
+        Some(DebtRow { team, item: i, debt: d, numbers })
     }
 
-    fn values(&self) -> [&(dyn ToSql + Sync); 12] {
+    fn values(&self) -> [&(dyn ToSql + Sync); 13] {
         let (d, a, n) = (self.debt, &self.debt.agreement, &self.numbers);
         [
             &self.item.id.0,
@@ -570,6 +660,7 @@ impl<'a> DebtRow<'a> {
             &a.trigger_condition,
             &a.owner,
             &a.linked_key,
+            &self.team,
         ]
     }
 }

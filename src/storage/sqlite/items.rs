@@ -1,4 +1,4 @@
-//! Work items, the debt register fields and the deferral log.
+//! Work items, the debt register fields and the deferral log, of one team.
 
 use std::collections::HashMap;
 
@@ -62,32 +62,34 @@ pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<WorkItem> {
     })
 }
 
-pub fn load_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
-    load_items_where(conn, "1")
+pub fn load_items(conn: &Connection, team: i64) -> rusqlite::Result<Vec<WorkItem>> {
+    load_items_where(conn, team, "1")
 }
 
 /// What a sprint's figures read of the items ([`crate::storage::sprint_scope`]), the
 /// blockers of planned items it leaves out read after.
-pub fn load_sprint_items(conn: &Connection) -> rusqlite::Result<Vec<WorkItem>> {
+pub fn load_sprint_items(conn: &Connection, team: i64) -> rusqlite::Result<Vec<WorkItem>> {
     use crate::storage::sprint_scope;
-    let mut items = load_items_where(conn, &sprint_scope::items_filter())?;
+    let mut items = load_items_where(conn, team, &sprint_scope::items_filter())?;
     let missing = sprint_scope::blockers_left_out(&items);
     if !missing.is_empty() {
-        items.extend(super::ranking::items_by_ids(conn, &missing)?);
+        items.extend(super::ranking::items_by_ids(conn, team, &missing)?);
         items.sort_by_key(|i| i.id);
     }
     Ok(items)
 }
 
-/// The items `filter` (an SQL condition on `items i`) selects, whole, in id order.
-fn load_items_where(conn: &Connection, filter: &str) -> rusqlite::Result<Vec<WorkItem>> {
-    let mut deferrals = load_deferrals(conn)?;
-    let mut drags = load_drag_history(conn, None)?;
-    let sql = format!(
-        "SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN debts d ON d.item_id = i.id WHERE {filter} ORDER BY i.id"
-    );
+/// The join of an item with its register fields, for the item queries.
+pub(super) const ITEM_FROM: &str = "items i LEFT JOIN debts d ON d.team_id = i.team_id AND d.item_id = i.id";
+
+/// The team's items `filter` (an SQL condition on `items i`) selects, whole, in id order.
+fn load_items_where(conn: &Connection, team: i64, filter: &str) -> rusqlite::Result<Vec<WorkItem>> {
+    let mut deferrals = load_deferrals(conn, team)?;
+    let mut drags = load_drag_history(conn, team, None)?;
+    let sql =
+        format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.team_id = ?1 AND ({filter}) ORDER BY i.team_id, i.id");
     let mut stmt = conn.prepare(&sql)?;
-    let mut items: Vec<WorkItem> = stmt.query_map([], item_from_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut items: Vec<WorkItem> = stmt.query_map([team], item_from_row)?.collect::<rusqlite::Result<_>>()?;
     for item in &mut items {
         if let (Some(debt), Some(log)) = (item.debt.as_mut(), deferrals.remove(&item.id)) {
             debt.deferrals = log;
@@ -107,21 +109,25 @@ pub fn deferral_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ItemId, Def
     Ok((ItemId(r.get(0)?), Deferral { on: r.get(1)?, rationale: r.get(2)?, moved }))
 }
 
-/// The drag history of every debt, or of the items `only` names, oldest first.
+/// The drag history of every debt of the team, or of the items `only` names, oldest first.
 pub fn load_drag_history(
     conn: &Connection,
+    team: i64,
     only: Option<&[ItemId]>,
 ) -> rusqlite::Result<HashMap<ItemId, Vec<crate::domain::PastDrag>>> {
     // Ids are integers, so they can be written into the statement as they are.
     let filter = only.map_or(String::new(), |ids| {
         let list: Vec<String> = ids.iter().map(|i| i.0.to_string()).collect();
-        format!("WHERE item_id IN ({})", list.join(", "))
+        format!("AND item_id IN ({})", list.join(", "))
     });
-    let sql = format!("SELECT item_id, until, drag FROM debt_drag_history {filter} ORDER BY item_id, until, id");
+    let sql = format!(
+        "SELECT item_id, until, drag FROM debt_drag_history WHERE team_id = ?1 {filter} ORDER BY item_id, until, id"
+    );
     let mut stmt = conn.prepare(&sql)?;
     let mut map: HashMap<ItemId, Vec<crate::domain::PastDrag>> = HashMap::new();
-    let rows =
-        stmt.query_map([], |r| Ok((ItemId(r.get(0)?), crate::domain::PastDrag { until: r.get(1)?, drag: r.get(2)? })))?;
+    let rows = stmt.query_map([team], |r| {
+        Ok((ItemId(r.get(0)?), crate::domain::PastDrag { until: r.get(1)?, drag: r.get(2)? }))
+    })?;
     for row in rows {
         let (id, past) = row?;
         map.entry(id).or_default().push(past);
@@ -129,11 +135,12 @@ pub fn load_drag_history(
     Ok(map)
 }
 
-fn load_deferrals(conn: &Connection) -> rusqlite::Result<HashMap<ItemId, Vec<Deferral>>> {
-    let mut stmt =
-        conn.prepare(&format!("SELECT {DEFERRAL_COLUMNS} FROM deferrals ORDER BY item_id, deferred_on, id"))?;
+fn load_deferrals(conn: &Connection, team: i64) -> rusqlite::Result<HashMap<ItemId, Vec<Deferral>>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {DEFERRAL_COLUMNS} FROM deferrals WHERE team_id = ?1 ORDER BY item_id, deferred_on, id"
+    ))?;
     let mut map: HashMap<ItemId, Vec<Deferral>> = HashMap::new();
-    let rows = stmt.query_map([], deferral_from_row)?;
+    let rows = stmt.query_map([team], deferral_from_row)?;
     for row in rows {
         let (id, deferral) = row?;
         map.entry(id).or_default().push(deferral);
@@ -142,14 +149,14 @@ fn load_deferrals(conn: &Connection) -> rusqlite::Result<HashMap<ItemId, Vec<Def
 }
 
 /// Inserts an item with its id (and its register fields and deferral log, for debt).
-pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
+pub fn insert_item(conn: &Connection, team: i64, i: &WorkItem) -> rusqlite::Result<()> {
     // Cached: an import inserts thousands of rows in one transaction, and parsing the SQL again
     // for each would cost more than the insert.
     conn.prepare_cached(
         "INSERT INTO items (id, external_key, title, kind, status, sprint_id, estimate_halves, impact, risk,
              time_to_value, outcome, tags, created_at, updated_at, pinned, excluded, version, assignee_id, skills,
-             blocked_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+             blocked_by, team_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     )?
     .execute(params![
         i.id.0,
@@ -171,19 +178,20 @@ pub fn insert_item(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
         i.version,
         i.assignee.map(|m| m.0),
         i.skills.join(","),
-        id_text(&i.blocked_by)
+        id_text(&i.blocked_by),
+        team
     ])?;
-    insert_debt(conn, i)
+    insert_debt(conn, team, i)
 }
 
 /// Writes the register fields and deferral log of a debt item (nothing for other kinds).
-pub fn insert_debt(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
+pub fn insert_debt(conn: &Connection, team: i64, i: &WorkItem) -> rusqlite::Result<()> {
     if let Some(d) = &i.debt {
         let a = &d.agreement;
         conn.prepare_cached(
             "INSERT INTO debts (item_id, interest, visibility, drag, category, risk_area, reason, impact,
-                 trigger_date, trigger_condition, owner, linked_key)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                 trigger_date, trigger_condition, owner, linked_key, team_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?
         .execute(params![
             i.id.0,
@@ -197,19 +205,22 @@ pub fn insert_debt(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
             a.trigger_date,
             a.trigger_condition,
             a.owner,
-            a.linked_key
+            a.linked_key,
+            team
         ])?;
         for f in &d.deferrals {
             let (before, after) = f.repay_by_columns();
             conn.prepare_cached(
-                "INSERT INTO deferrals (item_id, deferred_on, rationale, repay_by_before, repay_by_after) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO deferrals (item_id, deferred_on, rationale, repay_by_before, repay_by_after, team_id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![i.id.0, f.on, f.rationale, before, after])?;
+            .execute(params![i.id.0, f.on, f.rationale, before, after, team])?;
         }
         for p in &d.drag_history {
-            conn.prepare_cached("INSERT INTO debt_drag_history (item_id, until, drag) VALUES (?1, ?2, ?3)")?
-                .execute(params![i.id.0, p.until, p.drag])?;
+            conn.prepare_cached(
+                "INSERT INTO debt_drag_history (item_id, until, drag, team_id) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![i.id.0, p.until, p.drag, team])?;
         }
     }
     Ok(())
@@ -217,14 +228,14 @@ pub fn insert_debt(conn: &Connection, i: &WorkItem) -> rusqlite::Result<()> {
 
 /// Overwrites an item with `after` only if it is still at `version`; 0 rows means a conflict.
 /// The register fields are rewritten whole (the deferral log cascades with them).
-pub fn update_item(conn: &Connection, version: i64, after: &WorkItem) -> rusqlite::Result<usize> {
+pub fn update_item(conn: &Connection, team: i64, version: i64, after: &WorkItem) -> rusqlite::Result<usize> {
     let changed = conn
         .prepare_cached(
             "UPDATE items SET external_key = ?2, title = ?3, kind = ?4, status = ?5, sprint_id = ?6,
              estimate_halves = ?7, impact = ?8, risk = ?9, time_to_value = ?10, outcome = ?11, tags = ?12,
              updated_at = ?13, pinned = ?14, excluded = ?15, version = ?16, created_at = ?18,
              assignee_id = ?19, skills = ?20, blocked_by = ?21
-         WHERE id = ?1 AND version = ?17",
+         WHERE id = ?1 AND version = ?17 AND team_id = ?22",
         )?
         .execute(params![
             after.id.0,
@@ -248,21 +259,23 @@ pub fn update_item(conn: &Connection, version: i64, after: &WorkItem) -> rusqlit
             timestamp(&after.created),
             after.assignee.map(|m| m.0),
             after.skills.join(","),
-            id_text(&after.blocked_by)
+            id_text(&after.blocked_by),
+            team
         ])?;
     if changed > 0 {
-        conn.prepare_cached("DELETE FROM debts WHERE item_id = ?1")?.execute(params![after.id.0])?;
-        insert_debt(conn, after)?;
+        conn.prepare_cached("DELETE FROM debts WHERE item_id = ?1 AND team_id = ?2")?
+            .execute(params![after.id.0, team])?;
+        insert_debt(conn, team, after)?;
     }
     Ok(changed)
 }
 
 /// Deletes an item still at `version`; 0 rows means a conflict.
-pub fn delete_item(conn: &Connection, id: ItemId, version: i64) -> rusqlite::Result<usize> {
-    conn.execute("DELETE FROM items WHERE id = ?1 AND version = ?2", params![id.0, version])
+pub fn delete_item(conn: &Connection, team: i64, id: ItemId, version: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM items WHERE id = ?1 AND version = ?2 AND team_id = ?3", params![id.0, version, team])
 }
 
-/// The id a new item gets: one past the highest ever used in this file.
-pub fn next_id(conn: &Connection) -> rusqlite::Result<ItemId> {
-    conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM items", [], |r| r.get(0)).map(ItemId)
+/// The id a new item gets: one past the team's highest.
+pub fn next_id(conn: &Connection, team: i64) -> rusqlite::Result<ItemId> {
+    conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM items WHERE team_id = ?1", [team], |r| r.get(0)).map(ItemId)
 }

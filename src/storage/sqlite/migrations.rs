@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration { version: 7, name: "assignees and skills", sql: include_str!("migrations/0007_assignees_skills.sql") },
     Migration { version: 8, name: "dependencies", sql: include_str!("migrations/0008_blocked_by.sql") },
+    Migration { version: 9, name: "teams", sql: include_str!("migrations/0009_teams.sql") },
 ];
 
 /// The schema version this build writes.
@@ -37,6 +38,14 @@ pub fn apply_pending(conn: &Connection, from: i64) -> rusqlite::Result<()> {
     for migration in MIGRATIONS.iter().filter(|m| m.version > from) {
         conn.execute_batch(migration.sql)?;
         conn.pragma_update(None, "user_version", migration.version)?;
+    }
+    // Migrations run with foreign keys off (see `open`): every reference must still hold.
+    let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+    if broken > 0 {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+            Some(format!("{broken} rows refer to rows that are not there")),
+        ));
     }
     Ok(())
 }

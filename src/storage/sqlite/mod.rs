@@ -32,6 +32,8 @@ pub struct SqliteStore {
     path: PathBuf,
     read_only: bool,
     busy_timeout_ms: u64,
+    /// The team every read and write goes to.
+    team: i64,
 }
 
 impl SqliteStore {
@@ -42,6 +44,7 @@ impl SqliteStore {
             path: path.to_path_buf(),
             read_only: opened.read_only,
             busy_timeout_ms: options.busy_timeout_ms,
+            team: 1,
         })
     }
 
@@ -51,22 +54,23 @@ impl SqliteStore {
 
     fn load_with(
         &mut self,
-        load_items: fn(&rusqlite::Connection) -> rusqlite::Result<Vec<crate::domain::WorkItem>>,
+        load_items: fn(&rusqlite::Connection, i64) -> rusqlite::Result<Vec<crate::domain::WorkItem>>,
     ) -> Result<Workspace, StoreError> {
+        let team = self.team;
         let tx = self
             .conn
             .transaction()
             .map_err(|e| StoreError::from_sqlite(&self.path, "loading", e, self.busy_timeout_ms))?;
         let load = |tx: &Transaction<'_>| -> rusqlite::Result<Workspace> {
             Ok(Workspace {
-                policy: policy::load(tx)?,
-                members: team::load_members(tx)?,
-                holidays: team::load_holidays(tx)?,
-                days_off: team::load_days_off(tx)?,
-                sprints: sprints::load_sprints(tx)?,
-                items: load_items(tx)?,
-                entries: sprints::load_entries(tx)?,
-                availability: team::load_availability(tx)?,
+                policy: policy::load(tx, team)?,
+                members: team::load_members(tx, team)?,
+                holidays: team::load_holidays(tx, team)?,
+                days_off: team::load_days_off(tx, team)?,
+                sprints: sprints::load_sprints(tx, team)?,
+                items: load_items(tx, team)?,
+                entries: sprints::load_entries(tx, team)?,
+                availability: team::load_availability(tx, team)?,
             })
         };
         let ws = load(&tx).map_err(|e| StoreError::from_sqlite(&self.path, "loading", e, self.busy_timeout_ms))?;
@@ -111,6 +115,36 @@ impl SqliteStore {
 }
 
 impl Engine for SqliteStore {
+    fn team_id(&self) -> i64 {
+        self.team
+    }
+
+    fn set_team(&mut self, id: i64) {
+        self.team = id;
+    }
+
+    fn teams(&mut self) -> Result<Vec<crate::storage::TeamRow>, StoreError> {
+        policy::teams(&self.conn).map_err(|e| self.error("listing teams", e))
+    }
+
+    fn create_team(&mut self, name: &str) -> Result<i64, StoreError> {
+        let timeout = self.busy_timeout_ms;
+        let path = self.path.clone();
+        self.write("adding a team", |tx| {
+            policy::create_team(tx, name).map_err(|e| StoreError::from_sqlite(&path, "adding a team", e, timeout))
+        })
+    }
+
+    fn name_team(&mut self, id: i64, name: &str) -> Result<(), StoreError> {
+        let timeout = self.busy_timeout_ms;
+        let path = self.path.clone();
+        self.write("naming the team", |tx| {
+            policy::name_team(tx, id, name)
+                .map(|_| ())
+                .map_err(|e| StoreError::from_sqlite(&path, "naming the team", e, timeout))
+        })
+    }
+
     fn label(&self) -> String {
         self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
     }
@@ -147,9 +181,9 @@ impl Engine for SqliteStore {
 
     /// Writes a whole workspace, ids included, into an empty database (demo data, restores).
     fn seed(&mut self, ws: &Workspace, action: &str) -> Result<(), StoreError> {
-        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let (path, timeout, team) = (self.path.clone(), self.busy_timeout_ms, self.team);
         self.bulk_write("seeding", |tx| {
-            change_set::seed(&mut SqliteTables(tx), ws).map_err(|r| match r {
+            change_set::seed(&mut SqliteTables(tx, team), ws).map_err(|r| match r {
                 change_set::SeedRefusal::NotEmpty => StoreError::NotEmpty { path: path.clone(), action: action.into() },
                 change_set::SeedRefusal::Sql(e) => StoreError::from_sqlite(&path, "writing", e, timeout),
             })
@@ -159,18 +193,18 @@ impl Engine for SqliteStore {
     /// Saves one user action in one transaction. A change made from a stale copy of a row is
     /// refused with `Conflict` and nothing of the set is written. Returns the set as committed.
     fn apply(&mut self, set: &ChangeSet, now: chrono::DateTime<chrono::Utc>) -> Result<ChangeSet, StoreError> {
-        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let (path, timeout, team) = (self.path.clone(), self.busy_timeout_ms, self.team);
         self.write("saving", |tx| {
-            change_set::apply(&mut SqliteTables(tx), set, now).map_err(|r| refusal_error(r, &path, timeout))
+            change_set::apply(&mut SqliteTables(tx, team), set, now).map_err(|r| refusal_error(r, &path, timeout))
         })
     }
 
     /// [`Store::apply`] for a set the caller gives up (a large import): it is written and
     /// handed back as committed, without a copy.
     fn apply_owned(&mut self, mut set: ChangeSet, now: chrono::DateTime<chrono::Utc>) -> Result<ChangeSet, StoreError> {
-        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let (path, timeout, team) = (self.path.clone(), self.busy_timeout_ms, self.team);
         self.bulk_write("saving", |tx| {
-            change_set::apply_in_place(&mut SqliteTables(tx), &mut set, now)
+            change_set::apply_in_place(&mut SqliteTables(tx, team), &mut set, now)
                 .map_err(|r| refusal_error(r, &path, timeout))
         })?;
         Ok(set)
@@ -183,23 +217,23 @@ impl Engine for SqliteStore {
         &mut self,
         kind: Option<crate::domain::Kind>,
     ) -> Result<(crate::domain::Policy, Vec<crate::domain::scoring::ScoringFields>), StoreError> {
-        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let (path, timeout, team) = (self.path.clone(), self.busy_timeout_ms, self.team);
         let sql = |e| StoreError::from_sqlite(&path, "loading", e, timeout);
         let tx = self.conn.transaction().map_err(&sql)?;
-        let policy = policy::load(&tx).map_err(&sql)?;
-        let sprints = sprints::load_sprints(&tx).map_err(&sql)?;
+        let policy = policy::load(&tx, team).map_err(&sql)?;
+        let sprints = sprints::load_sprints(&tx, team).map_err(&sql)?;
         let current = crate::domain::workspace::current_sprint(&sprints).map(|s| s.id);
-        let fields = ranking::candidate_fields(&tx, current, kind).map_err(&sql)?;
+        let fields = ranking::candidate_fields(&tx, team, current, kind).map_err(&sql)?;
         tx.commit().map_err(&sql)?;
         Ok((policy, fields))
     }
 
     /// The items with these ids, whole, in one read transaction.
     fn items_by_ids(&mut self, ids: &[crate::domain::ItemId]) -> Result<Vec<crate::domain::WorkItem>, StoreError> {
-        let (path, timeout) = (self.path.clone(), self.busy_timeout_ms);
+        let (path, timeout, team) = (self.path.clone(), self.busy_timeout_ms, self.team);
         let sql = |e| StoreError::from_sqlite(&path, "loading", e, timeout);
         let tx = self.conn.transaction().map_err(&sql)?;
-        let items = ranking::items_by_ids(&tx, ids).map_err(&sql)?;
+        let items = ranking::items_by_ids(&tx, team, ids).map_err(&sql)?;
         tx.commit().map_err(&sql)?;
         Ok(items)
     }

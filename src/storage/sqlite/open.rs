@@ -118,7 +118,6 @@ pub(super) fn open(path: &Path, options: OpenOptions) -> Result<Opened, StoreErr
             .map_err(|e| sql_err("enabling WAL", e))?;
     }
     conn.pragma_update(None, "synchronous", "FULL").map_err(|e| sql_err("setting synchronous", e))?;
-    conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| sql_err("enabling foreign keys", e))?;
     // Fault injection for the resilience suite: caps the file at this many pages so "disk full"
     // can be tested without filling a disk (SQLite keeps the cap at least the current size).
     // Not a user setting.
@@ -143,6 +142,8 @@ pub(super) fn open(path: &Path, options: OpenOptions) -> Result<Opened, StoreErr
             backup_before_migration(&conn, path, user_version)
                 .map_err(|e| sql_err("backing up before migration", e))?;
         }
+        // Off while migrating (rusqlite's bundled SQLite starts with them on); see below.
+        conn.pragma_update(None, "foreign_keys", "OFF").map_err(|e| sql_err("migrating the schema", e))?;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sql_err("starting migration", e))?;
@@ -150,6 +151,9 @@ pub(super) fn open(path: &Path, options: OpenOptions) -> Result<Opened, StoreErr
         tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(|e| sql_err("marking the file", e))?;
         tx.commit().map_err(|e| sql_err("committing migration", e))?;
     }
+    // After migrating: a migration that rebuilds tables (SQLite cannot change a key in place)
+    // needs foreign keys off while the old and new tables both exist; it checks them itself.
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| sql_err("enabling foreign keys", e))?;
     Ok(Opened { conn, read_only })
 }
 

@@ -1,4 +1,5 @@
-//! The single policy row.
+//! The policy rows: one per team, the team's name, targets and weights. A team *is* its
+//! policy row (`team_id`); every other team-owned row points at it.
 
 use rusqlite::{params, Connection};
 
@@ -6,6 +7,7 @@ use crate::domain::guardrails::Rule;
 use crate::domain::{EstimateUnit, Kind, KindMap, Policy, ScoringModel, Weights};
 
 use super::rows::{code, small};
+use crate::storage::teams::{TeamRow, NEW_TEAM_COLUMNS, NEW_TEAM_VALUES};
 
 fn bad_rule(s: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -15,13 +17,13 @@ fn bad_rule(s: &str) -> rusqlite::Error {
     )
 }
 
-pub fn load(conn: &Connection) -> rusqlite::Result<Policy> {
+pub fn load(conn: &Connection, team: i64) -> rusqlite::Result<Policy> {
     conn.query_row(
         "SELECT target_feature, target_defect, target_risk, target_debt, tolerance, investment_floor, model,
                 weight_impact, weight_risk, weight_ttv, weight_effort, unit, default_focus, version,
                 min_commitment, blocking, team_name, plan_overdue_high_risk_debt_first
-         FROM policy WHERE id = 1",
-        [],
+         FROM policy WHERE team_id = ?1",
+        [team],
         |r| {
             Ok(Policy {
                 targets: KindMap::new(
@@ -55,7 +57,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Policy> {
     )
 }
 
-pub fn save(conn: &Connection, p: &Policy) -> rusqlite::Result<usize> {
+pub fn save(conn: &Connection, team: i64, p: &Policy) -> rusqlite::Result<usize> {
     let unit = match p.unit {
         EstimateUnit::Points => 0,
         EstimateUnit::Days => 1,
@@ -66,7 +68,7 @@ pub fn save(conn: &Connection, p: &Policy) -> rusqlite::Result<usize> {
                 weight_ttv = ?10, weight_effort = ?11, unit = ?12, default_focus = ?13, min_commitment = ?15,
                 blocking = ?16, team_name = ?17, plan_overdue_high_risk_debt_first = ?18,
                 version = version + 1
-         WHERE id = 1 AND version = ?14",
+         WHERE team_id = ?19 AND version = ?14",
         params![
             p.targets.get(Kind::Feature),
             p.targets.get(Kind::Defect),
@@ -85,7 +87,36 @@ pub fn save(conn: &Connection, p: &Policy) -> rusqlite::Result<usize> {
             p.min_commitment,
             p.blocking.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(","),
             p.team_name,
-            p.plan_overdue_high_risk_debt_first
+            p.plan_overdue_high_risk_debt_first,
+            team
         ],
     )
+}
+
+/// Every team in the store, in id order.
+pub fn teams(conn: &Connection) -> rusqlite::Result<Vec<TeamRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.team_id, p.team_name,
+                EXISTS (SELECT 1 FROM items WHERE team_id = p.team_id)
+                OR EXISTS (SELECT 1 FROM members WHERE team_id = p.team_id)
+                OR EXISTS (SELECT 1 FROM sprints WHERE team_id = p.team_id)
+         FROM policy p ORDER BY p.team_id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok(TeamRow { id: r.get(0)?, name: r.get(1)?, has_rows: r.get(2)? }))?;
+    rows.collect()
+}
+
+/// A new team with the default policy (the one a new store starts with); returns its id.
+pub fn create_team(conn: &Connection, name: &str) -> rusqlite::Result<i64> {
+    let id: i64 = conn.query_row("SELECT coalesce(max(team_id), 0) + 1 FROM policy", [], |r| r.get(0))?;
+    conn.execute(
+        &format!("INSERT INTO policy ({}) VALUES (?1, ?2, {})", NEW_TEAM_COLUMNS, NEW_TEAM_VALUES),
+        params![id, name],
+    )?;
+    Ok(id)
+}
+
+/// Names a team (a store's first team has no name until it is set up).
+pub fn name_team(conn: &Connection, team: i64, name: &str) -> rusqlite::Result<usize> {
+    conn.execute("UPDATE policy SET team_name = ?2, version = version + 1 WHERE team_id = ?1", params![team, name])
 }
