@@ -138,6 +138,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Every team of the store side by side: capacity, load, the split against each team's
+    /// policy, investment against its floor, debt drag, overdue high-risk debts, say/do; totals.
+    Org {
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
     /// What technical investment buys: cumulative feature output per investment share over
     /// the coming sprints, crossovers, the best share, and Monte Carlo bands from history.
     Project {

@@ -19,6 +19,7 @@ mod item;
 mod item_args;
 mod keys;
 mod meta;
+mod org;
 mod plan;
 mod project;
 mod rank;
@@ -101,6 +102,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Failure> {
             project::run(&ctx, &overrides, seed, format, svg.as_deref(), out)
         }
         Some(Command::History { last, format }) => history::run(&ctx, last as usize, format, out),
+        Some(Command::Org { format }) => org::run(&ctx, format, out),
         Some(Command::Dev { command: DevCommand::Gen { items, seed, taskwarrior } }) => {
             dev::generate(&ctx, items as usize, seed, taskwarrior.as_deref(), out)
         }

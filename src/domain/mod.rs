@@ -18,6 +18,7 @@ pub mod history;
 pub mod item;
 pub mod kind;
 pub mod optimizer;
+pub mod org;
 pub mod person_load;
 pub mod policy;
 pub mod projection;

@@ -9,6 +9,7 @@ pub mod import;
 pub mod item;
 pub mod markdown;
 pub mod numbers;
+pub mod org;
 pub mod people;
 pub mod plan;
 pub mod projection;

@@ -17,6 +17,7 @@ pub mod history;
 pub mod import;
 pub mod import_links;
 pub mod import_merge;
+pub mod org;
 pub mod planning;
 pub mod projection;
 mod session;
