@@ -171,9 +171,12 @@ mod tests {
 
     #[test]
     fn the_split_is_off_where_a_share_leaves_its_band() {
-        // 50% feature, 50% debt against 60/10/10/20 ± 5.
+        // 50% feature, 50% debt against 60/10/10/20 ± 5: every kind is out of its band.
         let t = team("A", 40.0, 20.0, 0.2);
-        assert_eq!(t.off_split(), vec![Kind::Feature, Kind::Debt]);
+        assert_eq!(t.off_split(), Kind::ALL.to_vec());
+        // 62/10/8/20 is inside every band.
+        let inside = TeamFigures { planned: KindMap::new(31.0, 5.0, 4.0, 10.0), load: 50.0, ..t };
+        assert!(inside.off_split().is_empty());
     }
 
     proptest! {
