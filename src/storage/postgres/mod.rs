@@ -11,6 +11,7 @@ mod decode;
 mod migrations;
 mod open;
 mod read;
+mod rows;
 mod tables;
 
 use std::path::{Path, PathBuf};

@@ -14,6 +14,8 @@ use crate::domain::{
 use crate::storage::sqlite::{id_text, timestamp};
 use crate::storage::tables::Tables;
 
+use super::rows::{DebtRow, ItemRow};
+
 pub struct PgTables<'t, 'c> {
     tx: &'t mut Transaction<'c>,
     /// The team every statement reads and writes.
@@ -75,7 +77,7 @@ impl<'t, 'c> PgTables<'t, 'c> {
 /// row made a 100k-item import take 17 s on a local socket.
 const COPY_FROM: usize = 32;
 
-fn code(c: u8) -> i64 {
+pub(super) fn code(c: u8) -> i64 {
     i64::from(c)
 }
 
@@ -559,108 +561,5 @@ impl PgTables<'_, '_> {
             ],
         )
         .map(drop)
-    }
-}
-
-/// An item's values in the column order of the INSERT's and the COPY's (the team last), the
-/// columns flowdeck spells as text made once.
-struct ItemRow<'a> {
-    team: i64,
-    item: &'a WorkItem,
-    /// kind, status, estimate, impact, risk, time to value.
-    numbers: [i64; 6],
-    sprint: Option<i64>,
-    assignee: Option<i64>,
-    /// tags, created, updated, skills, blocked by.
-    texts: [String; 5],
-}
-
-impl<'a> ItemRow<'a> {
-    fn new(team: i64, i: &'a WorkItem) -> Self {
-        ItemRow {
-            team,
-            item: i,
-            numbers: [
-                code(i.kind.code()),
-                code(i.status.code()),
-                i64::from(i.estimate.0),
-                code(i.impact),
-                code(i.risk),
-                code(i.time_to_value),
-            ],
-            sprint: i.sprint.map(|s| s.0),
-            assignee: i.assignee.map(|m| m.0),
-            texts: [
-                i.tags.join(","),
-                timestamp(&i.created),
-                timestamp(&i.updated),
-                i.skills.join(","),
-                id_text(&i.blocked_by),
-            ],
-        }
-    }
-
-    fn values(&self) -> [&(dyn ToSql + Sync); 21] {
-        let (i, n, t) = (self.item, &self.numbers, &self.texts);
-        [
-            &i.id.0,
-            &i.key,
-            &i.title,
-            &n[0],
-            &n[1],
-            &self.sprint,
-            &n[2],
-            &n[3],
-            &n[4],
-            &n[5],
-            &i.outcome,
-            &t[0],
-            &t[1],
-            &t[2],
-            &i.pinned,
-            &i.excluded,
-            &i.version,
-            &self.assignee,
-            &t[3],
-            &t[4],
-            &self.team,
-        ]
-    }
-}
-
-/// A debt's register fields in the column order of the INSERT's and the COPY's (the team
-/// last); `None` for other kinds.
-struct DebtRow<'a> {
-    team: i64,
-    item: &'a WorkItem,
-    debt: &'a crate::domain::DebtDetails,
-    /// interest, visibility, category, risk area.
-    numbers: [i64; 4],
-}
-
-impl<'a> DebtRow<'a> {
-    fn new(team: i64, i: &'a WorkItem) -> Option<Self> {
-        let d = i.debt.as_deref()?;
-        let numbers = [code(d.interest), code(d.visibility), code(d.category.code()), code(d.risk_area.code())];
-        Some(DebtRow { team, item: i, debt: d, numbers })
-    }
-
-    fn values(&self) -> [&(dyn ToSql + Sync); 13] {
-        let (d, a, n) = (self.debt, &self.debt.agreement, &self.numbers);
-        [
-            &self.item.id.0,
-            &n[0],
-            &n[1],
-            &d.drag,
-            &n[2],
-            &n[3],
-            &a.reason,
-            &a.impact,
-            &a.trigger_date,
-            &a.trigger_condition,
-            &a.owner,
-            &a.linked_key,
-            &self.team,
-        ]
     }
 }
